@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
+import {
+  run
+} from "./chunk-VUTN5MXU.js";
+import "./chunk-XZHIJB3H.js";
+
+// src/bin.ts
+var code = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+  color: process.stdout.isTTY === true && process.env.NO_COLOR === void 0 && process.env.TERM !== "dumb"
+});
+process.exitCode = code;

@@ -1,0 +1,165 @@
+// run(argv, io) → exit code. Never calls process.exit and never touches process directly: bin.ts does.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { ConfigError, UsageError } from './errors.js';
+import { jsonReporter } from './reporters/json.js';
+import { sarifReporter } from './reporters/sarif.js';
+import { summaryLine, textReporter } from './reporters/text.js';
+import type { Reporter } from './reporters/context.js';
+import { loadRules } from './rules.js';
+import { scan } from './scan.js';
+import { SEVERITY_RANK, type FailOn, type ScanResult } from './types.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: AsyncIterable<Buffer>;
+  /** Colour by default (stdout is a terminal and NO_COLOR is unset). */
+  color: boolean;
+}
+
+const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
+const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
+
+const HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fixtures, dumps and CI artifacts.
+
+Usage:
+  piiguard scan [paths...]     scan files and folders (default: .); "-" reads stdin
+  piiguard rules               list the rules in effect
+  piiguard --help | --version
+
+Scan options:
+  -f, --format <text|json|sarif>   report format (default: text)
+  -o, --output <file>              write the report to a file (a summary still goes to stdout)
+  -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
+      --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
+      --max-file-size <bytes>      skip (and report) larger files
+      --stdin-name <name>          name for stdin input in reports (default: stdin)
+  -j, --jobs <n>                   worker threads (default: one per core for large inputs)
+      --no-color                   plain text output
+  -q, --quiet                      print nothing when the run is clean
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config error or an input that could not be scanned.
+Docs: README.md, rules/*.json, schema/config.schema.json`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'fail-on': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'stdin-name': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    // parseArgs messages name the flag; keep the first sentence and point at --help.
+    throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see piiguard --help)`);
+  }
+}
+
+function nonNegativeInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+export function failed(result: ScanResult, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
+async function scanCommand(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIO): Promise<number> {
+  const format = values.format ?? 'text';
+  const reporter = REPORTERS[format];
+  if (reporter === undefined) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got "${format}"`);
+  if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'] as FailOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${values['fail-on']}"`);
+  }
+  const maxFileSize = nonNegativeInt('max-file-size', values['max-file-size']);
+  const jobs = nonNegativeInt('jobs', values.jobs);
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const useStdin = paths.includes('-');
+  if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
+
+  const loaded = loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { configPath: values.config } : {}) });
+  const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
+  const failOn = (values['fail-on'] as FailOn | undefined) ?? config.failOn;
+  const result = await scan({
+    cwd: io.cwd,
+    config,
+    paths,
+    ...(useStdin ? { stdin: { stream: io.stdin, name: values['stdin-name'] ?? 'stdin' } } : {}),
+    ...(jobs !== undefined ? { workers: jobs } : {}),
+  });
+
+  const color = io.color && !values['no-color'];
+  const code = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
+  const quiet = values.quiet === true && code === EXIT.clean;
+  const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
+  if (values.output !== undefined) {
+    const target = path.resolve(io.cwd, values.output);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, report);
+    } catch (err) {
+      throw new UsageError(`--output ${values.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (!quiet) io.stdout(`${summaryLine(result, color)} → ${values.output}\n`);
+  } else if (!quiet) {
+    io.stdout(report);
+  }
+  return code;
+}
+
+function rulesCommand(values: ReturnType<typeof parse>['values'], io: CliIO): Promise<number> {
+  const config = loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { configPath: values.config } : {}) });
+  return loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }).then((rules) => {
+    const width = Math.max(...rules.map((r) => r.id.length));
+    for (const r of rules) io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.spec.name}  [${r.spec.tags.join(', ')}]\n`);
+    return EXIT.clean;
+  });
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.clean;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(`${HELP}\n`);
+      return command === undefined && !values.help ? EXIT.error : EXIT.clean;
+    }
+    if (command === 'scan') return await scanCommand(rest, values, io);
+    if (command === 'rules') return await rulesCommand(values, io);
+    throw new UsageError(`unknown command "${command}" (commands: scan, rules; see piiguard --help)`);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const problem of err.problems) io.stderr(`piiguard: config error: ${problem}\n`);
+      return EXIT.error;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`piiguard: ${err.message}\n`);
+      return EXIT.error;
+    }
+    // Unexpected: one line, no stack, no data.
+    io.stderr(`piiguard: internal error: ${(err as Error).message ?? String(err)} (please report this)\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,122 @@
+// .piiguard.json: found by walking up to the repository root (or given with --config), validated
+// against schema/config.schema.json with every problem listed, then resolved into run settings.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import { ConfigError } from './errors.js';
+import { checkInlineRule, readRuleFile, readRuleFolder, type LoadedRule, type RuleOverrides } from './rules.js';
+import { schemaValidator } from './schema.js';
+import type { FailOn, ValidatorSettings } from './types.js';
+import { DEFAULT_SETTINGS } from './validators/index.js';
+
+export const CONFIG_FILE = '.piiguard.json';
+export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../schema/config.schema.json', import.meta.url));
+
+/** The config file as written (after schema validation). */
+export interface ConfigFile {
+  include?: string[];
+  exclude?: string[];
+  failOn?: FailOn;
+  rules?: RuleOverrides;
+  customRules?: Array<string | object>;
+  email?: { allowDomains?: string[] };
+  phone?: { regions?: string[] };
+  maxFileSize?: number;
+}
+
+/** Everything a scan needs from configuration, with defaults applied. */
+export interface ResolvedConfig {
+  /** The file it came from, if any. */
+  file: string | undefined;
+  /** Folder that include/exclude globs and rule paths are relative to. */
+  dir: string;
+  include: string[];
+  exclude: string[];
+  failOn: FailOn;
+  ruleOverrides: RuleOverrides;
+  customRules: LoadedRule[];
+  settings: ValidatorSettings;
+  maxFileSize: number;
+}
+
+const validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
+
+/** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
+export function findConfigFile(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function resolveCustomRules(entries: Array<string | object>, file: string, dir: string, problems: string[]): LoadedRule[] {
+  const rules: LoadedRule[] = [];
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry !== 'string') {
+      const checked = checkInlineRule(entry, `${file}#/customRules/${i}`);
+      problems.push(...checked.problems);
+      if (checked.rule) rules.push(checked.rule);
+      continue;
+    }
+    const target = path.resolve(dir, entry);
+    if (!fs.existsSync(target)) {
+      problems.push(`${file}: /customRules/${i}: ${entry} does not exist`);
+      continue;
+    }
+    const loaded = fs.statSync(target).isDirectory() ? readRuleFolder(target) : readRuleFile(target);
+    problems.push(...loaded.problems);
+    rules.push(...loaded.rules);
+  }
+  return rules;
+}
+
+/** Validates a parsed config object and resolves it; `file` names it in messages. */
+export function resolveConfig(data: unknown, file: string | undefined, dir: string): ResolvedConfig {
+  const where = file ?? 'config';
+  const problems = validateConfigShape(data).map((p) => `${where}: ${p}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = data as ConfigFile;
+  for (const [i, region] of (config.phone?.regions ?? []).entries()) {
+    if (!isSupportedCountry(region)) problems.push(`${where}: /phone/regions/${i}: "${region}" is not a region libphonenumber knows`);
+  }
+  const customRules = resolveCustomRules(config.customRules ?? [], where, dir, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    file,
+    dir,
+    include: config.include ?? [],
+    exclude: config.exclude ?? [],
+    failOn: config.failOn ?? 'info',
+    ruleOverrides: config.rules ?? {},
+    customRules,
+    settings: {
+      allowEmailDomains: [...DEFAULT_SETTINGS.allowEmailDomains, ...(config.email?.allowDomains ?? [])],
+      phoneRegions: config.phone?.regions ?? DEFAULT_SETTINGS.phoneRegions,
+    },
+    maxFileSize: config.maxFileSize ?? 0,
+  };
+}
+
+/**
+ * Loads the config named by `configPath`, or the nearest .piiguard.json above `cwd`, or defaults.
+ * Throws ConfigError listing every problem.
+ */
+export function loadConfig(options: { cwd: string; configPath?: string }): ResolvedConfig {
+  const file = options.configPath !== undefined ? path.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+  if (file === undefined) return resolveConfig({}, undefined, options.cwd);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError([`${file}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
+  }
+  return resolveConfig(data, file, path.dirname(file));
+}

@@ -1,0 +1,120 @@
+// The engine: a stream of UTF-8 chunks × compiled rules → findings. No I/O, no printing.
+//
+// Chunks are joined into windows that overlap, so a match cut by a chunk border is still seen whole:
+// each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
+// the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
+// acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
+import { fingerprint } from './redact.js';
+import { createLineTracker } from './location.js';
+import type { CompiledRule, Finding } from './types.js';
+
+/** Longest value the engine guarantees to see in one piece (PII values are far shorter). */
+export const OVERLAP = 256;
+const LOOKBEHIND = 64;
+
+/** A validated match, in absolute byte offsets of the stream. Raw text stays inside this module. */
+interface Hit {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  masked: string;
+}
+
+function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
+  if (group === 0) return [m.index, m.index + m[0].length];
+  const indices = m.indices;
+  const span = typeof group === 'number' ? indices?.[group] : indices?.groups?.[group];
+  return span ?? undefined;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Validated matches of every rule that start in [from, to) of the latin1 view `text`. */
+function scanWindow(text: string, from: number, to: number, base: number, rules: CompiledRule[], out: Hit[]): void {
+  for (const rule of rules) {
+    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+    const re = rule.regex;
+    re.lastIndex = from;
+    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const span = groupSpan(m, rule.group);
+      if (span === undefined || span[1] === span[0]) continue;
+      const latin1 = text.slice(span[0], span[1]);
+      const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+      if (rule.allow.has(rule.normalize(value)) || !rule.validate(value)) continue;
+      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value) });
+    }
+  }
+}
+
+/** Where rules overlap on one span (a phone inside a card number), the longer match wins. */
+function dropOverlaps(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  for (const hit of hits) {
+    const last = kept.at(-1);
+    if (last !== undefined && hit.start < last.end) continue;
+    kept.push(hit);
+  }
+  return kept;
+}
+
+export interface DetectOutput {
+  findings: Finding[];
+  bytes: number;
+}
+
+/** Runs every rule over one text stream and returns its findings, in stream order. */
+export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string): Promise<DetectOutput> {
+  const findings: Finding[] = [];
+  const occurrences = new Map<string, number>();
+  const tracker = createLineTracker();
+  let carry = Buffer.alloc(0);
+  let carryBase = 0; // absolute offset of carry[0]
+  let acceptFrom = 0;
+  let total = 0;
+
+  const scan = (window: Buffer, base: number, acceptTo: number): void => {
+    if (acceptTo <= acceptFrom) return;
+    const hits: Hit[] = [];
+    scanWindow(window.toString('latin1'), acceptFrom - base, acceptTo - base, base, rules, hits);
+    for (const hit of dropOverlaps(hits)) {
+      const start = tracker.at(window, base, hit.start);
+      const end = tracker.at(window, base, hit.end);
+      const key = `${hit.rule.id}\0${hit.masked}`;
+      const occurrence = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, occurrence);
+      findings.push({
+        ruleId: hit.rule.id,
+        severity: hit.rule.severity,
+        path,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        masked: hit.masked,
+        fingerprint: fingerprint(hit.rule.id, path, hit.masked, occurrence),
+        offset: hit.start,
+        length: hit.end - hit.start,
+      });
+    }
+    tracker.at(window, base, acceptTo);
+    acceptFrom = acceptTo;
+  };
+
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    const window = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    const end = carryBase + window.length;
+    scan(window, carryBase, end - OVERLAP);
+    const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
+    // Copy: the tail must not pin (or alias) the reader's chunk buffer.
+    carry = Buffer.from(window.subarray(keepFrom - carryBase));
+    carryBase = keepFrom;
+  }
+  scan(carry, carryBase, carryBase + carry.length);
+  return { findings, bytes: total };
+}

@@ -1,0 +1,19 @@
+// The only classes in the code base: errors the CLI turns into exit code 2 and one line per problem.
+
+/** Configuration or rule problems; all of them, collected before anything runs. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** A bad command line: unknown flag, missing value, a path that does not exist. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,29 @@
+// JSON report, schema version 1 (documented in README "JSON report"). Fields are listed explicitly so
+// nothing internal (byte offsets) slips into the output when Finding grows.
+import type { Reporter } from './context.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export const jsonReporter: Reporter = (result, context) =>
+  JSON.stringify(
+    {
+      version: JSON_REPORT_VERSION,
+      tool: { name: 'piiguard', version: context.version },
+      findings: result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        masked: f.masked,
+        fingerprint: f.fingerprint,
+      })),
+      skipped: result.skipped,
+      errors: result.errors,
+      stats: result.stats,
+    },
+    null,
+    2,
+  ) + '\n';

@@ -1,0 +1,88 @@
+// SARIF 2.1.0 for GitHub code scanning: rules with help and security-severity, relative URIs,
+// 1-based regions in UTF-16 columns, and fingerprints GitHub uses instead of hashing the source line
+// (which would put a hash of the raw PII on GitHub's side).
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { Finding, RuleSpec, Severity } from '../types.js';
+import type { Reporter } from './context.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const FINGERPRINT_KEY = 'piiguard/v1';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+function sarifRule(rule: RuleSpec): Sarif.ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.name
+      .split(/[^A-Za-z0-9]+/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(''),
+    shortDescription: { text: rule.name },
+    fullDescription: { text: rule.description },
+    help: { text: rule.help.replace(/`/g, ''), markdown: rule.help },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', 'privacy', ...rule.tags],
+      precision: 'high',
+      'security-severity': (rule.securitySeverity ?? 5).toFixed(1),
+    },
+  };
+}
+
+/** `dump.zip!users.csv` → the archive is the artifact GitHub can show; the member goes in the message. */
+function splitArchivePath(path: string): { uri: string; member: string | undefined } {
+  const bang = path.indexOf('!');
+  return bang < 0 ? { uri: path, member: undefined } : { uri: path.slice(0, bang), member: path.slice(bang + 1) };
+}
+
+function sarifResult(f: Finding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
+  const { uri, member } = splitArchivePath(f.path);
+  const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
+  const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
+  const where = member === undefined ? '' : ` in archive member ${member}, line ${f.line} column ${f.column}`;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId)!,
+    level: LEVEL[f.severity],
+    message: { text: `${name} (${f.masked})${where}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, region } }],
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
+  };
+}
+
+export const sarifReporter: Reporter = (result, context) => {
+  const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'piiguard',
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: 'https://github.com/piiguard/piiguard',
+            rules: rules.map(sarifRule),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
+        results: result.findings.map((f) => sarifResult(f, rules, ruleIndex)),
+        invocations: [
+          {
+            executionSuccessful: result.errors.length === 0,
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ level: 'error' as const, message: { text: `${e.path}: ${e.message}` } })),
+              ...result.skipped.map((s) => ({ level: 'note' as const, message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
+            ],
+          },
+        ],
+        properties: { stats: result.stats },
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};

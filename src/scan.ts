@@ -1,0 +1,135 @@
+// The pipeline: discover → read → detect → findings, over a pool of worker threads (one per core)
+// when the input is big enough to pay for them. Output order never depends on scheduling.
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadConfig, type ResolvedConfig } from './config.js';
+import { discover, type InputFile } from './discover.js';
+import { loadRules } from './rules.js';
+import { scanFile, scanStream, type FileResult } from './scan-file.js';
+import type { CompiledRule, Finding, ScanResult, Severity } from './types.js';
+import type { WorkerInit, WorkerRequest } from './worker.js';
+
+export interface ScanOptions {
+  /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
+  paths?: string[];
+  cwd?: string;
+  /** Defaults to the nearest .piiguard.json (or built-in defaults). */
+  config?: ResolvedConfig;
+  /** Defaults to the built-in rules with the config's overrides and custom rules. */
+  rules?: CompiledRule[];
+  /** Scan a byte stream instead of paths, reported under `name`. */
+  stdin?: { stream: AsyncIterable<Buffer>; name: string };
+  /** Worker threads; default: one per core for large inputs, none for a few small files. */
+  workers?: number;
+}
+
+// Below this much input, starting workers costs more than it saves (pre-commit runs).
+const WORKER_THRESHOLD_BYTES = 8 << 20;
+const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+async function totalSize(files: InputFile[]): Promise<number> {
+  let total = 0;
+  for (const f of files) {
+    try {
+      total += (await fs.promises.stat(f.abs)).size;
+    } catch {
+      // scanFile reports it
+    }
+    if (total >= WORKER_THRESHOLD_BYTES) break;
+  }
+  return total;
+}
+
+async function scanInProcess(files: InputFile[], rules: CompiledRule[], maxFileSize: number): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const f of files) results.push(await scanFile(f.abs, f.display, rules, { maxFileSize }));
+  return results;
+}
+
+/** Hands files to workers one at a time (longest queue first keeps both cores busy to the end). */
+async function scanInWorkers(files: InputFile[], rules: CompiledRule[], config: ResolvedConfig, count: number): Promise<FileResult[]> {
+  const init: WorkerInit = {
+    rules: rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
+    settings: config.settings,
+    maxFileSize: config.maxFileSize,
+  };
+  const results = new Array<FileResult>(files.length);
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= files.length) return resolve();
+              const id = next++;
+              const req: WorkerRequest = { id, abs: files[id]!.abs, display: files[id]!.display };
+              worker.postMessage(req);
+            };
+            worker.on('message', (msg: { id: number; result: FileResult }) => {
+              results[msg.id] = msg.result;
+              feed();
+            });
+            worker.on('error', reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? loadConfig({ cwd });
+  const rules = options.rules ?? (await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }));
+
+  let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
+  let results: FileResult[];
+  if (options.stdin) {
+    results = [await scanStream(options.stdin.stream, options.stdin.name, rules)];
+  } else {
+    discovery = await discover(options.paths ?? ['.'], cwd, config);
+    const files = discovery.files;
+    const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
+    const count = Math.min(wanted, files.length);
+    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, rules, config, count) : await scanInProcess(files, rules, config.maxFileSize);
+  }
+
+  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
+  const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byRule: Record<string, number> = {};
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    bySeverity[f.severity]++;
+  }
+  return {
+    findings,
+    skipped,
+    errors,
+    rules: rules.map((r) => ({ ...r.spec, severity: r.severity })),
+    stats: {
+      filesScanned: results.reduce((n, r) => n + r.scanned, 0),
+      bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
+      findings: findings.length,
+      byRule,
+      bySeverity,
+      skipped: skipped.length,
+      errors: errors.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// A rule's own examples are its contract: each `match` text yields exactly its value, each
+// `noMatch` text yields nothing. Used on load for user rules and by the test suite for all rules.
+import { detectStream } from './detect.js';
+import type { CompiledRule } from './types.js';
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
+}
+
+/** Problems with a rule's examples (empty when they all hold). Messages never repeat example values. */
+export async function checkExamples(rule: CompiledRule): Promise<string[]> {
+  const problems: string[] = [];
+  const { match, noMatch } = rule.spec.examples;
+  for (const [i, example] of match.entries()) {
+    const text = Buffer.from(example.text, 'utf8');
+    const { findings } = await detectStream(once(text), [rule], 'example');
+    const values = findings.map((f) => text.subarray(f.offset, f.offset + f.length).toString('utf8'));
+    if (values.length !== 1 || values[0] !== example.value) {
+      problems.push(`rule "${rule.id}" (${rule.source}): examples.match[${i}] yields ${values.length} match(es)${values.length === 1 ? ' with a different value' : ''}, expected exactly its value`);
+    }
+  }
+  for (const [i, text] of noMatch.entries()) {
+    const { findings } = await detectStream(once(Buffer.from(text, 'utf8')), [rule], 'example');
+    if (findings.length > 0) problems.push(`rule "${rule.id}" (${rule.source}): examples.noMatch[${i}] yields ${findings.length} match(es), expected none`);
+  }
+  return problems;
+}

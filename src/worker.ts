@@ -1,0 +1,25 @@
+// Worker thread entry: compiles the rules it is given once, then scans files on request.
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileRule, type LoadedRule } from './rules.js';
+import { scanFile } from './scan-file.js';
+import type { CompiledRule, Severity, ValidatorSettings } from './types.js';
+
+export interface WorkerInit {
+  rules: Array<LoadedRule & { severity: Severity }>;
+  settings: ValidatorSettings;
+  maxFileSize: number;
+}
+export interface WorkerRequest {
+  id: number;
+  abs: string;
+  display: string;
+}
+
+const init = workerData as WorkerInit;
+const rules = init.rules
+  .map((r) => compileRule(r, init.settings, r.severity).compiled)
+  .filter((r): r is CompiledRule => r !== undefined);
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  void scanFile(req.abs, req.display, rules, { maxFileSize: init.maxFileSize }).then((result) => parentPort!.postMessage({ id: req.id, result }));
+});
