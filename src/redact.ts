@@ -5,7 +5,7 @@ import type { MaskStyle } from './types.js';
 
 const KEEP_TRAILING = 4;
 
-/** `jane.doe@gmail.com` → `j***@gmail.com`; the domain says where, not who. */
+/** First letter and domain only (`j***@gmail.com`): the domain says where, not who. */
 export function maskEmail(value: string): string {
   const at = value.lastIndexOf('@');
   if (at <= 0) return maskTrailing(value);
