@@ -9,7 +9,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-VUTN5MXU.js";
+} from "./chunk-6ZRMU36O.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

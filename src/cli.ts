@@ -77,6 +77,12 @@ function nonNegativeInt(flag: string, value: string | undefined): number | undef
   return Number(value);
 }
 
+/** `scan some/repo` uses some/repo's own .piiguard.json, as gitleaks does; otherwise look from cwd. */
+function configSearchStart(cwd: string, paths: string[]): string {
+  const only = paths.length === 1 && paths[0] !== '-' ? path.resolve(cwd, paths[0]!) : undefined;
+  return only !== undefined && fs.existsSync(only) && fs.statSync(only).isDirectory() ? only : cwd;
+}
+
 export function failed(result: ScanResult, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
@@ -95,7 +101,7 @@ async function scanCommand(positionals: string[], values: ReturnType<typeof pars
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
-  const loaded = loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { configPath: values.config } : {}) });
+  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...(values.config !== undefined ? { configPath: path.resolve(io.cwd, values.config) } : {}) });
   const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
   const failOn = (values['fail-on'] as FailOn | undefined) ?? config.failOn;
   const result = await scan({

@@ -9025,6 +9025,10 @@ function nonNegativeInt(flag, value) {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number, got "${value}"`);
   return Number(value);
 }
+function configSearchStart(cwd, paths) {
+  const only = paths.length === 1 && paths[0] !== "-" ? path3.resolve(cwd, paths[0]) : void 0;
+  return only !== void 0 && fs4.existsSync(only) && fs4.statSync(only).isDirectory() ? only : cwd;
+}
 function failed(result, failOn) {
   if (failOn === "never") return false;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
@@ -9041,7 +9045,7 @@ async function scanCommand(positionals, values, io) {
   const paths = positionals.length > 0 ? positionals : ["."];
   const useStdin = paths.includes("-");
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
-  const loaded = loadConfig({ cwd: io.cwd, ...values.config !== void 0 ? { configPath: values.config } : {} });
+  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...values.config !== void 0 ? { configPath: path3.resolve(io.cwd, values.config) } : {} });
   const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {} };
   const failOn = values["fail-on"] ?? config.failOn;
   const result = await scan({
