@@ -9,7 +9,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-6ZRMU36O.js";
+} from "./chunk-FMPMRRQQ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

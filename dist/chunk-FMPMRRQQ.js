@@ -8959,6 +8959,7 @@ var package_default = {
     "@types/node": "^20.19.43",
     "@types/picomatch": "^4.0.3",
     "@types/sarif": "^2.1.7",
+    "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     typescript: "^5.9.3",
     vitest: "^4.1.12"
