@@ -1,0 +1,68 @@
+// SARIF output checked with ajv against the official SARIF 2.1.0 schema, plus what GitHub needs.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './support/cli.js';
+import { cardNumber, email, ssn, usPhone } from './support/pii.js';
+
+const require = createRequire(import.meta.url);
+const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
+const schema = JSON.parse(fs.readFileSync(fileURLToPath(new URL('./schemas/sarif-2.1.0.json', import.meta.url)), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const dir = tempTree({
+  'data/people.csv': `name,email,phone\nA,${email(7)},${usPhone(8)}\n`,
+  'data/sub dir/ünïcode.txt': `ssn ${ssn(9)} card ${cardNumber(10)}\n`,
+  'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]),
+});
+const res = runCli(['scan', '.', '--format', 'sarif'], { cwd: dir });
+const log = JSON.parse(res.stdout);
+const run = log.runs[0];
+
+describe('SARIF report', () => {
+  it('is valid against the SARIF 2.1.0 JSON schema', () => {
+    expect(res.code).toBe(1);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(log.version).toBe('2.1.0');
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('lists every rule, sorted, with descriptions, help, tags and a string security-severity', () => {
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['email', 'payment-card', 'phone', 'us-ssn']);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.shortDescription.text).not.toBe('');
+      expect(rule.fullDescription.text).not.toBe('');
+      expect(rule.help.text).not.toBe('');
+      expect(rule.help.markdown).not.toBe('');
+      expect(rule.properties.tags).toContain('security');
+      expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
+    }
+  });
+
+  it('results point at rules by id and index, with relative URIs, 1-based regions and fingerprints', () => {
+    const rules = run.tool.driver.rules;
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['email', 'phone', 'us-ssn', 'payment-card']);
+    for (const result of run.results) {
+      expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+      const loc = result.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).not.toMatch(/^(\/|[a-z]+:)/);
+      expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
+      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}$/);
+    }
+    const ssnResult = run.results.find((r: { ruleId: string }) => r.ruleId === 'us-ssn');
+    expect(ssnResult.locations[0].physicalLocation.artifactLocation.uri).toBe('data/sub%20dir/%C3%BCn%C3%AFcode.txt');
+    expect(ssnResult.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 5, endLine: 1, endColumn: 16 });
+    expect(ssnResult.level).toBe('error');
+    expect(run.results.find((r: { ruleId: string }) => r.ruleId === 'phone').level).toBe('warning');
+  });
+
+  it('reports skipped inputs as notifications', () => {
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([{ level: 'note', message: { text: 'skipped logo.png (binary: PNG image)' } }]);
+  });
+});
