@@ -1,0 +1,75 @@
+// Canary values planted in every kind of input must not appear in any output channel — not raw,
+// not without separators, not as a plain hash. Every new output channel gets added here.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../src/index.js';
+import { runCli, tempTree } from './support/cli.js';
+import { cardNumber, email, ssn, usPhone } from './support/pii.js';
+
+const canaries = [email(101), email(102, 'outlook.com'), ssn(103), ssn(104, ' '), cardNumber(105), cardNumber(106, '51').replace(/(\d{4})(?=\d)/g, '$1 '), usPhone(107)];
+
+/** Every form a leak could take. */
+function leakForms(value: string): string[] {
+  const forms = new Set([value, value.replace(/\D/g, ''), value.toLowerCase()]);
+  for (const v of [...forms]) {
+    if (v.length < 7) continue; // digits of a short value are not distinctive
+    for (const algo of ['sha256', 'sha1', 'md5']) {
+      const hash = createHash(algo).update(v);
+      const digest = hash.copy().digest('hex');
+      forms.add(digest);
+      forms.add(hash.digest('base64'));
+      forms.add(digest.slice(0, 32));
+    }
+  }
+  return [...forms].filter((f) => f.length >= 7);
+}
+
+function expectNoLeak(channel: string, text: string): void {
+  for (const canary of canaries) {
+    for (const form of leakForms(canary)) {
+      expect(text.includes(form), `${channel} contains a form of a planted value`).toBe(false);
+    }
+  }
+}
+
+const [mail1, mail2, ssn1, ssn2, card1, card2, phone1] = canaries as [string, string, string, string, string, string, string];
+const dir = tempTree({
+  'users.csv': `id,email,ssn,card\n1,${mail1},${ssn1},${card1}\n`,
+  'dump.sql': `INSERT INTO people VALUES ('${mail2}', '${ssn2}', '${card2}', '${phone1}');\n`,
+  'app.log': `2024-01-01T00:00:00Z INFO reset for ${mail1} from ${phone1}\n`,
+});
+
+describe('no output channel leaks a finding', () => {
+  it('sanity: every canary is detected (otherwise this test proves nothing)', async () => {
+    const result = await scan({ cwd: dir, paths: ['.'] });
+    expect(result.stats.findings).toBe(9);
+    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['email', 'us-ssn', 'payment-card', 'phone']));
+  });
+
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`${format} on stdout and in --output, plus stderr`, () => {
+      const stdoutRun = runCli(['scan', '.', '--format', format], { cwd: dir, env: { FORCE_COLOR: '1' } });
+      expect(stdoutRun.code).toBe(1);
+      expectNoLeak(`${format} stdout`, stdoutRun.stdout);
+      expectNoLeak(`${format} stderr`, stdoutRun.stderr);
+      const out = path.join(dir, '..', `${path.basename(dir)}-report.${format}`);
+      const fileRun = runCli(['scan', '.', '--format', format, '--output', out], { cwd: dir });
+      expect(fileRun.code).toBe(1);
+      expectNoLeak(`${format} --output`, fs.readFileSync(out, 'utf8'));
+      expectNoLeak(`${format} summary`, fileRun.stdout + fileRun.stderr);
+    });
+  }
+
+  it('stdin input', () => {
+    const res = runCli(['scan', '-', '--format', 'json'], { cwd: dir, input: fs.readFileSync(path.join(dir, 'dump.sql')) });
+    expect(res.code).toBe(1);
+    expectNoLeak('stdin json', res.stdout + res.stderr);
+  });
+
+  it('the library result object', async () => {
+    const result = await scan({ cwd: dir, paths: ['.'] });
+    expectNoLeak('scan() result', JSON.stringify(result));
+  });
+});
