@@ -1,0 +1,47 @@
+// The engine: the same findings at the same positions however the stream is chunked.
+import { describe, expect, it } from 'vitest';
+import { detectStream, loadRules } from '../src/index.js';
+import { DEFAULT_SETTINGS } from '../src/validators/index.js';
+import { cardNumber, email, ssn, usPhone } from './support/pii.js';
+
+const rules = await loadRules({ settings: DEFAULT_SETTINGS });
+
+async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+async function positions(text: string | Buffer, size: number) {
+  const buf = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  const { findings, bytes } = await detectStream(chunked(buf, size), rules, 'x');
+  expect(bytes).toBe(buf.length);
+  return findings.map((f) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+}
+
+describe('detectStream', () => {
+  const filler = 'lorem ipsum dolor sit amet, '.repeat(20);
+  const text = `${filler}${email(1)}\r\n${filler}\n${'x'.repeat(1000)} ${ssn(2)} card=${cardNumber(3)}\n${filler}${usPhone(4)}`;
+
+  it('finds the same spans for every chunk size, across CRLF and LF', async () => {
+    const whole = await positions(text, text.length + 1);
+    expect(whole).toEqual([`email@1:561-1:${561 + email(1).length}`, 'us-ssn@3:1002-3:1013', 'payment-card@3:1019-3:1035', 'phone@4:561-4:575']);
+    for (const size of [1, 3, 64, 255, 256, 257, 1000, 4096]) expect(await positions(text, size), `chunk size ${size}`).toEqual(whole);
+  });
+
+  it('counts columns in UTF-16 code units (accents, CJK, emoji)', async () => {
+    const line = `Zoë 王芳 😀 ${ssn(5)}`;
+    expect(await positions(line, 2)).toEqual([`us-ssn@1:${line.indexOf(ssn(5)) + 1}-1:${line.length + 1}`]);
+  });
+
+  it('invalid UTF-8 does not shift later positions', async () => {
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(`\n${ssn(6)}`)]);
+    expect(await positions(buf, 2)).toEqual(['us-ssn@2:1-2:12']);
+  });
+
+  it('a value split by a chunk border in a single huge line is still found once', async () => {
+    const value = cardNumber(7);
+    const big = `${'9 '.repeat(600_000)}card=${value} ${'a'.repeat(300_000)}`;
+    const at = big.indexOf(value);
+    expect(await positions(big, 1 << 20)).toEqual([`payment-card@1:${at + 1}-1:${at + 17}`]);
+    expect(await positions(big, at + 8)).toEqual([`payment-card@1:${at + 1}-1:${at + 17}`]);
+  });
+});
