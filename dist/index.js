@@ -9,7 +9,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FMPMRRQQ.js";
+} from "./chunk-KAKOSA3C.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -8944,7 +8944,8 @@ var package_default = {
     typecheck: "tsc --noEmit",
     pretest: "npm run build",
     test: "vitest run",
-    demo: "node dist/bin.js scan demo"
+    demo: "node dist/bin.js scan demo",
+    eval: "node scripts/eval.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
