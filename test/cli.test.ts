@@ -78,6 +78,18 @@ describe('CLI reports', () => {
     expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'us-ssn', path: 'dump.sql', line: 1, column: 24 })]);
   });
 
+  it('worker threads (--jobs 2) and the main thread (--jobs 0) report the same findings', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`part-${i}.csv`] = `row,${email(100 + i)}\n${'filler '.repeat(50 * i)}${ssn(200 + i)}\n`;
+    const dir = tempTree(files);
+    const inWorkers = runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir });
+    const inProcess = runCli(['scan', '.', '--format', 'json', '--jobs', '0'], { cwd: dir });
+    expect(inWorkers.code).toBe(1);
+    const findings = (out: string) => JSON.parse(out).findings;
+    expect(findings(inWorkers.stdout)).toHaveLength(24);
+    expect(findings(inWorkers.stdout)).toEqual(findings(inProcess.stdout));
+  });
+
   it('binary files are skipped and counted, not silently dropped', () => {
     const dir = tempTree({ 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'blob.bin': Buffer.from([1, 2, 0, 3]) });
     const res = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
