@@ -2,7 +2,7 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KAKOSA3C.js";
+} from "./chunk-EKBGSWGO.js";
 import "./chunk-XZHIJB3H.js";
 
 // src/bin.ts

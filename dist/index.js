@@ -9,7 +9,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KAKOSA3C.js";
+} from "./chunk-EKBGSWGO.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -8927,9 +8927,12 @@ var package_default = {
     piiguard: "dist/bin.js"
   },
   main: "dist/index.js",
-  types: "src/index.ts",
+  types: "dist/types/index.d.ts",
   exports: {
-    ".": "./dist/index.js",
+    ".": {
+      types: "./dist/types/index.d.ts",
+      default: "./dist/index.js"
+    },
     "./package.json": "./package.json"
   },
   files: [

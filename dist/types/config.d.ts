@@ -1,0 +1,45 @@
+import { type LoadedRule, type RuleOverrides } from './rules.js';
+import type { FailOn, ValidatorSettings } from './types.js';
+export declare const CONFIG_FILE = ".piiguard.json";
+export declare const CONFIG_SCHEMA_FILE: string;
+/** The config file as written (after schema validation). */
+export interface ConfigFile {
+    include?: string[];
+    exclude?: string[];
+    failOn?: FailOn;
+    rules?: RuleOverrides;
+    customRules?: Array<string | object>;
+    email?: {
+        allowDomains?: string[];
+    };
+    phone?: {
+        regions?: string[];
+    };
+    maxFileSize?: number;
+}
+/** Everything a scan needs from configuration, with defaults applied. */
+export interface ResolvedConfig {
+    /** The file it came from, if any. */
+    file: string | undefined;
+    /** Folder that include/exclude globs and rule paths are relative to. */
+    dir: string;
+    include: string[];
+    exclude: string[];
+    failOn: FailOn;
+    ruleOverrides: RuleOverrides;
+    customRules: LoadedRule[];
+    settings: ValidatorSettings;
+    maxFileSize: number;
+}
+/** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
+export declare function findConfigFile(start: string): string | undefined;
+/** Validates a parsed config object and resolves it; `file` names it in messages. */
+export declare function resolveConfig(data: unknown, file: string | undefined, dir: string): ResolvedConfig;
+/**
+ * Loads the config named by `configPath`, or the nearest .piiguard.json above `cwd`, or defaults.
+ * Throws ConfigError listing every problem.
+ */
+export declare function loadConfig(options: {
+    cwd: string;
+    configPath?: string;
+}): ResolvedConfig;

@@ -1,0 +1,13 @@
+export { scan, type ScanOptions } from './scan.js';
+export { loadConfig, resolveConfig, findConfigFile, type ResolvedConfig, type ConfigFile } from './config.js';
+export { loadRules, readRuleFolder, readRuleFile, BUILTIN_RULES_DIR, type LoadedRule, type RuleOverrides } from './rules.js';
+export { checkExamples } from './selftest.js';
+export { detectStream } from './detect.js';
+export { ConfigError, UsageError } from './errors.js';
+export { textReporter } from './reporters/text.js';
+export { jsonReporter } from './reporters/json.js';
+export { sarifReporter } from './reporters/sarif.js';
+export type { Reporter, ReportContext } from './reporters/context.js';
+export { run, type CliIO } from './cli.js';
+export { VERSION } from './version.js';
+export type * from './types.js';

@@ -1,0 +1,4 @@
+import type { Reporter } from './context.js';
+export declare const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export declare const FINGERPRINT_KEY = "piiguard/v1";
+export declare const sarifReporter: Reporter;

@@ -1,0 +1,19 @@
+import { type ResolvedConfig } from './config.js';
+import type { CompiledRule, ScanResult } from './types.js';
+export interface ScanOptions {
+    /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
+    paths?: string[];
+    cwd?: string;
+    /** Defaults to the nearest .piiguard.json (or built-in defaults). */
+    config?: ResolvedConfig;
+    /** Defaults to the built-in rules with the config's overrides and custom rules. */
+    rules?: CompiledRule[];
+    /** Scan a byte stream instead of paths, reported under `name`. */
+    stdin?: {
+        stream: AsyncIterable<Buffer>;
+        name: string;
+    };
+    /** Worker threads; default: one per core for large inputs, none for a few small files. */
+    workers?: number;
+}
+export declare function scan(options?: ScanOptions): Promise<ScanResult>;

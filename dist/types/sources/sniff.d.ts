@@ -1,0 +1,5 @@
+export interface SniffResult {
+    binary: boolean;
+    detail: string;
+}
+export declare function sniff(head: Buffer): SniffResult;

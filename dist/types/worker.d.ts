@@ -1,0 +1,14 @@
+import { type LoadedRule } from './rules.js';
+import type { Severity, ValidatorSettings } from './types.js';
+export interface WorkerInit {
+    rules: Array<LoadedRule & {
+        severity: Severity;
+    }>;
+    settings: ValidatorSettings;
+    maxFileSize: number;
+}
+export interface WorkerRequest {
+    id: number;
+    abs: string;
+    display: string;
+}
