@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-EKBGSWGO.js";
-import "./chunk-XZHIJB3H.js";
+} from "./chunk-INDG2UY6.js";
+import "./chunk-7R56PHQ4.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {
@@ -11,6 +11,7 @@ var code = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
+  env: process.env,
   color: process.stdout.isTTY === true && process.env.NO_COLOR === void 0 && process.env.TERM !== "dumb"
 });
 process.exitCode = code;

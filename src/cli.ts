@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
+import { appendAuditLog, auditRecord, type Env } from './audit.js';
+import { formatBaseline, readBaseline } from './baseline.js';
+import { loadConfig, type ResolvedConfig } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
 import { jsonReporter } from './reporters/json.js';
 import { sarifReporter } from './reporters/sarif.js';
@@ -10,6 +12,7 @@ import { summaryLine, textReporter } from './reporters/text.js';
 import type { Reporter } from './reporters/context.js';
 import { loadRules } from './rules.js';
 import { scan } from './scan.js';
+import type { LoadedBaseline } from './suppress.js';
 import { SEVERITY_RANK, type FailOn, type ScanResult } from './types.js';
 import { VERSION } from './version.js';
 
@@ -22,6 +25,8 @@ export interface CliIO {
   stdin: AsyncIterable<Buffer>;
   /** Colour by default (stdout is a terminal and NO_COLOR is unset). */
   color: boolean;
+  /** Environment, for the audit log's "who ran it" (CI variables, else the OS user). */
+  env?: Env;
 }
 
 const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
@@ -31,6 +36,8 @@ const HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fix
 
 Usage:
   piiguard scan [paths...]     scan files and folders (default: .); "-" reads stdin
+  piiguard baseline [paths...] --output FILE
+                               accept today's findings: scan --baseline FILE then fails only on new ones
   piiguard rules               list the rules in effect
   piiguard --help | --version
 
@@ -41,6 +48,8 @@ Scan options:
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
       --max-file-size <bytes>      skip (and report) larger files
       --stdin-name <name>          name for stdin input in reports (default: stdin)
+      --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
+      --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
       --no-color                   plain text output
   -q, --quiet                      print nothing when the run is clean
@@ -55,6 +64,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'max-file-size': { type: 'string' },
   'stdin-name': { type: 'string' },
+  baseline: { type: 'string' },
+  'audit-log': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -88,10 +99,10 @@ export function failed(result: ScanResult, failOn: FailOn): boolean {
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 
-async function scanCommand(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIO): Promise<number> {
-  const format = values.format ?? 'text';
-  const reporter = REPORTERS[format];
-  if (reporter === undefined) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got "${format}"`);
+type Values = ReturnType<typeof parse>['values'];
+
+/** The scan both commands run, from the command-line flags. */
+async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<{ result: ScanResult; config: ResolvedConfig; failOn: FailOn; paths: string[] }> {
   if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'] as FailOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${values['fail-on']}"`);
   }
@@ -110,7 +121,22 @@ async function scanCommand(positionals: string[], values: ReturnType<typeof pars
     paths,
     ...(useStdin ? { stdin: { stream: io.stdin, name: values['stdin-name'] ?? 'stdin' } } : {}),
     ...(jobs !== undefined ? { workers: jobs } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
   });
+  return { result, config, failOn, paths };
+}
+
+function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRecord>[0], 'cwd' | 'env' | 'version' | 'now'>): void {
+  if (values['audit-log'] === undefined) return;
+  appendAuditLog(values['audit-log'], io.cwd, auditRecord({ ...input, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: new Date() }));
+}
+
+async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
+  const format = values.format ?? 'text';
+  const reporter = REPORTERS[format];
+  if (reporter === undefined) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got "${format}"`);
+  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, baseline);
 
   const color = io.color && !values['no-color'];
   const code = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
@@ -128,10 +154,46 @@ async function scanCommand(positionals: string[], values: ReturnType<typeof pars
   } else if (!quiet) {
     io.stdout(report);
   }
+  audit(values, io, {
+    command: 'scan',
+    targets: paths,
+    config,
+    failOn,
+    result,
+    exitCode: code,
+    ...(baseline !== undefined ? { baseline: { file: baseline.file, digest: baseline.digest } } : {}),
+  });
   return code;
 }
 
-function rulesCommand(values: ReturnType<typeof parse>['values'], io: CliIO): Promise<number> {
+async function baselineCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
+  const output = values.output;
+  if (output === undefined) throw new UsageError('piiguard baseline needs --output FILE (where to write the baseline)');
+  if (values.baseline !== undefined) throw new UsageError('--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)');
+  if (positionals.includes('-')) throw new UsageError('piiguard baseline scans files, not stdin');
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io);
+  const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
+  if (exitCode === EXIT.error) {
+    // A baseline from a partial scan would accept too little; write nothing and say why.
+    for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}\n`);
+    io.stderr(`piiguard: baseline not written: ${result.errors.length} input(s) could not be scanned\n`);
+  } else {
+    const target = path.resolve(io.cwd, output);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, formatBaseline(result.findings, VERSION));
+    } catch (err) {
+      throw new UsageError(`--output ${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const s = result.stats;
+    const extra = [s.skipped > 0 ? `${s.skipped} skipped` : '', s.suppressed > 0 ? `${s.suppressed} already suppressed` : ''].filter(Boolean);
+    io.stdout(`piiguard baseline: ${s.findings} accepted finding${s.findings === 1 ? '' : 's'} → ${output} (scanned ${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'}${extra.map((e) => `, ${e}`).join('')})\n`);
+  }
+  audit(values, io, { command: 'baseline', targets: paths, config, failOn, result, exitCode });
+  return exitCode;
+}
+
+function rulesCommand(values: Values, io: CliIO): Promise<number> {
   const config = loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { configPath: values.config } : {}) });
   return loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }).then((rules) => {
     const width = Math.max(...rules.map((r) => r.id.length));
@@ -153,8 +215,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return command === undefined && !values.help ? EXIT.error : EXIT.clean;
     }
     if (command === 'scan') return await scanCommand(rest, values, io);
+    if (command === 'baseline') return await baselineCommand(rest, values, io);
     if (command === 'rules') return await rulesCommand(values, io);
-    throw new UsageError(`unknown command "${command}" (commands: scan, rules; see piiguard --help)`);
+    throw new UsageError(`unknown command "${command}" (commands: scan, baseline, rules; see piiguard --help)`);
   } catch (err) {
     if (err instanceof ConfigError) {
       for (const problem of err.problems) io.stderr(`piiguard: config error: ${problem}\n`);

@@ -23,6 +23,20 @@ export interface ConfigFile {
   email?: { allowDomains?: string[] };
   phone?: { regions?: string[] };
   maxFileSize?: number;
+  allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
+}
+
+/** A config allowlist entry: suppresses findings for which every condition it has holds. */
+export interface AllowlistEntry {
+  /** Position in the config's `allowlist` array, to name it in reports. */
+  index: number;
+  paths?: string[];
+  rules?: string[];
+  /** Raw values: only the engine compares them, nothing prints them. */
+  values?: string[];
+  reason?: string;
+  /** YYYY-MM-DD, inclusive. */
+  expires?: string;
 }
 
 /** Everything a scan needs from configuration, with defaults applied. */
@@ -38,6 +52,7 @@ export interface ResolvedConfig {
   customRules: LoadedRule[];
   settings: ValidatorSettings;
   maxFileSize: number;
+  allowlist: AllowlistEntry[];
 }
 
 const validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
@@ -72,6 +87,11 @@ function resolveCustomRules(entries: Array<string | object>, file: string, dir: 
   return rules;
 }
 
+function isCalendarDate(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+
 /** Validates a parsed config object and resolves it; `file` names it in messages. */
 export function resolveConfig(data: unknown, file: string | undefined, dir: string): ResolvedConfig {
   const where = file ?? 'config';
@@ -80,6 +100,13 @@ export function resolveConfig(data: unknown, file: string | undefined, dir: stri
   const config = data as ConfigFile;
   for (const [i, region] of (config.phone?.regions ?? []).entries()) {
     if (!isSupportedCountry(region)) problems.push(`${where}: /phone/regions/${i}: "${region}" is not a region libphonenumber knows`);
+  }
+  for (const [i, entry] of (config.allowlist ?? []).entries()) {
+    // Not in the schema: ajv's strict mode rejects `required` inside anyOf.
+    if (entry.paths === undefined && entry.rules === undefined && entry.values === undefined) {
+      problems.push(`${where}: /allowlist/${i}: needs at least one of "paths", "rules", "values"`);
+    }
+    if (entry.expires !== undefined && !isCalendarDate(entry.expires)) problems.push(`${where}: /allowlist/${i}/expires: "${entry.expires}" is not a calendar date`);
   }
   const customRules = resolveCustomRules(config.customRules ?? [], where, dir, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -96,6 +123,7 @@ export function resolveConfig(data: unknown, file: string | undefined, dir: stri
       phoneRegions: config.phone?.regions ?? DEFAULT_SETTINGS.phoneRegions,
     },
     maxFileSize: config.maxFileSize ?? 0,
+    allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
   };
 }
 

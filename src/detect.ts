@@ -5,8 +5,12 @@
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
 import { fingerprint } from './redact.js';
+import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker } from './location.js';
-import type { CompiledRule, Finding } from './types.js';
+import type { AllowDirective, CompiledRule, Finding } from './types.js';
+
+/** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
+export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
 
 /** Longest value the engine guarantees to see in one piece (PII values are far shorter). */
 export const OVERLAP = 256;
@@ -18,6 +22,7 @@ interface Hit {
   start: number;
   end: number;
   masked: string;
+  listed: number[] | undefined;
 }
 
 function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
@@ -30,7 +35,7 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Validated matches of every rule that start in [from, to) of the latin1 view `text`. */
-function scanWindow(text: string, from: number, to: number, base: number, rules: CompiledRule[], out: Hit[]): void {
+function scanWindow(text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   for (const rule of rules) {
     if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
     const re = rule.regex;
@@ -44,8 +49,9 @@ function scanWindow(text: string, from: number, to: number, base: number, rules:
       if (span === undefined || span[1] === span[0]) continue;
       const latin1 = text.slice(span[0], span[1]);
       const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
-      if (rule.allow.has(rule.normalize(value)) || !rule.validate(value)) continue;
-      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value) });
+      const normalized = rule.normalize(value);
+      if (rule.allow.has(normalized) || !rule.validate(value)) continue;
+      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized) });
     }
   }
 }
@@ -64,12 +70,15 @@ function dropOverlaps(hits: Hit[]): Hit[] {
 
 export interface DetectOutput {
   findings: Finding[];
+  /** `piiguard:allow` comments, in stream order; suppress.ts applies them. */
+  allows: AllowDirective[];
   bytes: number;
 }
 
 /** Runs every rule over one text stream and returns its findings, in stream order. */
-export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string): Promise<DetectOutput> {
+export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues): Promise<DetectOutput> {
   const findings: Finding[] = [];
+  const allows: AllowDirective[] = [];
   const occurrences = new Map<string, number>();
   const tracker = createLineTracker();
   let carry = Buffer.alloc(0);
@@ -80,8 +89,19 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   const scan = (window: Buffer, base: number, acceptTo: number): void => {
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
-    scanWindow(window.toString('latin1'), acceptFrom - base, acceptTo - base, base, rules, hits);
+    const text = window.toString('latin1');
+    scanWindow(text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    // Directives and findings share the forward-only line tracker, so they are visited in offset order.
+    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
+    let next = 0;
+    const directivesUpTo = (offset: number): void => {
+      for (; next < directives.length && base + directives[next]!.offset <= offset; next++) {
+        const { offset: at, rules: ids, coversNextLine } = directives[next]!;
+        allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
+      }
+    };
     for (const hit of dropOverlaps(hits)) {
+      directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
       const key = `${hit.rule.id}\0${hit.masked}`;
@@ -99,8 +119,10 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         fingerprint: fingerprint(hit.rule.id, path, hit.masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
+        ...(hit.listed !== undefined ? { listedValue: hit.listed } : {}),
       });
     }
+    directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);
     acceptFrom = acceptTo;
   };
@@ -116,5 +138,5 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     carryBase = keepFrom;
   }
   scan(carry, carryBase, carryBase + carry.length);
-  return { findings, bytes: total };
+  return { findings, allows, bytes: total };
 }

@@ -5,9 +5,10 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, type ResolvedConfig } from './config.js';
-import { discover, type InputFile } from './discover.js';
+import { discover, displayPath, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
-import { scanFile, scanStream, type FileResult } from './scan-file.js';
+import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
+import { activeEntries, allowedValues, suppress, type LoadedBaseline } from './suppress.js';
 import type { CompiledRule, Finding, ScanResult, Severity } from './types.js';
 import type { WorkerInit, WorkerRequest } from './worker.js';
 
@@ -23,6 +24,10 @@ export interface ScanOptions {
   stdin?: { stream: AsyncIterable<Buffer>; name: string };
   /** Worker threads; default: one per core for large inputs, none for a few small files. */
   workers?: number;
+  /** Accepted findings (see baseline.ts): they are reported as suppressed, not as findings. */
+  baseline?: LoadedBaseline;
+  /** The clock for allowlist expiry; default: now. */
+  now?: Date;
 }
 
 // Below this much input, starting workers costs more than it saves (pre-commit runs).
@@ -47,16 +52,17 @@ async function totalSize(files: InputFile[]): Promise<number> {
   return total;
 }
 
-async function scanInProcess(files: InputFile[], rules: CompiledRule[], maxFileSize: number): Promise<FileResult[]> {
+async function scanInProcess(files: InputFile[], engine: Engine, maxFileSize: number): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const f of files) results.push(await scanFile(f.abs, f.display, rules, { maxFileSize }));
+  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, { maxFileSize }));
   return results;
 }
 
 /** Hands files to workers one at a time (longest queue first keeps both cores busy to the end). */
-async function scanInWorkers(files: InputFile[], rules: CompiledRule[], config: ResolvedConfig, count: number): Promise<FileResult[]> {
+async function scanInWorkers(files: InputFile[], engine: Engine, config: ResolvedConfig, count: number): Promise<FileResult[]> {
   const init: WorkerInit = {
-    rules: rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
+    rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
+    allowed: engine.allowed,
     settings: config.settings,
     maxFileSize: config.maxFileSize,
   };
@@ -94,22 +100,43 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? loadConfig({ cwd });
   const rules = options.rules ?? (await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }));
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)) };
 
   let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
   let results: FileResult[];
   if (options.stdin) {
-    results = [await scanStream(options.stdin.stream, options.stdin.name, rules)];
+    results = [await scanStream(options.stdin.stream, options.stdin.name, engine)];
   } else {
     discovery = await discover(options.paths ?? ['.'], cwd, config);
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, rules, config, count) : await scanInProcess(files, rules, config.maxFileSize);
+    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
   }
 
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
   const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const outer = (p: string) => p.split('!', 1)[0]!;
+  const unseen = new Set([...skipped, ...errors].map((s) => outer(s.path)));
+  const inputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
+  const { findings, suppressed, summary } = suppress(
+    results.flatMap((r) => r.findings),
+    results.flatMap((r) => r.suppressed),
+    results.flatMap((r) => r.unusedInline),
+    {
+      allowlist: config.allowlist,
+      configLabel: config.file !== undefined ? displayPath(cwd, config.file) : 'config',
+      configDir: config.dir,
+      cwd,
+      today,
+      ruleIds: new Set(rules.map((r) => r.id)),
+      ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+      scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
+    },
+  );
+  findings.sort(compareFindings);
+  suppressed.sort(compareFindings);
   const byRule: Record<string, number> = {};
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
@@ -118,6 +145,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   return {
     findings,
+    suppressed,
+    suppressions: summary,
     skipped,
     errors,
     rules: rules.map((r) => ({ ...r.spec, severity: r.severity })),
@@ -125,6 +154,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       filesScanned: results.reduce((n, r) => n + r.scanned, 0),
       bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
       findings: findings.length,
+      suppressed: suppressed.length,
       byRule,
       bySeverity,
       skipped: skipped.length,

@@ -1,11 +1,13 @@
 // Worker thread entry: compiles the rules it is given once, then scans files on request.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileRule, type LoadedRule } from './rules.js';
+import type { AllowedValues } from './detect.js';
 import { scanFile } from './scan-file.js';
 import type { CompiledRule, Severity, ValidatorSettings } from './types.js';
 
 export interface WorkerInit {
   rules: Array<LoadedRule & { severity: Severity }>;
+  allowed: AllowedValues | undefined;
   settings: ValidatorSettings;
   maxFileSize: number;
 }
@@ -21,5 +23,5 @@ const rules = init.rules
   .filter((r): r is CompiledRule => r !== undefined);
 
 parentPort!.on('message', (req: WorkerRequest) => {
-  void scanFile(req.abs, req.display, rules, { maxFileSize: init.maxFileSize }).then((result) => parentPort!.postMessage({ id: req.id, result }));
+  void scanFile(req.abs, req.display, { rules, allowed: init.allowed }, { maxFileSize: init.maxFileSize }).then((result) => parentPort!.postMessage({ id: req.id, result }));
 });

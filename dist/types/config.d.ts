@@ -16,6 +16,19 @@ export interface ConfigFile {
         regions?: string[];
     };
     maxFileSize?: number;
+    allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
+}
+/** A config allowlist entry: suppresses findings for which every condition it has holds. */
+export interface AllowlistEntry {
+    /** Position in the config's `allowlist` array, to name it in reports. */
+    index: number;
+    paths?: string[];
+    rules?: string[];
+    /** Raw values: only the engine compares them, nothing prints them. */
+    values?: string[];
+    reason?: string;
+    /** YYYY-MM-DD, inclusive. */
+    expires?: string;
 }
 /** Everything a scan needs from configuration, with defaults applied. */
 export interface ResolvedConfig {
@@ -30,6 +43,7 @@ export interface ResolvedConfig {
     customRules: LoadedRule[];
     settings: ValidatorSettings;
     maxFileSize: number;
+    allowlist: AllowlistEntry[];
 }
 /** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
 export declare function findConfigFile(start: string): string | undefined;

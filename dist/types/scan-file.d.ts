@@ -1,7 +1,11 @@
+import { type AllowedValues } from './detect.js';
 import { type SourceLimits } from './sources/index.js';
-import type { CompiledRule, Finding, ScanError, Skipped } from './types.js';
+import type { CompiledRule, Finding, ScanError, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
 export interface FileResult {
+    /** Findings no inline comment suppressed; the config allowlist and baseline come later, in scan.ts. */
     findings: Finding[];
+    suppressed: SuppressedFinding[];
+    unusedInline: UnusedSuppression[];
     skipped: Skipped[];
     errors: ScanError[];
     /** Text streams scanned (a zip counts its members) and their bytes. */
@@ -10,5 +14,10 @@ export interface FileResult {
 }
 /** Messages name the problem, never content. */
 export declare function describeError(err: unknown): string;
-export declare function scanFile(abs: string, display: string, rules: CompiledRule[], limits: SourceLimits): Promise<FileResult>;
-export declare function scanStream(input: AsyncIterable<Buffer>, display: string, rules: CompiledRule[]): Promise<FileResult>;
+/** What the engine needs besides the input: the rules and the allowlisted values. */
+export interface Engine {
+    rules: CompiledRule[];
+    allowed: AllowedValues | undefined;
+}
+export declare function scanFile(abs: string, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult>;
+export declare function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine): Promise<FileResult>;

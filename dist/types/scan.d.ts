@@ -1,4 +1,5 @@
 import { type ResolvedConfig } from './config.js';
+import { type LoadedBaseline } from './suppress.js';
 import type { CompiledRule, ScanResult } from './types.js';
 export interface ScanOptions {
     /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
@@ -15,5 +16,9 @@ export interface ScanOptions {
     };
     /** Worker threads; default: one per core for large inputs, none for a few small files. */
     workers?: number;
+    /** Accepted findings (see baseline.ts): they are reported as suppressed, not as findings. */
+    baseline?: LoadedBaseline;
+    /** The clock for allowlist expiry; default: now. */
+    now?: Date;
 }
 export declare function scan(options?: ScanOptions): Promise<ScanResult>;

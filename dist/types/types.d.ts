@@ -74,6 +74,53 @@ export interface Finding {
     /** Byte offset and length in the (decompressed) text stream; for the engine, never printed in reports. */
     offset: number;
     length: number;
+    /** Engine only: config allowlist entries (by index) whose value equals this match once normalised. */
+    listedValue?: number[];
+}
+/** Why a finding does not count. `kind` is SARIF's: in the scanned file, or outside it. */
+export interface Suppression {
+    kind: 'inSource' | 'external';
+    by: SuppressedBy;
+    justification: string;
+}
+export type SuppressedBy = 'inline' | 'allowlist' | 'baseline';
+export interface SuppressedFinding extends Finding {
+    suppression: Suppression;
+}
+/** A `piiguard:allow` comment, as the engine saw it. */
+export interface AllowDirective {
+    line: number;
+    /** Rule ids it names; empty = every rule. */
+    rules: string[];
+    /** Nothing but comment punctuation before it on its line: it also covers the next line. */
+    coversNextLine: boolean;
+}
+/** An inline comment or allowlist entry that suppressed nothing in this run. */
+export interface UnusedSuppression {
+    by: 'inline' | 'allowlist';
+    /** `path:line` or `.piiguard.json allowlist[i]`. */
+    where: string;
+    detail: string;
+}
+/** One accepted finding in a baseline file: nothing the report does not already show. */
+export interface BaselineEntry {
+    ruleId: string;
+    path: string;
+    masked: string;
+    fingerprint: string;
+}
+export interface SuppressionSummary {
+    counts: Record<SuppressedBy, number>;
+    unused: UnusedSuppression[];
+    /** Expired allowlist entries and other problems with suppressions; the run goes on. */
+    warnings: string[];
+    baseline?: {
+        file: string;
+        entries: number;
+        matched: number;
+        /** Entries for scanned inputs that match no finding any more: prune them. */
+        stale: BaselineEntry[];
+    };
 }
 export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'archive-depth' | 'archive-ratio' | 'archive-size' | 'archive-entries' | 'archive-path' | 'unsupported';
 export interface Skipped {
@@ -90,6 +137,8 @@ export interface ScanStats {
     filesScanned: number;
     bytesScanned: number;
     findings: number;
+    /** Findings that inline comments, the allowlist or the baseline accepted (not in `findings`). */
+    suppressed: number;
     byRule: Record<string, number>;
     bySeverity: Record<Severity, number>;
     skipped: number;
@@ -97,7 +146,10 @@ export interface ScanStats {
     durationMs: number;
 }
 export interface ScanResult {
+    /** Findings that count (fail the run). */
     findings: Finding[];
+    suppressed: SuppressedFinding[];
+    suppressions: SuppressionSummary;
     skipped: Skipped[];
     errors: ScanError[];
     stats: ScanStats;

@@ -3,7 +3,7 @@
 // (which would put a hash of the raw PII on GitHub's side).
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, RuleSpec, Severity } from '../types.js';
+import type { Finding, RuleSpec, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import type { Reporter } from './context.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -36,7 +36,7 @@ function splitArchivePath(path: string): { uri: string; member: string | undefin
   return bang < 0 ? { uri: path, member: undefined } : { uri: path.slice(0, bang), member: path.slice(bang + 1) };
 }
 
-function sarifResult(f: Finding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
+function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
   const { uri, member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
   const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
@@ -48,7 +48,22 @@ function sarifResult(f: Finding, rules: RuleSpec[], ruleIndex: Map<string, numbe
     message: { text: `${name} (${f.masked})${where}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
+    // GitHub shows a result with suppressions as closed; the gate does not count it.
+    ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted' as const, justification: f.suppression.justification }] } : {}),
   };
+}
+
+/** Unused suppressions, expired allowlist entries and stale baseline entries, as warnings. */
+function suppressionNotices(result: ScanResult): Sarif.Notification[] {
+  const s = result.suppressions;
+  const texts = [
+    ...s.warnings,
+    ...s.unused.map((u) => `unused suppression: ${u.where}: ${u.detail}`),
+    ...(s.baseline !== undefined && s.baseline.stale.length > 0
+      ? [`${s.baseline.stale.length} baseline entries in ${s.baseline.file} no longer match a finding: prune them with piiguard baseline`]
+      : []),
+  ];
+  return texts.map((text) => ({ level: 'warning', message: { text } }));
 }
 
 export const sarifReporter: Reporter = (result, context) => {
@@ -70,17 +85,18 @@ export const sarifReporter: Reporter = (result, context) => {
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
-        results: result.findings.map((f) => sarifResult(f, rules, ruleIndex)),
+        results: [...result.findings, ...result.suppressed].map((f) => sarifResult(f, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
             toolExecutionNotifications: [
               ...result.errors.map((e) => ({ level: 'error' as const, message: { text: `${e.path}: ${e.message}` } })),
               ...result.skipped.map((s) => ({ level: 'note' as const, message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
+              ...suppressionNotices(result),
             ],
           },
         ],
-        properties: { stats: result.stats },
+        properties: { stats: result.stats, suppressions: result.suppressions.counts },
       },
     ],
   };

@@ -45,6 +45,22 @@ export const textReporter: Reporter = (result, context) => {
     lines.push(c.red(c.bold(`Could not scan (${result.errors.length}):`)));
     for (const e of result.errors) lines.push(`  ${e.path}  ${e.message}`);
   }
+  const { baseline, unused, warnings } = result.suppressions;
+  if (baseline !== undefined) {
+    if (lines.length > 0) lines.push('');
+    const stale = baseline.stale.length > 0 ? c.yellow(`; ${baseline.stale.length} no longer match (stale: regenerate with piiguard baseline to prune)`) : '';
+    lines.push(`${c.bold('Baseline')} ${baseline.file}: ${baseline.matched} of ${baseline.entries} ${baseline.entries === 1 ? 'entry' : 'entries'} matched${stale}`);
+  }
+  if (unused.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(c.bold(`Unused suppressions (${unused.length}):`));
+    for (const u of unused) lines.push(`  ${u.where}  ${c.dim(u.detail)}`);
+  }
+  if (warnings.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(c.yellow(c.bold(`Warnings (${warnings.length}):`)));
+    for (const w of warnings) lines.push(`  ${w}`);
+  }
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(result, context.color));
   return lines.join('\n') + '\n';
@@ -61,6 +77,11 @@ export function summaryLine(result: ScanResult, color: boolean): string {
       ? c.red(c.bold(`✖ ${plural(s.findings, 'finding')} (${severities.join(', ')}) in ${plural(files, 'file')}`))
       : c.green(c.bold('✔ no PII found'));
   const tail = [`scanned ${plural(s.filesScanned, 'file')} (${formatBytes(s.bytesScanned)})`];
+  if (s.suppressed > 0) {
+    const counts = result.suppressions.counts;
+    const by = (['inline', 'allowlist', 'baseline'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+    tail.push(`${s.suppressed} suppressed (${by.join(', ')})`);
+  }
   if (s.skipped > 0) tail.push(`${s.skipped} skipped`);
   if (s.errors > 0) tail.push(c.red(`${s.errors} not scanned`));
   tail.push(`${(s.durationMs / 1000).toFixed(2)}s`);
