@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-INDG2UY6.js";
-import "./chunk-7R56PHQ4.js";
+} from "./chunk-R2JTOEGA.js";
+import "./chunk-7UBOARD6.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -9,7 +9,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-INDG2UY6.js";
+} from "./chunk-R2JTOEGA.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -19,7 +19,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-7R56PHQ4.js";
+} from "./chunk-7UBOARD6.js";
 export {
   BUILTIN_RULES_DIR,
   ConfigError,

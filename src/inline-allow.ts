@@ -1,7 +1,7 @@
 // `piiguard:allow [rule-id…] [-- reason]` comments, found by the engine in the window it already has
-// (a literal search, so files without the marker cost one indexOf per window). The syntax does not
-// care which comment style surrounds it: `#`, `//`, `--`, `/* */` and `<!-- -->` all work because
-// only the marker and what follows it on the line are read. The reason is for reviewers and is never
+// (a literal search, so files without the marker cost one indexOf per window). The marker counts only
+// right after a comment opener (`#`, `//`, `--`, `/*`, `<!--`, `;`, `%`, or a `*` starting a line), so
+// code and prose that merely mention it are not directives. The reason is for reviewers and is never
 // copied out: it sits on the same line as the value it excuses.
 
 export const ALLOW_MARKER = 'piiguard:allow';
@@ -17,6 +17,10 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // The engine keeps OVERLAP (256) bytes after every accepted offset, so this much of the line is there.
 const MAX_DIRECTIVE = 200;
 const WORD_BYTE = /[A-Za-z0-9_\x80-\xff]/;
+const OPENER = String.raw`(?:#+|//+|--|/\*+|<!--|;+|%+)`;
+const AFTER_OPENER = new RegExp(`${OPENER}[ \\t]*$`);
+const BLOCK_COMMENT_LINE = /^[ \t]*\*[ \t]*$/;
+const ALONE = new RegExp(`^[ \\t]*(?:${OPENER}|\\*)[ \\t]*$`);
 
 /**
  * Directives starting in [from, to) of the latin1 view `text`. `atStreamStart` says `text[0]` begins the
@@ -26,8 +30,14 @@ export function findAllowDirectives(text: string, from: number, to: number, atSt
   const found: DirectiveMatch[] = [];
   for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) {
     const end = i + ALLOW_MARKER.length;
-    if ((i > 0 && WORD_BYTE.test(text[i - 1]!)) || (end < text.length && WORD_BYTE.test(text[end]!))) continue;
-    found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: aloneOnLine(text, i, atStreamStart) });
+    if (end < text.length && WORD_BYTE.test(text[end]!)) continue;
+    const lf = text.lastIndexOf('\n', i - 1);
+    // The engine keeps LOOKBEHIND bytes before the accept region, enough for a comment opener; the
+    // start of a longer line may be out of the window, and then the line is not "alone".
+    const wholeLine = lf !== -1 || atStreamStart;
+    const before = text.slice(lf + 1, i);
+    if (!AFTER_OPENER.test(before) && !(wholeLine && BLOCK_COMMENT_LINE.test(before))) continue;
+    found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: wholeLine && ALONE.test(before) });
   }
   return found;
 }
@@ -43,11 +53,4 @@ function ruleIds(text: string, from: number): string[] {
     ids.push(token);
   }
   return ids;
-}
-
-/** Only whitespace and comment punctuation (`#`, `//`, `--`, `/*`, `<!--`, `*`) before the marker. */
-function aloneOnLine(text: string, at: number, atStreamStart: boolean): boolean {
-  const lf = text.lastIndexOf('\n', at - 1);
-  if (lf === -1 && !atStreamStart) return false; // the line starts before the window: cannot tell
-  return !/[A-Za-z0-9\x80-\xff]/.test(text.slice(lf + 1, at));
 }

@@ -18,7 +18,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-7R56PHQ4.js";
+} from "./chunk-7UBOARD6.js";
 
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({

@@ -8762,12 +8762,20 @@ var ALLOW_MARKER = "piiguard:allow";
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var MAX_DIRECTIVE = 200;
 var WORD_BYTE = /[A-Za-z0-9_\x80-\xff]/;
+var OPENER = String.raw`(?:#+|//+|--|/\*+|<!--|;+|%+)`;
+var AFTER_OPENER = new RegExp(`${OPENER}[ \\t]*$`);
+var BLOCK_COMMENT_LINE = /^[ \t]*\*[ \t]*$/;
+var ALONE = new RegExp(`^[ \\t]*(?:${OPENER}|\\*)[ \\t]*$`);
 function findAllowDirectives(text, from, to, atStreamStart) {
   const found = [];
   for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) {
     const end = i + ALLOW_MARKER.length;
-    if (i > 0 && WORD_BYTE.test(text[i - 1]) || end < text.length && WORD_BYTE.test(text[end])) continue;
-    found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: aloneOnLine(text, i, atStreamStart) });
+    if (end < text.length && WORD_BYTE.test(text[end])) continue;
+    const lf = text.lastIndexOf("\n", i - 1);
+    const wholeLine = lf !== -1 || atStreamStart;
+    const before = text.slice(lf + 1, i);
+    if (!AFTER_OPENER.test(before) && !(wholeLine && BLOCK_COMMENT_LINE.test(before))) continue;
+    found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: wholeLine && ALONE.test(before) });
   }
   return found;
 }
@@ -8781,11 +8789,6 @@ function ruleIds(text, from) {
     ids.push(token);
   }
   return ids;
-}
-function aloneOnLine(text, at, atStreamStart) {
-  const lf = text.lastIndexOf("\n", at - 1);
-  if (lf === -1 && !atStreamStart) return false;
-  return !/[A-Za-z0-9\x80-\xff]/.test(text.slice(lf + 1, at));
 }
 
 // src/location.ts
