@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-R2JTOEGA.js";
-import "./chunk-7UBOARD6.js";
+} from "./chunk-3WRXCGF2.js";
+import "./chunk-2RCYXKAQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

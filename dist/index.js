@@ -1,15 +1,18 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
+  BASELINE_VERSION,
   VERSION,
   findConfigFile,
+  formatBaseline,
   jsonReporter,
   loadConfig,
+  readBaseline,
   resolveConfig,
   run,
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-R2JTOEGA.js";
+} from "./chunk-3WRXCGF2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -19,8 +22,9 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-7UBOARD6.js";
+} from "./chunk-2RCYXKAQ.js";
 export {
+  BASELINE_VERSION,
   BUILTIN_RULES_DIR,
   ConfigError,
   UsageError,
@@ -28,9 +32,11 @@ export {
   checkExamples,
   detectStream,
   findConfigFile,
+  formatBaseline,
   jsonReporter,
   loadConfig,
   loadRules,
+  readBaseline,
   readRuleFile,
   readRuleFolder,
   resolveConfig,

@@ -101,6 +101,16 @@ export function failed(result: ScanResult, failOn: FailOn): boolean {
 
 type Values = ReturnType<typeof parse>['values'];
 
+function writeOutput(file: string, text: string, cwd: string): void {
+  const target = path.resolve(cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new UsageError(`--output ${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 /** The scan both commands run, from the command-line flags. */
 async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<{ result: ScanResult; config: ResolvedConfig; failOn: FailOn; paths: string[] }> {
   if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'] as FailOn)) {
@@ -143,13 +153,7 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
   const quiet = values.quiet === true && code === EXIT.clean;
   const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
   if (values.output !== undefined) {
-    const target = path.resolve(io.cwd, values.output);
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, report);
-    } catch (err) {
-      throw new UsageError(`--output ${values.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(result, color)} → ${values.output}\n`);
   } else if (!quiet) {
     io.stdout(report);
@@ -178,13 +182,7 @@ async function baselineCommand(positionals: string[], values: Values, io: CliIO)
     for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}\n`);
     io.stderr(`piiguard: baseline not written: ${result.errors.length} input(s) could not be scanned\n`);
   } else {
-    const target = path.resolve(io.cwd, output);
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, formatBaseline(result.findings, VERSION));
-    } catch (err) {
-      throw new UsageError(`--output ${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    writeOutput(output, formatBaseline(result.findings, VERSION), io.cwd);
     const s = result.stats;
     const extra = [s.skipped > 0 ? `${s.skipped} skipped` : '', s.suppressed > 0 ? `${s.suppressed} already suppressed` : ''].filter(Boolean);
     io.stdout(`piiguard baseline: ${s.findings} accepted finding${s.findings === 1 ? '' : 's'} → ${output} (scanned ${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'}${extra.map((e) => `, ${e}`).join('')})\n`);

@@ -4,6 +4,8 @@ export { loadConfig, resolveConfig, findConfigFile, type ResolvedConfig, type Co
 export { loadRules, readRuleFolder, readRuleFile, BUILTIN_RULES_DIR, type LoadedRule, type RuleOverrides } from './rules.js';
 export { checkExamples } from './selftest.js';
 export { detectStream } from './detect.js';
+export { readBaseline, formatBaseline, BASELINE_VERSION } from './baseline.js';
+export type { LoadedBaseline } from './suppress.js';
 export { ConfigError, UsageError } from './errors.js';
 export { textReporter } from './reporters/text.js';
 export { jsonReporter } from './reporters/json.js';

@@ -2,6 +2,7 @@
 // when the input is big enough to pay for them. Output order never depends on scheduling.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, type ResolvedConfig } from './config.js';
@@ -133,6 +134,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ruleIds: new Set(rules.map((r) => r.id)),
       ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
       scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
+      coversConfigDir: !options.stdin && (options.paths ?? ['.']).some((p) => !path.relative(path.resolve(cwd, p), config.dir).startsWith('..')),
     },
   );
   findings.sort(compareFindings);

@@ -89,6 +89,11 @@ export interface SuppressOptions {
   baseline?: LoadedBaseline;
   /** Whether this run scanned the input a path belongs to (baseline entries elsewhere are not stale). */
   scanned: (findingPath: string) => boolean;
+  /**
+   * Whether the run scanned the config file's whole folder. Only then can an allowlist entry that
+   * suppressed nothing be called unused: a pre-commit run over two files says nothing about the rest.
+   */
+  coversConfigDir: boolean;
 }
 
 export interface Suppressed {
@@ -150,7 +155,7 @@ export function suppress(active: Finding[], inlineSuppressed: SuppressedFinding[
 
   const unused = [
     ...inlineUnused,
-    ...inForce.filter((_, i) => !used.has(i)).map((entry) => ({ by: 'allowlist' as const, where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` })),
+    ...inForce.filter((_, i) => options.coversConfigDir && !used.has(i)).map((entry) => ({ by: 'allowlist' as const, where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` })),
   ];
   const counts = { inline: 0, allowlist: 0, baseline: 0 };
   for (const s of suppressed) counts[s.suppression.by]++;

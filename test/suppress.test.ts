@@ -153,7 +153,10 @@ describe('config allowlist', () => {
       ['src/app.txt:1', 'allowlist', 'the documented test number'],
     ]);
     expect(report.suppressions.unused).toEqual([]);
-    const outputs = [stdout, runCli(['scan', '.', '--format', 'sarif'], { cwd: dir }).stdout, runCli(['scan', '.'], { cwd: dir }).stdout];
+    // Worker threads get the allowlisted values too.
+    const inWorkers = runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir }).stdout;
+    expect(JSON.parse(inWorkers).suppressed).toEqual(report.suppressed);
+    const outputs = [stdout, inWorkers, runCli(['scan', '.', '--format', 'sarif'], { cwd: dir }).stdout, runCli(['scan', '.'], { cwd: dir }).stdout];
     for (const out of outputs) {
       expect(out).not.toContain(listed);
       expect(out).not.toContain(spaced);
@@ -181,6 +184,11 @@ describe('config allowlist', () => {
     const text = runCli(['scan', '.'], { cwd: dir }).stdout;
     expect(text).toContain('Warnings (1):\n  .piiguard.json allowlist[0] expired on 2020-01-31');
     expect(text).toContain('Unused suppressions (1):\n  .piiguard.json allowlist[2]  suppressed nothing');
+
+    // A run over some files (a pre-commit hook) cannot tell whether an entry is used elsewhere.
+    const partial = JSON.parse(runCli(['scan', 'old/a.txt', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+    expect(partial.suppressions.unused).toEqual([]);
+    expect(partial.suppressions.warnings).toHaveLength(1);
   });
 
   it('rejects malformed entries with every problem listed, exit 2', () => {

@@ -29,6 +29,11 @@ export interface SuppressOptions {
     baseline?: LoadedBaseline;
     /** Whether this run scanned the input a path belongs to (baseline entries elsewhere are not stale). */
     scanned: (findingPath: string) => boolean;
+    /**
+     * Whether the run scanned the config file's whole folder. Only then can an allowlist entry that
+     * suppressed nothing be called unused: a pre-commit run over two files says nothing about the rest.
+     */
+    coversConfigDir: boolean;
 }
 export interface Suppressed {
     findings: Finding[];

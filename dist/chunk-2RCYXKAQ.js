@@ -11686,7 +11686,7 @@ function suppress(active, inlineSuppressed, inlineUnused, options) {
   }
   const unused = [
     ...inlineUnused,
-    ...inForce.filter((_, i) => !used.has(i)).map((entry) => ({ by: "allowlist", where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` }))
+    ...inForce.filter((_, i) => options.coversConfigDir && !used.has(i)).map((entry) => ({ by: "allowlist", where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` }))
   ];
   const counts = { inline: 0, allowlist: 0, baseline: 0 };
   for (const s of suppressed) counts[s.suppression.by]++;

@@ -18,7 +18,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-7UBOARD6.js";
+} from "./chunk-2RCYXKAQ.js";
 
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
@@ -164,7 +164,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os3 = __require("os");
-    var path6 = __require("path");
+    var path7 = __require("path");
     var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -176,7 +176,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path6.resolve(cwd, filepath);
+      return path7.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1473,7 +1473,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1647,7 +1647,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path6.sep,
+      SEP: path7.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1674,7 +1674,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1703,7 +1703,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path6.sep === "\\";
+      return win32 === true || path7.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3067,7 +3067,7 @@ var require_parse2 = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var scan2 = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -3152,7 +3152,7 @@ var require_picomatch2 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path6.basename(input));
+      return regex.test(path7.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -3379,7 +3379,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path6 = __require("path");
+    var path7 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3474,7 +3474,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path6.basename(pattern);
+      const basename = path7.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3532,7 +3532,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path6.isAbsolute(pattern);
+      return path7.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3709,8 +3709,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs7 = require_fs();
     exports.fs = fs7;
-    var path6 = require_path();
-    exports.path = path6;
+    var path7 = require_path();
+    exports.path = path7;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3822,8 +3822,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path6, settings, callback) {
-      settings.fs.lstat(path6, (lstatError, lstat) => {
+    function read(path7, settings, callback) {
+      settings.fs.lstat(path7, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3832,7 +3832,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path6, (statError, stat) => {
+        settings.fs.stat(path7, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3864,13 +3864,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path6, settings) {
-      const lstat = settings.fs.lstatSync(path6);
+    function read(path7, settings) {
+      const lstat = settings.fs.lstatSync(path7);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path6);
+        const stat = settings.fs.statSync(path7);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3941,17 +3941,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path6, optionsOrSettingsOrCallback, callback) {
+    function stat(path7, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path6, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path6, optionsOrSettings) {
+    function statSync(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path6, settings);
+      return sync.read(path7, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4167,16 +4167,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path6 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path7 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path6, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path7, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path6,
+                path: path7,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4294,7 +4294,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsStat = require_out();
     var fs7 = require_fs4();
     var Settings = class {
@@ -4302,7 +4302,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs7.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path6.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4329,17 +4329,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path6, optionsOrSettingsOrCallback, callback) {
+    function scandir(path7, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path6, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path6, optionsOrSettings) {
+    function scandirSync(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path6, settings);
+      return sync.read(path7, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4987,7 +4987,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4997,7 +4997,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path6.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5059,7 +5059,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5072,7 +5072,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path6.resolve(this._settings.cwd, filepath);
+        return path7.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5488,7 +5488,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5502,7 +5502,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path6.resolve(this._settings.cwd, task.base);
+        return path7.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6340,26 +6340,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path6) => {
-      const end = path6.length - 1;
-      const index = path6.lastIndexOf(
+    var basenameOf = (path7) => {
+      const end = path7.length - 1;
+      const index = path7.lastIndexOf(
         SLASH,
-        path6[end] === SLASH ? end - 1 : end
+        path7[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path6 : path6.slice(index + 1);
+      return index < 0 ? path7 : path7.slice(index + 1);
     };
-    var parentOf = (path6) => {
-      if (path6.charCodeAt(0) === SLASH_CODE || path6.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path6.split(SLASH).filter(Boolean);
+    var parentOf = (path7) => {
+      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path7.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path6.length - 1;
-      const cut = path6.lastIndexOf(
+      const end = path7.length - 1;
+      const cut = path7.lastIndexOf(
         SLASH,
-        path6.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path6.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6509,7 +6509,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path6) {
+      testLiteral(path7) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6518,7 +6518,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path6)) {
+          if (rule.checkRegex.test(path7)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6538,15 +6538,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path6, mode) {
+      test(path7, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path6) : path6;
+        const basename = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path6
+            shortcut && rule._basenameOnly ? basename : path7
           )) {
             const { negative } = rule;
             const ret = {
@@ -6568,17 +6568,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path6, originalPath, doThrow) => {
-      if (!isString(path6)) {
+    var checkPath = (path7, originalPath, doThrow) => {
+      if (!isString(path7)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path6) {
+      if (!path7) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path6)) {
+      if (checkPath.isNotRelative(path7)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6587,25 +6587,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path6) => {
-      const first = path6.charCodeAt(0);
+    var isNotRelative = (path7) => {
+      const first = path7.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path6.length === 1) {
+      if (path7.length === 1) {
         return true;
       }
-      const second = path6.charCodeAt(1);
+      const second = path7.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path6.length === 2 || path6.charCodeAt(2) === SLASH_CODE;
+      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6636,58 +6636,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path6) {
+      _test(originalPath, cache, path7) {
         checkPath(
-          path6,
+          path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path6 ? this._t(path6, cache) : {
+        return path7 ? this._t(path7, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path6 = convertPath(target);
-        if (!path6 || path6.charCodeAt(path6.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path6);
+        const path7 = convertPath(target);
+        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path7);
         }
-        const dir = this._t(path6, this._testCache);
+        const dir = this._t(path7, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path6);
+        const literal = this._rules.testLiteral(path7);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path6, cache) {
-        if (path6 in cache) {
-          return cache[path6];
+      _t(path7, cache) {
+        if (path7 in cache) {
+          return cache[path7];
         }
-        const parentPath = parentOf(path6);
+        const parentPath = parentOf(path7);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
+        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
-      ignores(path6) {
-        return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
+      ignores(path7) {
+        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
       }
       createFilter() {
-        return (path6) => !this.ignores(path6);
+        return (path7) => !this.ignores(path7);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path6) {
-        return this._test(path6, this._testCache, convertPath(path6));
+      test(path7) {
+        return this._test(path7, this._testCache, convertPath(path7));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path6) => checkPath(convertPath(path6), path6, RETURN_FALSE);
+    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path6) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path6) || isNotRelative(path6);
+      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6702,18 +6702,155 @@ var require_ignore = __commonJS({
   }
 });
 
-// src/config.ts
-import fs from "node:fs";
-import path from "node:path";
+// src/baseline.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/audit.ts
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0);
+    return `{${entries.sort(([a], [b]) => a < b ? -1 : 1).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function sha256(data) {
+  return `sha256:${createHash("sha256").update(data).digest("hex")}`;
+}
+function configDigest(config, failOn) {
+  const { file: _file, dir: _dir, customRules, ...settings } = config;
+  return sha256(canonical({ ...settings, failOn, customRules: customRules.map((r) => r.spec) }));
+}
+function gitCommit(cwd, env) {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 }).trim();
+  } catch {
+    return env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? null;
+  }
+}
+function osUser(env) {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return env.USER ?? env.USERNAME ?? "unknown";
+  }
+}
+function defined(record) {
+  return Object.fromEntries(Object.entries(record).filter((e) => e[1] !== void 0 && e[1] !== ""));
+}
+function whoRan(env) {
+  if (env.GITHUB_ACTIONS === "true") {
+    return defined({
+      ci: "github-actions",
+      actor: env.GITHUB_ACTOR,
+      repository: env.GITHUB_REPOSITORY,
+      workflow: env.GITHUB_WORKFLOW,
+      job: env.GITHUB_JOB,
+      runId: env.GITHUB_RUN_ID,
+      runAttempt: env.GITHUB_RUN_ATTEMPT
+    });
+  }
+  if (env.GITLAB_CI === "true") {
+    return defined({ ci: "gitlab", actor: env.GITLAB_USER_LOGIN, repository: env.CI_PROJECT_PATH, job: env.CI_JOB_ID, pipeline: env.CI_PIPELINE_ID });
+  }
+  if (env.CI !== void 0 && env.CI !== "" && env.CI !== "false") {
+    return defined({ ci: "ci", user: osUser(env), job: env.BUILD_ID ?? env.BUILD_NUMBER ?? env.JOB_ID });
+  }
+  return { user: osUser(env), host: os.hostname() };
+}
+var VERDICT = { 0: "pass", 1: "fail", 2: "error" };
+function auditRecord(input) {
+  const { result, config } = input;
+  const s = result.stats;
+  return {
+    time: input.now.toISOString(),
+    tool: { name: "piiguard", version: input.version },
+    command: input.command,
+    targets: input.targets,
+    config: { file: config.file !== void 0 ? path.relative(input.cwd, config.file).split(path.sep).join("/") : null, digest: configDigest(config, input.failOn) },
+    failOn: input.failOn,
+    ...input.baseline !== void 0 ? { baseline: input.baseline } : {},
+    counts: {
+      findings: s.findings,
+      byRule: s.byRule,
+      bySeverity: s.bySeverity,
+      suppressed: result.suppressions.counts,
+      staleBaselineEntries: result.suppressions.baseline?.stale.length ?? 0
+    },
+    files: { scanned: s.filesScanned, bytes: s.bytesScanned, skipped: s.skipped, errors: s.errors },
+    verdict: VERDICT[input.exitCode] ?? "error",
+    exitCode: input.exitCode,
+    git: { commit: gitCommit(input.cwd, input.env) },
+    ranBy: whoRan(input.env),
+    durationMs: s.durationMs
+  };
+}
+function appendAuditLog(file, cwd, record) {
+  const target = path.resolve(cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.appendFileSync(target, `${JSON.stringify(record)}
+`);
+  } catch (err) {
+    throw new UsageError(`--audit-log ${file}: cannot write (${err.code ?? "error"})`);
+  }
+}
+
+// src/baseline.ts
+var BASELINE_VERSION = 1;
+var SCHEMA_FILE = fileURLToPath(new URL("../schema/baseline.schema.json", import.meta.url));
+var validateBaseline = schemaValidator(SCHEMA_FILE);
+function formatBaseline(findings, toolVersion) {
+  const entries = findings.map((f) => ({ ruleId: f.ruleId, path: f.path, masked: f.masked, fingerprint: f.fingerprint })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+  const body = {
+    version: BASELINE_VERSION,
+    tool: `piiguard ${toolVersion}`,
+    fingerprint: "sha256(rule, path, masked value, occurrence of that masked value in the file)",
+    entries
+  };
+  return JSON.stringify(body, null, 2) + "\n";
+}
+function readBaseline(file, cwd) {
+  let text;
+  try {
+    text = fs2.readFileSync(path2.resolve(cwd, file), "utf8");
+  } catch (err) {
+    throw new UsageError(`--baseline ${file}: cannot read (${err.code ?? "error"})`);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ConfigError([`${file}: not valid JSON (regenerate it with piiguard baseline)`]);
+  }
+  const version = data?.version;
+  if (typeof version === "number" && version !== BASELINE_VERSION) {
+    throw new ConfigError([`${file}: baseline format version ${version} is not supported (this piiguard reads version ${BASELINE_VERSION}); regenerate it with piiguard baseline`]);
+  }
+  const problems = validateBaseline(data);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
+  return { file, entries: data.entries, digest: sha256(text) };
+}
+
+// src/config.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var CONFIG_FILE = ".piiguard.json";
-var CONFIG_SCHEMA_FILE = fileURLToPath(new URL("../schema/config.schema.json", import.meta.url));
+var CONFIG_SCHEMA_FILE = fileURLToPath2(new URL("../schema/config.schema.json", import.meta.url));
 var validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
 function findConfigFile(start) {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    if (fs.existsSync(path.join(dir, ".git")) || path.dirname(dir) === dir) return void 0;
+  for (let dir = path3.resolve(start); ; dir = path3.dirname(dir)) {
+    const candidate = path3.join(dir, CONFIG_FILE);
+    if (fs3.existsSync(candidate)) return candidate;
+    if (fs3.existsSync(path3.join(dir, ".git")) || path3.dirname(dir) === dir) return void 0;
   }
 }
 function resolveCustomRules(entries, file, dir, problems) {
@@ -6725,12 +6862,12 @@ function resolveCustomRules(entries, file, dir, problems) {
       if (checked.rule) rules.push(checked.rule);
       continue;
     }
-    const target = path.resolve(dir, entry);
-    if (!fs.existsSync(target)) {
+    const target = path3.resolve(dir, entry);
+    if (!fs3.existsSync(target)) {
       problems.push(`${file}: /customRules/${i}: ${entry} does not exist`);
       continue;
     }
-    const loaded = fs.statSync(target).isDirectory() ? readRuleFolder(target) : readRuleFile(target);
+    const loaded = fs3.statSync(target).isDirectory() ? readRuleFolder(target) : readRuleFile(target);
     problems.push(...loaded.problems);
     rules.push(...loaded.rules);
   }
@@ -6773,11 +6910,11 @@ function resolveConfig(data, file, dir) {
   };
 }
 function loadConfig(options) {
-  const file = options.configPath !== void 0 ? path.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+  const file = options.configPath !== void 0 ? path3.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
   if (file === void 0) return resolveConfig({}, void 0, options.cwd);
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs3.readFileSync(file, "utf8");
   } catch (err) {
     throw new ConfigError([`${file}: cannot read config file (${err.code ?? "error"})`]);
   }
@@ -6787,7 +6924,7 @@ function loadConfig(options) {
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${err.message})`]);
   }
-  return resolveConfig(data, file, path.dirname(file));
+  return resolveConfig(data, file, path3.dirname(file));
 }
 
 // src/reporters/json.ts
@@ -6840,9 +6977,9 @@ function sarifRule(rule) {
     }
   };
 }
-function splitArchivePath(path6) {
-  const bang = path6.indexOf("!");
-  return bang < 0 ? { uri: path6, member: void 0 } : { uri: path6.slice(0, bang), member: path6.slice(bang + 1) };
+function splitArchivePath(path7) {
+  const bang = path7.indexOf("!");
+  return bang < 0 ? { uri: path7, member: void 0 } : { uri: path7.slice(0, bang), member: path7.slice(bang + 1) };
 }
 function sarifResult(f, rules, ruleIndex) {
   const { uri, member } = splitArchivePath(f.path);
@@ -6987,44 +7124,45 @@ function summaryLine(result, color) {
 }
 
 // src/scan.ts
-import fs3 from "node:fs";
-import os from "node:os";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import fs5 from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch(), 1);
-import fs2 from "node:fs";
-import path2 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 var ALWAYS_EXCLUDED = ["**/.git/**", "**/node_modules/**"];
 function displayPath(cwd, abs) {
-  const rel = path2.relative(cwd, abs);
-  return (rel === "" ? path2.basename(abs) : rel).split(path2.sep).join("/");
+  const rel = path4.relative(cwd, abs);
+  return (rel === "" ? path4.basename(abs) : rel).split(path4.sep).join("/");
 }
 function errorCode(err) {
   return err.code ?? "error";
 }
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = path2.dirname(dir)) {
-    if (fs2.existsSync(path2.join(dir, ".git"))) return dir;
-    if (path2.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = path4.dirname(dir)) {
+    if (fs4.existsSync(path4.join(dir, ".git"))) return dir;
+    if (path4.dirname(dir) === dir) return void 0;
   }
 }
 function gitignoreMatchers(root, found) {
   const files = [...found];
   const repo = repositoryRoot(root);
   if (repo !== void 0 && repo !== root) {
-    for (let dir = path2.dirname(root); dir.startsWith(repo); dir = path2.dirname(dir)) {
-      const candidate = path2.join(dir, ".gitignore");
-      if (fs2.existsSync(candidate)) files.push(candidate);
+    for (let dir = path4.dirname(root); dir.startsWith(repo); dir = path4.dirname(dir)) {
+      const candidate = path4.join(dir, ".gitignore");
+      if (fs4.existsSync(candidate)) files.push(candidate);
       if (dir === repo) break;
     }
   }
   return files.flatMap((file) => {
     try {
-      return [{ dir: path2.dirname(file), ig: (0, import_ignore.default)().add(fs2.readFileSync(file, "utf8")) }];
+      return [{ dir: path4.dirname(file), ig: (0, import_ignore.default)().add(fs4.readFileSync(file, "utf8")) }];
     } catch {
       return [];
     }
@@ -7032,15 +7170,15 @@ function gitignoreMatchers(root, found) {
 }
 function gitIgnored(abs, matchers) {
   return matchers.some(({ dir, ig }) => {
-    const rel = path2.relative(dir, abs);
-    return !rel.startsWith("..") && !path2.isAbsolute(rel) && ig.ignores(rel.split(path2.sep).join("/"));
+    const rel = path4.relative(dir, abs);
+    return !rel.startsWith("..") && !path4.isAbsolute(rel) && ig.ignores(rel.split(path4.sep).join("/"));
   });
 }
 async function walk(root, cwd, out) {
   const adapter = {
-    ...fs2,
+    ...fs4,
     readdir: ((dir, options, callback) => {
-      fs2.readdir(dir, options, (err, entries2) => {
+      fs4.readdir(dir, options, (err, entries2) => {
         if (err) out.errors.push({ path: displayPath(cwd, dir), message: `cannot read folder (${errorCode(err)})` });
         callback(null, err ? [] : entries2);
       });
@@ -7050,7 +7188,7 @@ async function walk(root, cwd, out) {
   const files = [];
   const gitignores = [];
   for (const entry of entries) {
-    const abs = path2.join(root, entry.path);
+    const abs = path4.join(root, entry.path);
     if (entry.dirent.isSymbolicLink()) {
       out.skipped.push({ path: displayPath(cwd, abs), reason: "symlink", detail: "symbolic links are not followed" });
     } else if (entry.dirent.isFile()) {
@@ -7065,10 +7203,10 @@ async function discover(paths, cwd, config) {
   const out = { files: [], skipped: [], errors: [] };
   const candidates = [];
   for (const p of paths) {
-    const abs = path2.resolve(cwd, p);
+    const abs = path4.resolve(cwd, p);
     let stat;
     try {
-      stat = await fs2.promises.stat(abs);
+      stat = await fs4.promises.stat(abs);
     } catch (err) {
       if (errorCode(err) === "ENOENT") throw new UsageError(`${p}: no such file or folder`);
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
@@ -7077,7 +7215,7 @@ async function discover(paths, cwd, config) {
     if (stat.isDirectory()) candidates.push(...await walk(abs, cwd, out));
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
-  const relToConfig = (abs) => path2.relative(config.dir, abs).split(path2.sep).join("/");
+  const relToConfig = (abs) => path4.relative(config.dir, abs).split(path4.sep).join("/");
   const included = config.include.length > 0 ? (0, import_picomatch.default)(config.include, { dot: true }) : () => true;
   const excluded = (0, import_picomatch.default)([...ALWAYS_EXCLUDED, ...config.exclude], { dot: true });
   const seen = /* @__PURE__ */ new Set();
@@ -7093,7 +7231,7 @@ async function discover(paths, cwd, config) {
 
 // src/scan.ts
 var WORKER_THRESHOLD_BYTES = 8 << 20;
-var WORKER_FILE = fileURLToPath2(new URL("./worker.js", import.meta.url));
+var WORKER_FILE = fileURLToPath3(new URL("./worker.js", import.meta.url));
 function compareFindings(a, b) {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
@@ -7102,7 +7240,7 @@ async function totalSize(files) {
   let total = 0;
   for (const f of files) {
     try {
-      total += (await fs3.promises.stat(f.abs)).size;
+      total += (await fs5.promises.stat(f.abs)).size;
     } catch {
     }
     if (total >= WORKER_THRESHOLD_BYTES) break;
@@ -7162,9 +7300,9 @@ async function scan(options = {}) {
   } else {
     discovery = await discover(options.paths ?? ["."], cwd, config);
     const files = discovery.files;
-    const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
+    const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs3.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
+    results = count > 0 && fs5.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
   }
   const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -7183,7 +7321,8 @@ async function scan(options = {}) {
       today,
       ruleIds: new Set(rules.map((r) => r.id)),
       ...options.baseline !== void 0 ? { baseline: options.baseline } : {},
-      scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p))
+      scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
+      coversConfigDir: !options.stdin && (options.paths ?? ["."]).some((p) => !path5.relative(path5.resolve(cwd, p), config.dir).startsWith(".."))
     }
   );
   findings.sort(compareFindings);
@@ -7277,143 +7416,8 @@ var VERSION = package_default.version;
 
 // src/cli.ts
 import fs6 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { parseArgs } from "node:util";
-
-// src/audit.ts
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import fs4 from "node:fs";
-import os2 from "node:os";
-import path3 from "node:path";
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0);
-    return `{${entries.sort(([a], [b]) => a < b ? -1 : 1).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-function sha256(data) {
-  return `sha256:${createHash("sha256").update(data).digest("hex")}`;
-}
-function configDigest(config, failOn) {
-  const { file: _file, dir: _dir, customRules, ...settings } = config;
-  return sha256(canonical({ ...settings, failOn, customRules: customRules.map((r) => r.spec) }));
-}
-function gitCommit(cwd, env) {
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 }).trim();
-  } catch {
-    return env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? null;
-  }
-}
-function osUser(env) {
-  try {
-    return os2.userInfo().username;
-  } catch {
-    return env.USER ?? env.USERNAME ?? "unknown";
-  }
-}
-function defined(record) {
-  return Object.fromEntries(Object.entries(record).filter((e) => e[1] !== void 0 && e[1] !== ""));
-}
-function whoRan(env) {
-  if (env.GITHUB_ACTIONS === "true") {
-    return defined({
-      ci: "github-actions",
-      actor: env.GITHUB_ACTOR,
-      repository: env.GITHUB_REPOSITORY,
-      workflow: env.GITHUB_WORKFLOW,
-      job: env.GITHUB_JOB,
-      runId: env.GITHUB_RUN_ID,
-      runAttempt: env.GITHUB_RUN_ATTEMPT
-    });
-  }
-  if (env.GITLAB_CI === "true") {
-    return defined({ ci: "gitlab", actor: env.GITLAB_USER_LOGIN, repository: env.CI_PROJECT_PATH, job: env.CI_JOB_ID, pipeline: env.CI_PIPELINE_ID });
-  }
-  if (env.CI !== void 0 && env.CI !== "" && env.CI !== "false") {
-    return defined({ ci: "ci", user: osUser(env), job: env.BUILD_ID ?? env.BUILD_NUMBER ?? env.JOB_ID });
-  }
-  return { user: osUser(env), host: os2.hostname() };
-}
-var VERDICT = { 0: "pass", 1: "fail", 2: "error" };
-function auditRecord(input) {
-  const { result, config } = input;
-  const s = result.stats;
-  return {
-    time: input.now.toISOString(),
-    tool: { name: "piiguard", version: input.version },
-    command: input.command,
-    targets: input.targets,
-    config: { file: config.file !== void 0 ? path3.relative(input.cwd, config.file).split(path3.sep).join("/") : null, digest: configDigest(config, input.failOn) },
-    failOn: input.failOn,
-    ...input.baseline !== void 0 ? { baseline: input.baseline } : {},
-    counts: {
-      findings: s.findings,
-      byRule: s.byRule,
-      bySeverity: s.bySeverity,
-      suppressed: result.suppressions.counts,
-      staleBaselineEntries: result.suppressions.baseline?.stale.length ?? 0
-    },
-    files: { scanned: s.filesScanned, bytes: s.bytesScanned, skipped: s.skipped, errors: s.errors },
-    verdict: VERDICT[input.exitCode] ?? "error",
-    exitCode: input.exitCode,
-    git: { commit: gitCommit(input.cwd, input.env) },
-    ranBy: whoRan(input.env),
-    durationMs: s.durationMs
-  };
-}
-function appendAuditLog(file, cwd, record) {
-  const target = path3.resolve(cwd, file);
-  try {
-    fs4.mkdirSync(path3.dirname(target), { recursive: true });
-    fs4.appendFileSync(target, `${JSON.stringify(record)}
-`);
-  } catch (err) {
-    throw new UsageError(`--audit-log ${file}: cannot write (${err.code ?? "error"})`);
-  }
-}
-
-// src/baseline.ts
-import fs5 from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var BASELINE_VERSION = 1;
-var SCHEMA_FILE = fileURLToPath3(new URL("../schema/baseline.schema.json", import.meta.url));
-var validateBaseline = schemaValidator(SCHEMA_FILE);
-function formatBaseline(findings, toolVersion) {
-  const entries = findings.map((f) => ({ ruleId: f.ruleId, path: f.path, masked: f.masked, fingerprint: f.fingerprint })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
-  const body = {
-    version: BASELINE_VERSION,
-    tool: `piiguard ${toolVersion}`,
-    fingerprint: "sha256(rule, path, masked value, occurrence of that masked value in the file)",
-    entries
-  };
-  return JSON.stringify(body, null, 2) + "\n";
-}
-function readBaseline(file, cwd) {
-  let text;
-  try {
-    text = fs5.readFileSync(path4.resolve(cwd, file), "utf8");
-  } catch (err) {
-    throw new UsageError(`--baseline ${file}: cannot read (${err.code ?? "error"})`);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ConfigError([`${file}: not valid JSON (regenerate it with piiguard baseline)`]);
-  }
-  const version = data?.version;
-  if (typeof version === "number" && version !== BASELINE_VERSION) {
-    throw new ConfigError([`${file}: baseline format version ${version} is not supported (this piiguard reads version ${BASELINE_VERSION}); regenerate it with piiguard baseline`]);
-  }
-  const problems = validateBaseline(data);
-  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
-  return { file, entries: data.entries, digest: sha256(text) };
-}
 
 // src/types.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -7474,12 +7478,21 @@ function nonNegativeInt(flag, value) {
   return Number(value);
 }
 function configSearchStart(cwd, paths) {
-  const only = paths.length === 1 && paths[0] !== "-" ? path5.resolve(cwd, paths[0]) : void 0;
+  const only = paths.length === 1 && paths[0] !== "-" ? path6.resolve(cwd, paths[0]) : void 0;
   return only !== void 0 && fs6.existsSync(only) && fs6.statSync(only).isDirectory() ? only : cwd;
 }
 function failed(result, failOn) {
   if (failOn === "never") return false;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+function writeOutput(file, text, cwd) {
+  const target = path6.resolve(cwd, file);
+  try {
+    fs6.mkdirSync(path6.dirname(target), { recursive: true });
+    fs6.writeFileSync(target, text);
+  } catch (err) {
+    throw new UsageError(`--output ${file}: cannot write (${err.code ?? "error"})`);
+  }
 }
 async function scanFromFlags(positionals, values, io, baseline) {
   if (values["fail-on"] !== void 0 && !FAIL_ON.includes(values["fail-on"])) {
@@ -7490,7 +7503,7 @@ async function scanFromFlags(positionals, values, io, baseline) {
   const paths = positionals.length > 0 ? positionals : ["."];
   const useStdin = paths.includes("-");
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
-  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...values.config !== void 0 ? { configPath: path5.resolve(io.cwd, values.config) } : {} });
+  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...values.config !== void 0 ? { configPath: path6.resolve(io.cwd, values.config) } : {} });
   const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {} };
   const failOn = values["fail-on"] ?? config.failOn;
   const result = await scan({
@@ -7518,13 +7531,7 @@ async function scanCommand(positionals, values, io) {
   const quiet = values.quiet === true && code === EXIT.clean;
   const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });
   if (values.output !== void 0) {
-    const target = path5.resolve(io.cwd, values.output);
-    try {
-      fs6.mkdirSync(path5.dirname(target), { recursive: true });
-      fs6.writeFileSync(target, report);
-    } catch (err) {
-      throw new UsageError(`--output ${values.output}: cannot write (${err.code ?? "error"})`);
-    }
+    writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(result, color)} \u2192 ${values.output}
 `);
   } else if (!quiet) {
@@ -7554,13 +7561,7 @@ async function baselineCommand(positionals, values, io) {
     io.stderr(`piiguard: baseline not written: ${result.errors.length} input(s) could not be scanned
 `);
   } else {
-    const target = path5.resolve(io.cwd, output);
-    try {
-      fs6.mkdirSync(path5.dirname(target), { recursive: true });
-      fs6.writeFileSync(target, formatBaseline(result.findings, VERSION));
-    } catch (err) {
-      throw new UsageError(`--output ${output}: cannot write (${err.code ?? "error"})`);
-    }
+    writeOutput(output, formatBaseline(result.findings, VERSION), io.cwd);
     const s = result.stats;
     const extra = [s.skipped > 0 ? `${s.skipped} skipped` : "", s.suppressed > 0 ? `${s.suppressed} already suppressed` : ""].filter(Boolean);
     io.stdout(`piiguard baseline: ${s.findings} accepted finding${s.findings === 1 ? "" : "s"} \u2192 ${output} (scanned ${s.filesScanned} file${s.filesScanned === 1 ? "" : "s"}${extra.map((e) => `, ${e}`).join("")})
@@ -7614,6 +7615,9 @@ async function run(argv, io) {
 }
 
 export {
+  BASELINE_VERSION,
+  formatBaseline,
+  readBaseline,
   findConfigFile,
   resolveConfig,
   loadConfig,
