@@ -12,7 +12,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-3WRXCGF2.js";
+} from "./chunk-HM3KDM6X.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -22,7 +22,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2RCYXKAQ.js";
+} from "./chunk-ZX475DL5.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

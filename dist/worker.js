@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-2RCYXKAQ.js";
+} from "./chunk-ZX475DL5.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { ConfigError } from './errors.js';
+import { ConfigError, jsonSyntaxError } from './errors.js';
 import { checkInlineRule, readRuleFile, readRuleFolder, type LoadedRule, type RuleOverrides } from './rules.js';
 import { schemaValidator } from './schema.js';
 import type { FailOn, ValidatorSettings } from './types.js';
@@ -144,7 +144,7 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Resol
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
+    throw new ConfigError([`${file}: ${jsonSyntaxError(err)}`]);
   }
   return resolveConfig(data, file, path.dirname(file));
 }

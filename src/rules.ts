@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from './errors.js';
+import { ConfigError, jsonSyntaxError } from './errors.js';
 import { maskerFor } from './redact.js';
 import { schemaValidator } from './schema.js';
 import { checkExamples } from './selftest.js';
@@ -32,7 +32,7 @@ export function readRuleFile(file: string): { rules: LoadedRule[]; problems: str
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    const reason = err instanceof SyntaxError ? `not valid JSON (${err.message})` : `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+    const reason = err instanceof SyntaxError ? jsonSyntaxError(err) : `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
     return { rules: [], problems: [`${file}: ${reason}`] };
   }
   const shape = validateRuleShape(data);

@@ -191,6 +191,18 @@ describe('config allowlist', () => {
     expect(partial.suppressions.warnings).toHaveLength(1);
   });
 
+  it('a config that is not JSON is reported without quoting its text (it may hold allowlisted values)', () => {
+    const value = ssn(33);
+    for (const text of [`{"allowlist": [{"values": [x${value}]}]}`, `{"allowlist": [{"values": ["${value}"]}],,}`]) {
+      const dir = tempTree({ '.piiguard.json': text });
+      const run = runCli(['scan', '.'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^piiguard: config error: .*\.piiguard\.json: not valid JSON \(.+\)\n$/);
+      expect(run.stderr).not.toContain(value);
+      expect(run.stderr).not.toContain(value.slice(-4));
+    }
+  });
+
   it('rejects malformed entries with every problem listed, exit 2', () => {
     const dir = tempTree({
       '.piiguard.json': JSON.stringify({ allowlist: [{ reason: 'no condition' }, { paths: ['a'], expires: '2026-02-30' }, { rules: ['Bad Id'], extra: 1 }] }),

@@ -10,6 +10,7 @@ import {
   allowedValues,
   checkInlineRule,
   isSupportedCountry,
+  jsonSyntaxError,
   loadRules,
   readRuleFile,
   readRuleFolder,
@@ -18,7 +19,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-2RCYXKAQ.js";
+} from "./chunk-ZX475DL5.js";
 
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
@@ -6922,7 +6923,7 @@ function loadConfig(options) {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError([`${file}: not valid JSON (${err.message})`]);
+    throw new ConfigError([`${file}: ${jsonSyntaxError(err)}`]);
   }
   return resolveConfig(data, file, path3.dirname(file));
 }

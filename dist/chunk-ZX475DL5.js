@@ -8725,6 +8725,9 @@ var ConfigError = class extends Error {
     this.problems = problems;
   }
 };
+function jsonSyntaxError(err) {
+  return `not valid JSON (${err.message.replace(/, ".*" is not valid JSON$/s, "")})`;
+}
 var UsageError = class extends Error {
   constructor(message) {
     super(message);
@@ -11440,7 +11443,7 @@ function readRuleFile(file) {
   try {
     data = JSON.parse(fs2.readFileSync(file, "utf8"));
   } catch (err) {
-    const reason = err instanceof SyntaxError ? `not valid JSON (${err.message})` : `cannot read (${err.code ?? "error"})`;
+    const reason = err instanceof SyntaxError ? jsonSyntaxError(err) : `cannot read (${err.code ?? "error"})`;
     return { rules: [], problems: [`${file}: ${reason}`] };
   }
   const shape = validateRuleShape(data);
@@ -11753,6 +11756,7 @@ export {
   __commonJS,
   __toESM,
   ConfigError,
+  jsonSyntaxError,
   UsageError,
   schemaValidator,
   isSupportedCountry2 as isSupportedCountry,
