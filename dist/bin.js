@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-HM3KDM6X.js";
-import "./chunk-ZX475DL5.js";
+} from "./chunk-72JVARTE.js";
+import "./chunk-RGY2TFYB.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -12,7 +12,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-HM3KDM6X.js";
+} from "./chunk-72JVARTE.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -22,7 +22,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-ZX475DL5.js";
+} from "./chunk-RGY2TFYB.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-ZX475DL5.js";
+} from "./chunk-RGY2TFYB.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -3,6 +3,7 @@
 // digits come from the validators' own published algorithms (tried digit by digit).
 import { ibanMod97Valid, luhnValid, nhsMod11Valid, verhoeffValid } from '../src/validators/checksums.js';
 import { rng } from '../test/support/pii.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export class Gen {
   readonly r: () => number;
@@ -74,6 +75,35 @@ export function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
 }
 
+function phoneShaped(g: Gen): string {
+  const npa = g.pick(NANP_AREAS);
+  let nxx = g.range(200, 999);
+  if (nxx === 555 || nxx % 100 === 11) nxx = 556;
+  const line = g.digits(4);
+  switch (g.int(10)) {
+    case 0:
+      return `(${npa}) ${nxx}-${line}`;
+    case 1:
+      return `${npa}-${nxx}-${line}`;
+    case 2:
+      return `${npa}.${nxx}.${line}`;
+    case 3:
+      return `+1${npa}${nxx}${line}`;
+    case 4:
+      return `+1 ${npa} ${nxx} ${line}`;
+    case 5:
+      return `+1-${npa}-${nxx}-${line}`;
+    case 6:
+      return `+44 7${g.range(400, 999)} ${g.digits(6)}`;
+    case 7:
+      return `+49 15${g.range(1, 2)}${g.int(10)} ${g.digits(7)}`;
+    case 8:
+      return `+33 6 ${g.digits(2)} ${g.digits(2)} ${g.digits(2)} ${g.digits(2)}`;
+    default:
+      return `+61 4${g.digits(2)} ${g.digits(3)} ${g.digits(3)}`;
+  }
+}
+
 /** True PII: one generator per kind (the kind is the rule id that must find it). */
 export const pii = {
   email(g: Gen): string {
@@ -82,32 +112,11 @@ export const pii = {
     const local = g.pick([`${f}.${l}`, `${f[0]}${l}${g.int(100)}`, `${f}_${l}`, `${f}${g.int(10000)}`, `${f}.${l}+${g.pick(['news', 'shop', 'work'])}`, `${cap(f)}.${cap(l)}`]);
     return `${local}@${g.pick(MAIL_DOMAINS)}`;
   },
+  /** A number in an allocated range: people's numbers are, random digits often are not. */
   phone(g: Gen): string {
-    const npa = g.pick(NANP_AREAS);
-    let nxx = g.range(200, 999);
-    if (nxx === 555 || nxx % 100 === 11) nxx = 556;
-    const line = g.digits(4);
-    switch (g.int(10)) {
-      case 0:
-        return `(${npa}) ${nxx}-${line}`;
-      case 1:
-        return `${npa}-${nxx}-${line}`;
-      case 2:
-        return `${npa}.${nxx}.${line}`;
-      case 3:
-        return `+1${npa}${nxx}${line}`;
-      case 4:
-        return `+1 ${npa} ${nxx} ${line}`;
-      case 5:
-        return `+1-${npa}-${nxx}-${line}`;
-      case 6:
-        return `+44 7${g.range(400, 999)} ${g.digits(6)}`;
-      case 7:
-        return `+49 15${g.range(1, 2)}${g.int(10)} ${g.digits(7)}`;
-      case 8:
-        return `+33 6 ${g.digits(2)} ${g.digits(2)} ${g.digits(2)} ${g.digits(2)}`;
-      default:
-        return `+61 4${g.digits(2)} ${g.digits(3)} ${g.digits(3)}`;
+    for (;;) {
+      const phone = phoneShaped(g);
+      if (parsePhoneNumberFromString(phone, 'US')?.isValid()) return phone;
     }
   },
   /** `bare` values (no separators) are only PII where the structure says so. */

@@ -13,7 +13,7 @@ import type { Reporter } from './reporters/context.js';
 import { loadRules } from './rules.js';
 import { scan } from './scan.js';
 import type { LoadedBaseline } from './suppress.js';
-import { SEVERITY_RANK, type FailOn, type ScanResult } from './types.js';
+import { SEVERITY_RANK, type Confidence, type FailOn, type ScanResult } from './types.js';
 import { VERSION } from './version.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -31,6 +31,7 @@ export interface CliIO {
 
 const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
 const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
+const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
 
 const HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fixtures, dumps and CI artifacts.
 
@@ -47,6 +48,7 @@ Scan options:
   -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
       --max-file-size <bytes>      skip (and report) larger files
+      --min-confidence <level>     high | medium | low: report findings at or above (default: medium)
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
@@ -63,6 +65,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'fail-on': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'min-confidence': { type: 'string' },
   'stdin-name': { type: 'string' },
   baseline: { type: 'string' },
   'audit-log': { type: 'string' },
@@ -123,7 +126,11 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, b
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
   const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...(values.config !== undefined ? { configPath: path.resolve(io.cwd, values.config) } : {}) });
-  const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
+  const minConfidence = values['min-confidence'] as Confidence | undefined;
+  if (minConfidence !== undefined && !CONFIDENCES.includes(minConfidence)) {
+    throw new UsageError(`--min-confidence must be one of ${CONFIDENCES.join(', ')}, got "${minConfidence}"`);
+  }
+  const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}), ...(minConfidence !== undefined ? { minConfidence } : {}) };
   const failOn = (values['fail-on'] as FailOn | undefined) ?? config.failOn;
   const result = await scan({
     cwd: io.cwd,

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { DEFAULT_MIN_CONFIDENCE } from './context.js';
 import { ConfigError, jsonSyntaxError } from './errors.js';
 import { checkInlineRule, readRuleFile, readRuleFolder, type LoadedRule, type RuleOverrides } from './rules.js';
 import { schemaValidator } from './schema.js';
-import type { FailOn, ValidatorSettings } from './types.js';
+import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 import { DEFAULT_SETTINGS } from './validators/index.js';
 
 export const CONFIG_FILE = '.piiguard.json';
@@ -24,6 +25,7 @@ export interface ConfigFile {
   phone?: { regions?: string[] };
   maxFileSize?: number;
   allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
+  minConfidence?: Confidence;
 }
 
 /** A config allowlist entry: suppresses findings for which every condition it has holds. */
@@ -53,6 +55,8 @@ export interface ResolvedConfig {
   settings: ValidatorSettings;
   maxFileSize: number;
   allowlist: AllowlistEntry[];
+  /** Findings below this confidence are left out (src/context.ts rates them). */
+  minConfidence: Confidence;
 }
 
 const validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
@@ -124,6 +128,7 @@ export function resolveConfig(data: unknown, file: string | undefined, dir: stri
     },
     maxFileSize: config.maxFileSize ?? 0,
     allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
+    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
   };
 }
 

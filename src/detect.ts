@@ -4,6 +4,7 @@
 // each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
+import { confidenceRank, createContextTracker, type HitContext } from './context.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker } from './location.js';
@@ -23,6 +24,8 @@ interface Hit {
   end: number;
   masked: string;
   listed: number[] | undefined;
+  /** Written without separators: rules with `requireContext: bare` need context for it. */
+  bare: boolean;
 }
 
 function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
@@ -33,6 +36,7 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const BARE = /^[A-Za-z0-9]+$/;
 
 /** Validated matches of every rule that start in [from, to) of the latin1 view `text`. */
 function scanWindow(text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
@@ -51,19 +55,27 @@ function scanWindow(text: string, from: number, to: number, base: number, rules:
       const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
       const normalized = rule.normalize(value);
       if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized) });
+      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
     }
   }
 }
 
-/** Where rules overlap on one span (a phone inside a card number), the longer match wins. */
-function dropOverlaps(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Hit[] = [];
+type RatedHit = Hit & { context: HitContext };
+
+/**
+ * Where rules overlap on one span (a phone inside a card number, an NHS number that parses as a
+ * phone), the more confident match wins, then the longer one. `hits` are sorted by start.
+ */
+function dropOverlaps(hits: RatedHit[]): RatedHit[] {
+  const kept: RatedHit[] = [];
   for (const hit of hits) {
     const last = kept.at(-1);
-    if (last !== undefined && hit.start < last.end) continue;
-    kept.push(hit);
+    if (last === undefined || hit.start >= last.end) {
+      kept.push(hit);
+      continue;
+    }
+    const rank = confidenceRank(hit.context.confidence) - confidenceRank(last.context.confidence);
+    if (rank > 0 || (rank === 0 && hit.end - hit.start > last.end - last.start)) kept[kept.length - 1] = hit;
   }
   return kept;
 }
@@ -81,6 +93,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   const allows: AllowDirective[] = [];
   const occurrences = new Map<string, number>();
   const tracker = createLineTracker();
+  const context = createContextTracker(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
   let acceptFrom = 0;
@@ -100,7 +113,15 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
       }
     };
-    for (const hit of dropOverlaps(hits)) {
+    context.window(text, acceptFrom - base, acceptTo - base, base);
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const rated: RatedHit[] = [];
+    for (const hit of hits) {
+      const rating = context.classify(hit.rule, text, hit.start - base);
+      const required = hit.rule.requireContext === 'always' || (hit.rule.requireContext === 'bare' && hit.bare);
+      if (!required || rating.confidence === 'high') rated.push({ ...hit, context: rating });
+    }
+    for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
@@ -120,6 +141,10 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         offset: hit.start,
         length: hit.end - hit.start,
         ...(hit.listed !== undefined ? { listedValue: hit.listed } : {}),
+        confidence: hit.context.confidence,
+        reason: hit.context.reason,
+        ...(hit.context.table !== undefined ? { table: hit.context.table } : {}),
+        ...(hit.context.field !== undefined ? { field: hit.context.field } : {}),
       });
     }
     directivesUpTo(acceptTo);

@@ -99,6 +99,8 @@ export function compileRule(rule: LoadedRule, settings: ValidatorSettings, sever
       prefilter: spec.prefilter,
       validate: factory ? factory(settings) : () => true,
       allow: new Set((spec.allow ?? []).map(normalize)),
+      confidence: spec.confidence ?? 'medium',
+      requireContext: spec.requireContext,
       normalize,
       mask: maskerFor(spec.mask ?? 'last4'),
       source,

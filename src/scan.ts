@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, type ResolvedConfig } from './config.js';
+import { confidenceRank } from './context.js';
 import { discover, displayPath, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
 import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
@@ -116,14 +117,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
   }
 
+  const minRank = confidenceRank(config.minConfidence);
+  const confident = (f: Finding) => confidenceRank(f.confidence) >= minRank;
   const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const outer = (p: string) => p.split('!', 1)[0]!;
   const unseen = new Set([...skipped, ...errors].map((s) => outer(s.path)));
   const inputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
   const { findings, suppressed, summary } = suppress(
-    results.flatMap((r) => r.findings),
-    results.flatMap((r) => r.suppressed),
+    results.flatMap((r) => r.findings).filter(confident),
+    results.flatMap((r) => r.suppressed).filter(confident),
     results.flatMap((r) => r.unusedInline),
     {
       allowlist: config.allowlist,

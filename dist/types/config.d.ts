@@ -1,5 +1,5 @@
 import { type LoadedRule, type RuleOverrides } from './rules.js';
-import type { FailOn, ValidatorSettings } from './types.js';
+import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 export declare const CONFIG_FILE = ".piiguard.json";
 export declare const CONFIG_SCHEMA_FILE: string;
 /** The config file as written (after schema validation). */
@@ -17,6 +17,7 @@ export interface ConfigFile {
     };
     maxFileSize?: number;
     allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
+    minConfidence?: Confidence;
 }
 /** A config allowlist entry: suppresses findings for which every condition it has holds. */
 export interface AllowlistEntry {
@@ -44,6 +45,8 @@ export interface ResolvedConfig {
     settings: ValidatorSettings;
     maxFileSize: number;
     allowlist: AllowlistEntry[];
+    /** Findings below this confidence are left out (src/context.ts rates them). */
+    minConfidence: Confidence;
 }
 /** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
 export declare function findConfigFile(start: string): string | undefined;

@@ -16,8 +16,12 @@ export interface RuleSpec {
     group?: number | string;
     /** Literal strings of which at least one must occur in a window before the pattern runs. */
     prefilter?: string[];
-    /** Words that, near a candidate, raise confidence. */
+    /** Words that, as a key, column or nearby word, raise confidence (see src/context.ts). */
     context?: string[];
+    /** Confidence of a validated match with no telling context; default `medium`. */
+    confidence?: Confidence;
+    /** `always`: report only with context; `bare`: only with context when written without separators. */
+    requireContext?: 'always' | 'bare';
     /** Name of a validator in src/validators (checksums live in code). */
     validator?: string;
     /** Known non-PII values (issuer test numbers, advertising SSNs), compared after normalisation. */
@@ -45,6 +49,8 @@ export interface CompiledRule {
     prefilter: string[] | undefined;
     validate: (value: string) => boolean;
     allow: Set<string>;
+    confidence: Confidence;
+    requireContext: 'always' | 'bare' | undefined;
     normalize: (value: string) => string;
     mask: (value: string) => string;
     /** Where the rule came from (a file path or 'config'), for error messages. */
@@ -71,6 +77,12 @@ export interface Finding {
     masked: string;
     /** Stable identifier that cannot be reversed to the value: see redact.ts. */
     fingerprint: string;
+    confidence: Confidence;
+    /** Why that confidence: the key, column or word it sits under (never the value). */
+    reason: string;
+    /** Where structured data says it sits: SQL table, and column or key name. */
+    table?: string;
+    field?: string;
     /** Byte offset and length in the (decompressed) text stream; for the engine, never printed in reports. */
     offset: number;
     length: number;

@@ -16,6 +16,10 @@ function findingFields(f: Finding) {
     endColumn: f.endColumn,
     masked: f.masked,
     fingerprint: f.fingerprint,
+    confidence: f.confidence,
+    reason: f.reason,
+    ...(f.table !== undefined ? { table: f.table } : {}),
+    ...(f.field !== undefined ? { field: f.field } : {}),
   };
 }
 

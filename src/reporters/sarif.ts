@@ -45,11 +45,12 @@ function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleInde
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId)!,
     level: LEVEL[f.severity],
-    message: { text: `${name} (${f.masked})${where}` },
+    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted' as const, justification: f.suppression.justification }] } : {}),
+    properties: { confidence: f.confidence, reason: f.reason, ...(f.table !== undefined ? { table: f.table } : {}), ...(f.field !== undefined ? { field: f.field } : {}) },
   };
 }
 

@@ -33,7 +33,7 @@ export const textReporter: Reporter = (result, context) => {
       current = f.path;
     }
     const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
-    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(names.get(f.ruleId) ?? '')}`);
+    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ''} (${f.confidence}: ${f.reason})`)}`);
   }
   if (result.skipped.length > 0) {
     if (lines.length > 0) lines.push('');

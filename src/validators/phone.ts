@@ -14,6 +14,15 @@ function fictional(phone: PhoneNumber): boolean {
   return phone.countryCallingCode === '1' && /^\d{3}5550(1\d\d)$/.test(phone.nationalNumber);
 }
 
+/**
+ * A `+` and a country code are a strong sign on their own: outside North America (whose numbering
+ * plan is simple and fully known) a number of the right length counts even when libphonenumber's
+ * range metadata does not list its block yet: operators open new ranges faster than it is updated.
+ */
+function outsideNanp(phone: PhoneNumber): boolean {
+  return phone.countryCallingCode !== '1';
+}
+
 export function phoneValidator(regions: string[]): (value: string) => boolean {
   const defaults = regions as CountryCode[];
   return (value) => {
@@ -24,7 +33,7 @@ export function phoneValidator(regions: string[]): (value: string) => boolean {
     // Bare digit runs are ids far more often than phones: without a `+`, require written grouping.
     if (!international && digits.length === value.length) return false;
     const parses = international ? [parsePhoneNumberFromString(value)] : defaults.map((r) => parsePhoneNumberFromString(value, r));
-    const valid = parses.find((p) => p?.isValid());
+    const valid = parses.find((p) => p !== undefined && (p.isValid() || (international && outsideNanp(p) && p.isPossible())));
     return valid !== undefined && !fictional(valid);
   };
 }

@@ -1,6 +1,7 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   ConfigError,
+  DEFAULT_MIN_CONFIDENCE,
   DEFAULT_SETTINGS,
   UsageError,
   __commonJS,
@@ -9,6 +10,7 @@ import {
   activeEntries,
   allowedValues,
   checkInlineRule,
+  confidenceRank,
   isSupportedCountry,
   jsonSyntaxError,
   loadRules,
@@ -19,7 +21,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-ZX475DL5.js";
+} from "./chunk-RGY2TFYB.js";
 
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
@@ -6907,7 +6909,8 @@ function resolveConfig(data, file, dir) {
       phoneRegions: config.phone?.regions ?? DEFAULT_SETTINGS.phoneRegions
     },
     maxFileSize: config.maxFileSize ?? 0,
-    allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry }))
+    allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
+    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE
   };
 }
 function loadConfig(options) {
@@ -6940,7 +6943,11 @@ function findingFields(f) {
     endLine: f.endLine,
     endColumn: f.endColumn,
     masked: f.masked,
-    fingerprint: f.fingerprint
+    fingerprint: f.fingerprint,
+    confidence: f.confidence,
+    reason: f.reason,
+    ...f.table !== void 0 ? { table: f.table } : {},
+    ...f.field !== void 0 ? { field: f.field } : {}
   };
 }
 var jsonReporter = (result, context) => JSON.stringify(
@@ -6991,11 +6998,12 @@ function sarifResult(f, rules, ruleIndex) {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: `${name} (${f.masked})${where}` },
+    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
-    ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {}
+    ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {},
+    properties: { confidence: f.confidence, reason: f.reason, ...f.table !== void 0 ? { table: f.table } : {}, ...f.field !== void 0 ? { field: f.field } : {} }
   };
 }
 function suppressionNotices(result) {
@@ -7074,7 +7082,7 @@ var textReporter = (result, context) => {
       current = f.path;
     }
     const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
-    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(names.get(f.ruleId) ?? "")}`);
+    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ""} (${f.confidence}: ${f.reason})`)}`);
   }
   if (result.skipped.length > 0) {
     if (lines.length > 0) lines.push("");
@@ -7305,14 +7313,16 @@ async function scan(options = {}) {
     const count = Math.min(wanted, files.length);
     results = count > 0 && fs5.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
   }
+  const minRank = confidenceRank(config.minConfidence);
+  const confident = (f) => confidenceRank(f.confidence) >= minRank;
   const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const outer = (p) => p.split("!", 1)[0];
   const unseen = new Set([...skipped, ...errors].map((s) => outer(s.path)));
   const inputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
   const { findings, suppressed, summary } = suppress(
-    results.flatMap((r) => r.findings),
-    results.flatMap((r) => r.suppressed),
+    results.flatMap((r) => r.findings).filter(confident),
+    results.flatMap((r) => r.suppressed).filter(confident),
     results.flatMap((r) => r.unusedInline),
     {
       allowlist: config.allowlist,
@@ -7427,6 +7437,7 @@ var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 var EXIT = { clean: 0, findings: 1, error: 2 };
 var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
 var FAIL_ON = ["error", "warning", "info", "never"];
+var CONFIDENCES = ["high", "medium", "low"];
 var HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fixtures, dumps and CI artifacts.
 
 Usage:
@@ -7442,6 +7453,7 @@ Scan options:
   -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
       --max-file-size <bytes>      skip (and report) larger files
+      --min-confidence <level>     high | medium | low: report findings at or above (default: medium)
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
@@ -7457,6 +7469,7 @@ var OPTIONS = {
   config: { type: "string", short: "c" },
   "fail-on": { type: "string" },
   "max-file-size": { type: "string" },
+  "min-confidence": { type: "string" },
   "stdin-name": { type: "string" },
   baseline: { type: "string" },
   "audit-log": { type: "string" },
@@ -7505,7 +7518,11 @@ async function scanFromFlags(positionals, values, io, baseline) {
   const useStdin = paths.includes("-");
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
   const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...values.config !== void 0 ? { configPath: path6.resolve(io.cwd, values.config) } : {} });
-  const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {} };
+  const minConfidence = values["min-confidence"];
+  if (minConfidence !== void 0 && !CONFIDENCES.includes(minConfidence)) {
+    throw new UsageError(`--min-confidence must be one of ${CONFIDENCES.join(", ")}, got "${minConfidence}"`);
+  }
+  const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {}, ...minConfidence !== void 0 ? { minConfidence } : {} };
   const failOn = values["fail-on"] ?? config.failOn;
   const result = await scan({
     cwd: io.cwd,

@@ -8735,6 +8735,252 @@ var UsageError = class extends Error {
   }
 };
 
+// src/context.ts
+var STRONG_NEGATIVE = ["release", "upgrade", "upgraded", "uuid", "guid", "hash", "sha", "sha1", "sha256", "md5", "checksum", "fingerprint", "digest", "version", "ver", "timestamp", "isbn", "tracking", "sku", "barcode", "ean", "upc", "gtin", "build", "commit", "token", "nonce", "trace", "span", "etag"];
+var WEAK_NEGATIVE = ["order", "orders", "id", "ids", "invoice", "ticket", "ref", "reference", "txn", "transaction", "serial", "created", "updated", "epoch", "ms", "ts", "zip", "postal", "postcode", "price", "amount", "total", "qty", "quantity", "shipment", "parcel", "request", "session", "product", "item", "batch", "job", "port", "pid"];
+var DEFAULT_MIN_CONFIDENCE = "medium";
+var RANK = { low: 1, medium: 2, high: 3 };
+function confidenceRank(c) {
+  return RANK[c];
+}
+function tokenize(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+}
+var TermIndex = class {
+  byLast = /* @__PURE__ */ new Map();
+  add(phrase, owner) {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) return;
+    const last = tokens.at(-1);
+    const list = this.byLast.get(last) ?? [];
+    list.push({ tokens, owner });
+    this.byLast.set(last, list);
+  }
+  /** Every term that ends at tokens[end]. */
+  termsAt(tokens, end) {
+    return (this.byLast.get(tokens[end]) ?? []).filter((term) => {
+      const from = end - term.tokens.length + 1;
+      return from >= 0 && term.tokens.every((t, i) => tokens[from + i] === t);
+    });
+  }
+};
+function verdictOf(owners, ruleId) {
+  if (owners.includes("strong")) return "strong-negative";
+  if (owners.includes(ruleId)) return "positive";
+  return owners.length > 0 ? "weak-negative" : "neutral";
+}
+function judgeName(index, tokens, ruleId) {
+  const owners = [];
+  for (let end = 0; end < tokens.length; end++) owners.push(...index.termsAt(tokens, end).map((t) => t.owner));
+  return verdictOf(owners, ruleId);
+}
+function judgeNear(index, tokens, ruleId) {
+  for (let end = tokens.length - 1; end >= 0; end--) {
+    const terms = index.termsAt(tokens, end);
+    if (terms.length === 0) continue;
+    const longest = terms.reduce((a, b) => b.tokens.length > a.tokens.length ? b : a);
+    return { verdict: verdictOf(terms.map((t) => t.owner), ruleId), word: longest.tokens.join(" ") };
+  }
+  return { verdict: "neutral" };
+}
+var STEP_DOWN = { high: "medium", medium: "low", low: "low" };
+function confidenceOf(verdict, base, structured) {
+  if (verdict === "positive") return "high";
+  if (verdict === "strong-negative" || verdict === "weak-negative" && structured) return "low";
+  return verdict === "weak-negative" ? STEP_DOWN[base] : base;
+}
+var SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_. -]{0,47}$/;
+function safeName(name) {
+  return SAFE_NAME.test(name) && !/\d{3}/.test(name) ? name : void 0;
+}
+var KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
+var XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+var KEY_LOOKBACK = 96;
+var NEAR_LOOKBACK = 48;
+var HEADER_MAX = 8192;
+function unquote(name) {
+  return name.trim().replace(/^[`"'[]|[`"'\]]$/g, "");
+}
+function tableName(raw) {
+  const parts = raw.split(".").map(unquote);
+  return parts.at(-1);
+}
+function splitColumns(list) {
+  return list.split(",").map(unquote);
+}
+var CREATE_TABLE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"[\]\w.]+)\s*\(/iy;
+var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
+var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
+var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+var STATEMENT_MAX = 65536;
+function createTableColumns(text, from) {
+  let depth = 0;
+  let item = from;
+  const columns = [];
+  const limit = Math.min(text.length, from + STATEMENT_MAX);
+  for (let i = from; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 || ch === 44 && depth === 0) {
+      if (depth === 0) {
+        const decl = text.slice(item, i).trim();
+        if (decl && !NOT_A_COLUMN.test(decl)) columns.push(unquote(decl.split(/\s+/)[0]));
+        item = i + 1;
+        if (ch === 41) return columns;
+      } else depth--;
+    }
+  }
+  return limit === text.length ? "incomplete" : void 0;
+}
+var DELIMITERS = [",", ";", "	", "|"];
+var HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
+function csvHeader(line) {
+  let best;
+  for (const delimiter of DELIMITERS) {
+    const names = line.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, "$1"));
+    if (names.length < 2 || !names.every((n) => HEADER_FIELD.test(n))) continue;
+    if (best === void 0 || names.length > best.names.length) best = { delimiter, names };
+  }
+  return best;
+}
+function fieldIndex(text, from, to, delimiter, quote) {
+  let index = 0;
+  let quoted = false;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === quote) quoted = !quoted;
+    else if (ch === 92 && quote === 39) i++;
+    else if (ch === delimiter && !quoted) index++;
+  }
+  return index;
+}
+function createContextTracker(rules) {
+  const index = new TermIndex();
+  for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
+  for (const word of STRONG_NEGATIVE) index.add(word, "strong");
+  for (const word of WEAK_NEGATIVE) index.add(word, "negative");
+  let firstWindow = true;
+  let csv;
+  const tables = /* @__PURE__ */ new Map();
+  let events = [];
+  let nextEvent = 0;
+  let copy;
+  let lineStart = -1;
+  let lineEnd = -1;
+  let insert;
+  let lastInsert;
+  let insertAtWindowStart;
+  let atStreamStart = true;
+  let insertAtWindowEnd;
+  let pending;
+  function parseStatement(text, at) {
+    CREATE_TABLE.lastIndex = at;
+    const create = CREATE_TABLE.exec(text);
+    if (create) {
+      const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
+      if (columns === "incomplete") return columns;
+      return columns && tables.size < 1e3 ? () => tables.set(tableName(create[1]), columns) : void 0;
+    }
+    COPY_HEADER.lastIndex = at;
+    const header = COPY_HEADER.exec(text);
+    if (header) return () => copy = { table: tableName(header[1]), columns: splitColumns(header[2]) };
+    return text.indexOf("\n", at) === -1 && text.length - at < STATEMENT_MAX ? "incomplete" : void 0;
+  }
+  const observe = (text, from, to, marker, handle) => {
+    for (let at = text.indexOf(marker, from); at !== -1 && at < to; at = text.indexOf(marker, at + 1)) handle(at);
+  };
+  function applyEventsUpTo(position) {
+    while (nextEvent < events.length && events[nextEvent].at < position) events[nextEvent++].apply();
+  }
+  function insertOf(text, start) {
+    INSERT_HEADER.lastIndex = start;
+    const m = INSERT_HEADER.exec(text);
+    if (m) {
+      const table = tableName(m[1]);
+      lastInsert = { table, columns: m[2] !== void 0 ? splitColumns(m[2]) : void 0 };
+      return lastInsert;
+    }
+    return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : void 0;
+  }
+  function columnOf(text, start, hit) {
+    if (copy !== void 0) {
+      const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
+      return column === void 0 ? void 0 : { table: copy.table, column };
+    }
+    if (insert !== void 0) {
+      let open = text.lastIndexOf("(", hit);
+      while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
+      if (open < start) return void 0;
+      const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
+      return column === void 0 ? void 0 : { table: insert.table, column };
+    }
+    if (csv !== void 0) {
+      const column = csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)];
+      return column === void 0 ? void 0 : { column };
+    }
+    return void 0;
+  }
+  return {
+    window(text, from, to, base) {
+      atStreamStart = base === 0;
+      for (; nextEvent < events.length; nextEvent++) events[nextEvent].apply();
+      events = [];
+      nextEvent = 0;
+      lineStart = -1;
+      insertAtWindowStart = insertAtWindowEnd;
+      const lastLf = text.lastIndexOf("\n", to - 1);
+      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
+      if (firstWindow) {
+        firstWindow = false;
+        const eol = text.indexOf("\n", from);
+        const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, "");
+        csv = csvHeader(first);
+      }
+      if (pending !== void 0) {
+        const stitched = pending.text + text.slice(pending.end - base);
+        const parsed = parseStatement(stitched, 0);
+        pending = parsed === "incomplete" && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : void 0;
+        if (parsed !== "incomplete") parsed?.();
+      }
+      const statement = (at) => {
+        const parsed = parseStatement(text, at);
+        if (parsed === "incomplete") pending = { text: text.slice(at), end: base + text.length };
+        else if (parsed !== void 0) events.push({ at, apply: parsed });
+      };
+      observe(text, from, to, "CREATE ", statement);
+      observe(text, from, to, "COPY ", statement);
+      observe(text, from, to, "\n\\.", (at) => events.push({ at, apply: () => copy = void 0 }));
+      events.sort((a, b) => a.at - b.at);
+    },
+    classify(rule, text, start) {
+      applyEventsUpTo(start);
+      const base = rule.confidence;
+      if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
+        const lf = text.lastIndexOf("\n", start - 1);
+        lineStart = lf + 1;
+        lineEnd = text.indexOf("\n", start);
+        insert = lf === -1 && !atStreamStart ? insertAtWindowStart : insertOf(text, lineStart);
+      }
+      const prefix = text.slice(Math.max(lineStart, start - KEY_LOOKBACK), start);
+      const key = KEY_BEFORE.exec(prefix)?.[1] ?? XML_ELEMENT_BEFORE.exec(prefix)?.[1];
+      if (key !== void 0) {
+        const name = safeName(key);
+        const verdict = judgeName(index, tokenize(key), rule.id);
+        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, base, true), reason: name ? `key "${name}"` : "key", ...name ? { field: name } : {} };
+      }
+      const cell = columnOf(text, lineStart, start);
+      if (cell !== void 0) {
+        const name = safeName(cell.column);
+        const verdict = judgeName(index, tokenize(cell.column), rule.id);
+        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, base, true), reason: name ? `column "${name}"` : "column", ...cell.table ? { table: cell.table } : {}, ...name ? { field: name } : {} };
+      }
+      const near = judgeNear(index, tokenize(text.slice(Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
+      if (near.verdict !== "neutral") return { confidence: confidenceOf(near.verdict, base, false), reason: `near "${near.word}"` };
+      return { confidence: base, reason: "no context" };
+    }
+  };
+}
+
 // src/redact.ts
 import { createHash } from "node:crypto";
 var KEEP_TRAILING = 4;
@@ -8842,6 +9088,7 @@ function groupSpan(m, group) {
   return span ?? void 0;
 }
 var NON_ASCII = /[^\x00-\x7f]/;
+var BARE = /^[A-Za-z0-9]+$/;
 function scanWindow(text, from, to, base, rules, allowed, out) {
   for (const rule of rules) {
     if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
@@ -8858,17 +9105,20 @@ function scanWindow(text, from, to, base, rules, allowed, out) {
       const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
       const normalized = rule.normalize(value);
       if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized) });
+      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
     }
   }
 }
 function dropOverlaps(hits) {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];
   for (const hit of hits) {
     const last = kept.at(-1);
-    if (last !== void 0 && hit.start < last.end) continue;
-    kept.push(hit);
+    if (last === void 0 || hit.start >= last.end) {
+      kept.push(hit);
+      continue;
+    }
+    const rank = confidenceRank(hit.context.confidence) - confidenceRank(last.context.confidence);
+    if (rank > 0 || rank === 0 && hit.end - hit.start > last.end - last.start) kept[kept.length - 1] = hit;
   }
   return kept;
 }
@@ -8877,6 +9127,7 @@ async function detectStream(chunks, rules, path3, allowed) {
   const allows = [];
   const occurrences = /* @__PURE__ */ new Map();
   const tracker = createLineTracker();
+  const context = createContextTracker(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0;
   let acceptFrom = 0;
@@ -8894,7 +9145,15 @@ async function detectStream(chunks, rules, path3, allowed) {
         allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
       }
     };
-    for (const hit of dropOverlaps(hits)) {
+    context.window(text, acceptFrom - base, acceptTo - base, base);
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const rated = [];
+    for (const hit of hits) {
+      const rating = context.classify(hit.rule, text, hit.start - base);
+      const required = hit.rule.requireContext === "always" || hit.rule.requireContext === "bare" && hit.bare;
+      if (!required || rating.confidence === "high") rated.push({ ...hit, context: rating });
+    }
+    for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
@@ -8913,7 +9172,11 @@ async function detectStream(chunks, rules, path3, allowed) {
         fingerprint: fingerprint(hit.rule.id, path3, hit.masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
-        ...hit.listed !== void 0 ? { listedValue: hit.listed } : {}
+        ...hit.listed !== void 0 ? { listedValue: hit.listed } : {},
+        confidence: hit.context.confidence,
+        reason: hit.context.reason,
+        ...hit.context.table !== void 0 ? { table: hit.context.table } : {},
+        ...hit.context.field !== void 0 ? { field: hit.context.field } : {}
       });
     }
     directivesUpTo(acceptTo);
@@ -8934,6 +9197,9 @@ async function detectStream(chunks, rules, path3, allowed) {
 }
 
 // src/selftest.ts
+function reported(findings) {
+  return findings.filter((f) => confidenceRank(f.confidence) >= confidenceRank(DEFAULT_MIN_CONFIDENCE));
+}
 async function* once(buf) {
   yield buf;
 }
@@ -8942,14 +9208,14 @@ async function checkExamples(rule) {
   const { match, noMatch } = rule.spec.examples;
   for (const [i, example] of match.entries()) {
     const text = Buffer.from(example.text, "utf8");
-    const { findings } = await detectStream(once(text), [rule], "example");
+    const findings = reported((await detectStream(once(text), [rule], "example")).findings);
     const values = findings.map((f) => text.subarray(f.offset, f.offset + f.length).toString("utf8"));
     if (values.length !== 1 || values[0] !== example.value) {
       problems.push(`rule "${rule.id}" (${rule.source}): examples.match[${i}] yields ${values.length} match(es)${values.length === 1 ? " with a different value" : ""}, expected exactly its value`);
     }
   }
   for (const [i, text] of noMatch.entries()) {
-    const { findings } = await detectStream(once(Buffer.from(text, "utf8")), [rule], "example");
+    const findings = reported((await detectStream(once(Buffer.from(text, "utf8")), [rule], "example")).findings);
     if (findings.length > 0) problems.push(`rule "${rule.id}" (${rule.source}): examples.noMatch[${i}] yields ${findings.length} match(es), expected none`);
   }
   return problems;
@@ -11397,6 +11663,9 @@ var NOT_PHONE_SHAPES = [
 function fictional(phone) {
   return phone.countryCallingCode === "1" && /^\d{3}5550(1\d\d)$/.test(phone.nationalNumber);
 }
+function outsideNanp(phone) {
+  return phone.countryCallingCode !== "1";
+}
 function phoneValidator(regions) {
   const defaults = regions;
   return (value) => {
@@ -11406,7 +11675,7 @@ function phoneValidator(regions) {
     const international = value.startsWith("+");
     if (!international && digits.length === value.length) return false;
     const parses = international ? [parsePhoneNumber4(value)] : defaults.map((r) => parsePhoneNumber4(value, r));
-    const valid = parses.find((p) => p?.isValid());
+    const valid = parses.find((p) => p !== void 0 && (p.isValid() || international && outsideNanp(p) && p.isPossible()));
     return valid !== void 0 && !fictional(valid);
   };
 }
@@ -11502,6 +11771,8 @@ function compileRule(rule, settings, severity) {
       prefilter: spec.prefilter,
       validate: factory ? factory(settings) : () => true,
       allow: new Set((spec.allow ?? []).map(normalize)),
+      confidence: spec.confidence ?? "medium",
+      requireContext: spec.requireContext,
       normalize,
       mask: maskerFor(spec.mask ?? "last4"),
       source
@@ -11760,6 +12031,8 @@ export {
   UsageError,
   schemaValidator,
   isSupportedCountry2 as isSupportedCountry,
+  DEFAULT_MIN_CONFIDENCE,
+  confidenceRank,
   detectStream,
   checkExamples,
   DEFAULT_SETTINGS,

@@ -1,0 +1,356 @@
+// Structure-aware context: what a validated hit sits under. The engine asks once per hit, in stream
+// order; this module looks back a bounded distance from the hit (a key on the same line, the column
+// of a CSV row, an INSERT tuple or a COPY row) and keeps a little state across windows (the CSV
+// header, CREATE TABLE column lists, the open COPY block). It never scans a window byte by byte: a
+// window costs a few native indexOf calls, a hit costs a look back over its own line or tuple.
+//
+// A key or column named like the rule's context words raises confidence; one named like an id,
+// version, hash or timestamp (or like another kind of PII) lowers it. Reasons name the key, never
+// the value, and only when the name looks like an identifier.
+import type { CompiledRule, Confidence } from './types.js';
+
+export interface HitContext {
+  confidence: Confidence;
+  /** Why: `column "ssn"`, `key "order_no"`, `near "phone"`, `no context`. Never contains the value. */
+  reason: string;
+  table?: string;
+  /** Column or key name. */
+  field?: string;
+}
+
+/** Names that say a value is an identifier of something other than a person. */
+const STRONG_NEGATIVE = ['release', 'upgrade', 'upgraded', 'uuid', 'guid', 'hash', 'sha', 'sha1', 'sha256', 'md5', 'checksum', 'fingerprint', 'digest', 'version', 'ver', 'timestamp', 'isbn', 'tracking', 'sku', 'barcode', 'ean', 'upc', 'gtin', 'build', 'commit', 'token', 'nonce', 'trace', 'span', 'etag'];
+const WEAK_NEGATIVE = ['order', 'orders', 'id', 'ids', 'invoice', 'ticket', 'ref', 'reference', 'txn', 'transaction', 'serial', 'created', 'updated', 'epoch', 'ms', 'ts', 'zip', 'postal', 'postcode', 'price', 'amount', 'total', 'qty', 'quantity', 'shipment', 'parcel', 'request', 'session', 'product', 'item', 'batch', 'job', 'port', 'pid'];
+
+/** Low-confidence findings sit under keys such as order_id or uuid: reporting them would cry wolf. */
+export const DEFAULT_MIN_CONFIDENCE: Confidence = 'medium';
+
+const RANK: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
+export function confidenceRank(c: Confidence): number {
+  return RANK[c];
+}
+
+/** `SocialSecurityNumber`, `date_of_birth`, `NHSNumber` → lowercase word tokens. */
+export function tokenize(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 0);
+}
+
+type Owner = string; // a rule id, or 'negative' / 'strong'
+interface Term {
+  tokens: string[];
+  owner: Owner;
+}
+
+/** Term lookup by last token: a name's tokens are checked from their end. */
+class TermIndex {
+  private byLast = new Map<string, Term[]>();
+  add(phrase: string, owner: Owner): void {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) return;
+    const last = tokens.at(-1)!;
+    const list = this.byLast.get(last) ?? [];
+    list.push({ tokens, owner });
+    this.byLast.set(last, list);
+  }
+  /** Every term that ends at tokens[end]. */
+  termsAt(tokens: string[], end: number): Term[] {
+    return (this.byLast.get(tokens[end]!) ?? []).filter((term) => {
+      const from = end - term.tokens.length + 1;
+      return from >= 0 && term.tokens.every((t, i) => tokens[from + i] === t);
+    });
+  }
+}
+
+/** What a name or a nearby word says about a hit: it is this kind, it is an id of a thing, it is not. */
+type Verdict = 'positive' | 'strong-negative' | 'weak-negative' | 'neutral';
+
+function verdictOf(owners: Owner[], ruleId: string): Verdict {
+  if (owners.includes('strong')) return 'strong-negative';
+  if (owners.includes(ruleId)) return 'positive';
+  return owners.length > 0 ? 'weak-negative' : 'neutral'; // a generic id word, or another kind's word
+}
+
+/** A key or column name: `ssn_hash` is a hash, `order_email` is an email, `order_no` is not an SSN. */
+function judgeName(index: TermIndex, tokens: string[], ruleId: string): Verdict {
+  const owners: Owner[] = [];
+  for (let end = 0; end < tokens.length; end++) owners.push(...index.termsAt(tokens, end).map((t) => t.owner));
+  return verdictOf(owners, ruleId);
+}
+
+/** In free text the nearest telling word before a hit decides: `ssn 123…` vs `order 123…`. */
+function judgeNear(index: TermIndex, tokens: string[], ruleId: string): { verdict: Verdict; word?: string } {
+  for (let end = tokens.length - 1; end >= 0; end--) {
+    const terms = index.termsAt(tokens, end);
+    if (terms.length === 0) continue;
+    const longest = terms.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
+    return { verdict: verdictOf(terms.map((t) => t.owner), ruleId), word: longest.tokens.join(' ') };
+  }
+  return { verdict: 'neutral' };
+}
+
+const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+
+/** Structure is reliable, so a telling name decides; a nearby word in prose only shifts by one step. */
+function confidenceOf(verdict: Verdict, base: Confidence, structured: boolean): Confidence {
+  if (verdict === 'positive') return 'high';
+  if (verdict === 'strong-negative' || (verdict === 'weak-negative' && structured)) return 'low';
+  return verdict === 'weak-negative' ? STEP_DOWN[base] : base;
+}
+
+const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_. -]{0,47}$/;
+/** Names are shown in reports; anything that could itself be data (digits, `@`) is left out. */
+function safeName(name: string): string | undefined {
+  return SAFE_NAME.test(name) && !/\d{3}/.test(name) ? name : undefined;
+}
+
+// A key right before the value on its line: `"ssn": "`, `ssn: `, `SSN=`, `ssn => '`, `<ssn>`, `ssn="`.
+const KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
+const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+const KEY_LOOKBACK = 96;
+const NEAR_LOOKBACK = 48;
+const HEADER_MAX = 8192;
+
+interface SqlHeader {
+  table: string;
+  /** Undefined: the statement names none, the table's CREATE TABLE does. */
+  columns: string[] | undefined;
+}
+
+function unquote(name: string): string {
+  return name.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+}
+
+function tableName(raw: string): string {
+  const parts = raw.split('.').map(unquote);
+  return parts.at(-1)!;
+}
+
+function splitColumns(list: string): string[] {
+  return list.split(',').map(unquote);
+}
+
+const CREATE_TABLE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"[\]\w.]+)\s*\(/iy;
+const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
+const COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
+const INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+
+const STATEMENT_MAX = 65536;
+
+/**
+ * Column names of a CREATE TABLE body starting after its `(`: top-level items, first word each;
+ * 'incomplete' when the text ends inside the body.
+ */
+function createTableColumns(text: string, from: number): string[] | 'incomplete' | undefined {
+  let depth = 0;
+  let item = from;
+  const columns: string[] = [];
+  const limit = Math.min(text.length, from + STATEMENT_MAX);
+  for (let i = from; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 || (ch === 44 && depth === 0)) {
+      if (depth === 0) {
+        const decl = text.slice(item, i).trim();
+        if (decl && !NOT_A_COLUMN.test(decl)) columns.push(unquote(decl.split(/\s+/)[0]!));
+        item = i + 1;
+        if (ch === 41) return columns;
+      } else depth--;
+    }
+  }
+  return limit === text.length ? 'incomplete' : undefined;
+}
+
+interface CsvHeader {
+  delimiter: string;
+  names: string[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+const HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
+
+/** A first line of identifier-like names split by one delimiter is a header. */
+function csvHeader(line: string): CsvHeader | undefined {
+  let best: CsvHeader | undefined;
+  for (const delimiter of DELIMITERS) {
+    const names = line.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+    if (names.length < 2 || !names.every((n) => HEADER_FIELD.test(n))) continue;
+    if (best === undefined || names.length > best.names.length) best = { delimiter, names };
+  }
+  return best;
+}
+
+/** Index of the field holding `to` in a delimited line starting at `from`, honouring quotes. */
+function fieldIndex(text: string, from: number, to: number, delimiter: number, quote: number): number {
+  let index = 0;
+  let quoted = false;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === quote) quoted = !quoted;
+    else if (ch === 92 && quote === 39) i++; // mysqldump escapes: \'
+    else if (ch === delimiter && !quoted) index++;
+  }
+  return index;
+}
+
+export interface ContextTracker {
+  /**
+   * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
+   * offset `base`, [from, to) the region whose hits follow.
+   */
+  window(text: string, from: number, to: number, base: number): void;
+  /** Context of a hit at [start, end) of the current window; hits come in increasing start order. */
+  classify(rule: CompiledRule, text: string, start: number): HitContext;
+}
+
+export function createContextTracker(rules: CompiledRule[]): ContextTracker {
+  const index = new TermIndex();
+  for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
+  for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
+  for (const word of WEAK_NEGATIVE) index.add(word, 'negative');
+
+  let firstWindow = true;
+  let csv: CsvHeader | undefined;
+  const tables = new Map<string, string[]>();
+  // Structure events of the current window, in order, applied as hits pass them.
+  let events: Array<{ at: number; apply: () => void }> = [];
+  let nextEvent = 0;
+  let copy: SqlHeader | undefined;
+  // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
+  // the INSERT statement it belongs to. A line that began in an earlier window continues that
+  // window's last INSERT.
+  let lineStart = -1;
+  let lineEnd = -1;
+  let insert: SqlHeader | undefined;
+  let lastInsert: SqlHeader | undefined;
+  let insertAtWindowStart: SqlHeader | undefined;
+  let atStreamStart = true;
+  let insertAtWindowEnd: SqlHeader | undefined;
+
+  // A CREATE TABLE or COPY header that the window cut short; `end` is where its text stops (absolute).
+  let pending: { text: string; end: number } | undefined;
+
+  /** The state change a CREATE TABLE or COPY header at `at` makes, or 'incomplete' when `text` ends first. */
+  function parseStatement(text: string, at: number): (() => void) | 'incomplete' | undefined {
+    CREATE_TABLE.lastIndex = at;
+    const create = CREATE_TABLE.exec(text);
+    if (create) {
+      const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
+      if (columns === 'incomplete') return columns;
+      return columns && tables.size < 1000 ? () => tables.set(tableName(create[1]!), columns) : undefined;
+    }
+    COPY_HEADER.lastIndex = at;
+    const header = COPY_HEADER.exec(text);
+    if (header) return () => (copy = { table: tableName(header[1]!), columns: splitColumns(header[2]!) });
+    // Too little text to tell: the header's line (or the CREATE TABLE's opening paren) is not there yet.
+    return text.indexOf('\n', at) === -1 && text.length - at < STATEMENT_MAX ? 'incomplete' : undefined;
+  }
+
+  const observe = (text: string, from: number, to: number, marker: string, handle: (at: number) => void) => {
+    for (let at = text.indexOf(marker, from); at !== -1 && at < to; at = text.indexOf(marker, at + 1)) handle(at);
+  };
+
+  function applyEventsUpTo(position: number): void {
+    while (nextEvent < events.length && events[nextEvent]!.at < position) events[nextEvent++]!.apply();
+  }
+
+  /** The INSERT header of the line starting at `start`, if it is one (or continues one). */
+  function insertOf(text: string, start: number): SqlHeader | undefined {
+    INSERT_HEADER.lastIndex = start;
+    const m = INSERT_HEADER.exec(text);
+    if (m) {
+      const table = tableName(m[1]!);
+      lastInsert = { table, columns: m[2] !== undefined ? splitColumns(m[2]) : undefined };
+      return lastInsert;
+    }
+    return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : undefined;
+  }
+
+  function columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
+    if (copy !== undefined) {
+      const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
+      return column === undefined ? undefined : { table: copy.table, column };
+    }
+    if (insert !== undefined) {
+      // The tuple holding the hit: after the last `(` that follows a `VALUES` or a `),`.
+      let open = text.lastIndexOf('(', hit);
+      while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
+      if (open < start) return undefined;
+      const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
+      return column === undefined ? undefined : { table: insert.table, column };
+    }
+    if (csv !== undefined) {
+      const column = csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)];
+      return column === undefined ? undefined : { column };
+    }
+    return undefined;
+  }
+
+  return {
+    window(text, from, to, base) {
+      atStreamStart = base === 0;
+      for (; nextEvent < events.length; nextEvent++) events[nextEvent]!.apply();
+      events = [];
+      nextEvent = 0;
+      lineStart = -1;
+      insertAtWindowStart = insertAtWindowEnd;
+      const lastLf = text.lastIndexOf('\n', to - 1);
+      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
+      if (firstWindow) {
+        firstWindow = false;
+        const eol = text.indexOf('\n', from);
+        const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, '');
+        csv = csvHeader(first);
+      }
+      if (pending !== undefined) {
+        // A statement cut by the previous window's end: its start, then the rest from this window.
+        const stitched = pending.text + text.slice(pending.end - base);
+        const parsed = parseStatement(stitched, 0);
+        pending = parsed === 'incomplete' && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : undefined;
+        if (parsed !== 'incomplete') parsed?.();
+      }
+      const statement = (at: number) => {
+        const parsed = parseStatement(text, at);
+        if (parsed === 'incomplete') pending = { text: text.slice(at), end: base + text.length };
+        else if (parsed !== undefined) events.push({ at, apply: parsed });
+      };
+      observe(text, from, to, 'CREATE ', statement);
+      observe(text, from, to, 'COPY ', statement);
+      observe(text, from, to, '\n\\.', (at) => events.push({ at, apply: () => (copy = undefined) }));
+      events.sort((a, b) => a.at - b.at);
+    },
+
+    classify(rule, text, start) {
+      applyEventsUpTo(start);
+      const base = rule.confidence;
+      // The line holding the hit; hits arrive in order, so each line is searched once.
+      if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
+        const lf = text.lastIndexOf('\n', start - 1);
+        lineStart = lf + 1;
+        lineEnd = text.indexOf('\n', start);
+        insert = lf === -1 && !atStreamStart ? insertAtWindowStart : insertOf(text, lineStart);
+      }
+
+      const prefix = text.slice(Math.max(lineStart, start - KEY_LOOKBACK), start);
+      const key = KEY_BEFORE.exec(prefix)?.[1] ?? XML_ELEMENT_BEFORE.exec(prefix)?.[1];
+      if (key !== undefined) {
+        const name = safeName(key);
+        const verdict = judgeName(index, tokenize(key), rule.id);
+        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, base, true), reason: name ? `key "${name}"` : 'key', ...(name ? { field: name } : {}) };
+      }
+      const cell = columnOf(text, lineStart, start);
+      if (cell !== undefined) {
+        const name = safeName(cell.column);
+        const verdict = judgeName(index, tokenize(cell.column), rule.id);
+        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, base, true), reason: name ? `column "${name}"` : 'column', ...(cell.table ? { table: cell.table } : {}), ...(name ? { field: name } : {}) };
+      }
+      const near = judgeNear(index, tokenize(text.slice(Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
+      if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, base, false), reason: `near "${near.word}"` };
+      return { confidence: base, reason: 'no context' };
+    },
+  };
+}

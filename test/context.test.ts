@@ -1,0 +1,101 @@
+// Structure-aware context: the key, column or word a value sits under sets its confidence, across
+// formats and across window borders; reasons name the key, never the value.
+import { describe, expect, it } from 'vitest';
+import { detectStream, loadRules } from '../src/index.js';
+import { DEFAULT_SETTINGS } from '../src/validators/index.js';
+import { runCli, tempTree } from './support/cli.js';
+import { cardNumber, ssn } from './support/pii.js';
+
+const rules = await loadRules({ settings: DEFAULT_SETTINGS });
+
+async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+/** `ruleId confidence reason [table.field]` per finding, for every chunk size (they must agree). */
+async function rated(text: string): Promise<string[]> {
+  const buf = Buffer.from(text, 'utf8');
+  const describe = async (size: number) =>
+    (await detectStream(chunked(buf, size), rules, 'x')).findings.map((f) => `${f.ruleId} ${f.confidence} ${f.reason}${f.table ? ` [${f.table}.${f.field}]` : ''}`);
+  const whole = await describe(buf.length + 1);
+  for (const size of [7, 300, 1000]) expect(await describe(size), `chunk size ${size}`).toEqual(whole);
+  return whole;
+}
+
+const bare = ssn(11, '');
+const bareOther = ssn(12, '');
+
+describe('structure-aware context', () => {
+  it('CSV header: bare nine digits are an SSN under ssn, nothing under order_no', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${bare},${bareOther},note ${i}`).join('\n');
+    const found = await rated(`id,SocialSecurityNumber,order_no,notes\n${rows}\n`);
+    expect(found).toHaveLength(40);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "SocialSecurityNumber"']));
+  });
+
+  it('semicolon and tab delimited files, quoted fields with delimiters inside', async () => {
+    expect(await rated(`name;comment;ssn\n"Roe; Jane";"a;b";${bare}\n`)).toEqual(['us-ssn high column "ssn"']);
+    expect(await rated(`name\tssn\nJane\t${bare}\n`)).toEqual(['us-ssn high column "ssn"']);
+  });
+
+  it('pg_dump COPY: the column list names each tab field, until \\.', async () => {
+    const dump = `CREATE TABLE public.people (\n    id bigint,\n    ssn text,\n    order_no text\n);\n\nCOPY public.people (id, ssn, order_no) FROM stdin;\n1\t${bare}\t${bareOther}\n\\.\n\nCOPY public.orders (id, order_no) FROM stdin;\n2\t${bare}\n\\.\n`;
+    expect(await rated(dump)).toEqual(['us-ssn high column "ssn" [people.ssn]']);
+  });
+
+  it('mysqldump: INSERT without a column list takes the columns of the CREATE TABLE before it', async () => {
+    const head = 'CREATE TABLE `people` (\n  `id` bigint NOT NULL,\n  `order_no` varchar(20) DEFAULT NULL,\n  `ssn` varchar(11) DEFAULT NULL,\n  `total` decimal(12,2),\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n';
+    const tuples = Array.from({ length: 60 }, (_, i) => `(${i},'${bareOther}','${bare}',12.50)`).join(',');
+    const found = await rated(`${head}INSERT INTO \`people\` VALUES ${tuples};\n`);
+    expect(found).toHaveLength(60);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
+  });
+
+  it('INSERT with a column list, one statement per row', async () => {
+    const sql = `INSERT INTO people (id, ssn, order_no) VALUES (1, '${bare}', '${bareOther}');\nINSERT INTO orders (id, order_no) VALUES (2, '${bare}');\n`;
+    expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);
+  });
+
+  it('JSON and YAML keys, key=value lines, XML elements and attributes', async () => {
+    const text = [
+      `{"ssn": "${bare}", "order_no": "${bareOther}"}`,
+      `ssn: ${bare}`,
+      `order_no: ${bareOther}`,
+      `SSN=${bare}`,
+      `<ssn>${bare}</ssn><orderNo>${bareOther}</orderNo>`,
+      `<person ssn="${bare}" order_no="${bareOther}"/>`,
+    ].join('\n');
+    expect(await rated(text)).toEqual(['us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "SSN"', 'us-ssn high key "ssn"', 'us-ssn high key "ssn"']);
+  });
+
+  it('free text: a label just before the value counts, an unrelated number does not', async () => {
+    expect(await rated(`verified identity with Social Security number ${bare} today`)).toEqual(['us-ssn high near "social security number"']);
+    expect(await rated(`order ${bare} shipped`)).toEqual([]);
+  });
+
+  it('a card number under order_id is low confidence: kept by the engine, left out of default reports', async () => {
+    const card = cardNumber(21);
+    expect(await rated(`order_id,card_number\n${card},${cardNumber(22)}\n`)).toEqual(['payment-card low column "order_id"', 'payment-card high column "card_number"']);
+    const dir = tempTree({ 'orders.csv': `order_id,note\n${card},x\n` });
+    expect(runCli(['scan', '.', '--format', 'json'], { cwd: dir }).code).toBe(0);
+    const low = runCli(['scan', '.', '--format', 'json', '--min-confidence', 'low'], { cwd: dir });
+    expect(low.code).toBe(1);
+    const [finding] = JSON.parse(low.stdout).findings;
+    expect(finding).toMatchObject({ ruleId: 'payment-card', confidence: 'low', reason: 'column "order_id"', field: 'order_id' });
+    expect(low.stdout).not.toContain(card);
+  });
+
+  it('shows confidence and reason in the text report; rejects an unknown --min-confidence', () => {
+    const dir = tempTree({ 'people.csv': `name,ssn\nJane,${bare}\n` });
+    const text = runCli(['scan', '.'], { cwd: dir });
+    expect(text.stdout).toContain('(high: column "ssn")');
+    const bad = runCli(['scan', '.', '--min-confidence', 'certain'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('piiguard: --min-confidence must be one of high, medium, low, got "certain"\n');
+  });
+
+  it('names that could be data are not repeated in reasons', async () => {
+    const found = await rated(`{"${'x'.repeat(3)}12345": {"ssn_holder_555123": "${bare}"}}`);
+    expect(found.every((f) => !/\d{3}/.test(f))).toBe(true);
+  });
+});
