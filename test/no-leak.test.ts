@@ -68,6 +68,35 @@ describe('no output channel leaks a finding', () => {
     expectNoLeak('stdin json', res.stdout + res.stderr);
   });
 
+  it('baseline file, reports of baselined findings, and the audit log', () => {
+    const outside = (name: string) => path.join(dir, '..', `${path.basename(dir)}-${name}`);
+    const [baseline, log] = [outside('baseline.json'), outside('audit.jsonl')];
+    expect(runCli(['baseline', '.', '--output', baseline, '--audit-log', log], { cwd: dir }).code).toBe(0);
+    expectNoLeak('baseline file', fs.readFileSync(baseline, 'utf8'));
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['scan', '.', '--baseline', baseline, '--format', format, '--audit-log', log], { cwd: dir });
+      expect(run.code).toBe(0);
+      if (format === 'json') expect(JSON.parse(run.stdout).suppressed).toHaveLength(9);
+      expectNoLeak(`${format} with --baseline`, run.stdout + run.stderr);
+    }
+    const records = fs.readFileSync(log, 'utf8').trimEnd().split('\n');
+    expect(records).toHaveLength(4);
+    expectNoLeak('audit log', records.join('\n'));
+  });
+
+  it('inline comments and allowlisted values: suppressed findings and the allowlist entry', () => {
+    const allowDir = tempTree({
+      '.piiguard.json': JSON.stringify({ allowlist: [{ values: [ssn1, card2], reason: 'synthetic' }] }),
+      'a.py': `x = "${mail1}"  # ${['piiguard', 'allow'].join(':')} email -- ${phone1}\ny = "${ssn1}"\nz = "${card2}"\n`,
+    });
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['scan', '.', '--format', format], { cwd: allowDir });
+      expect(run.code).toBe(1); // the phone number in the comment's reason still counts
+      if (format === 'json') expect(JSON.parse(run.stdout).stats.suppressed).toBe(5);
+      expectNoLeak(`${format} with suppressions`, run.stdout + run.stderr);
+    }
+  });
+
   it('the library result object', async () => {
     const result = await scan({ cwd: dir, paths: ['.'] });
     expectNoLeak('scan() result', JSON.stringify(result));
