@@ -2,8 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-72JVARTE.js";
-import "./chunk-RGY2TFYB.js";
+} from "./chunk-WTZI4QIY.js";
+import "./chunk-WMJEKCJZ.js";
+import "./chunk-BX6XP3X2.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -1,18 +1,24 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
+  mergeReports,
+  run
+} from "./chunk-WTZI4QIY.js";
+import {
   BASELINE_VERSION,
+  EXIT,
   VERSION,
   findConfigFile,
   formatBaseline,
   jsonReporter,
   loadConfig,
+  markdownReporter,
   readBaseline,
   resolveConfig,
-  run,
+  runScan,
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-72JVARTE.js";
+} from "./chunk-WMJEKCJZ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -22,11 +28,12 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-RGY2TFYB.js";
+} from "./chunk-BX6XP3X2.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,
   ConfigError,
+  EXIT,
   UsageError,
   VERSION,
   checkExamples,
@@ -36,11 +43,14 @@ export {
   jsonReporter,
   loadConfig,
   loadRules,
+  markdownReporter,
+  mergeReports,
   readBaseline,
   readRuleFile,
   readRuleFolder,
   resolveConfig,
   run,
+  runScan,
   sarifReporter,
   scan,
   textReporter

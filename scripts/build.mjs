@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { bin: 'src/bin.ts', worker: 'src/worker.ts', index: 'src/index.ts' },
+  entryPoints: { bin: 'src/bin.ts', worker: 'src/worker.ts', index: 'src/index.ts', action: 'src/action.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -6,17 +6,15 @@ import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
-import { jsonReporter } from './reporters/json.js';
-import { sarifReporter } from './reporters/sarif.js';
-import { summaryLine, textReporter } from './reporters/text.js';
-import type { Reporter } from './reporters/context.js';
+import { mergeReports } from './merge.js';
+import { parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
+import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
-import { scan } from './scan.js';
+import { EXIT, runScan, type ScanRun } from './run-scan.js';
+import { parseShard } from './shard.js';
 import type { LoadedBaseline } from './suppress.js';
-import { SEVERITY_RANK, type Confidence, type FailOn, type ScanResult } from './types.js';
 import { VERSION } from './version.js';
 
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 export interface CliIO {
   cwd: string;
@@ -29,21 +27,19 @@ export interface CliIO {
   env?: Env;
 }
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
-const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
-const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
-
 const HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fixtures, dumps and CI artifacts.
 
 Usage:
   piiguard scan [paths...]     scan files and folders (default: .); "-" reads stdin
+  piiguard scan --staged       scan the files staged for commit, as the git index holds them
+  piiguard merge REPORT...     combine SARIF or JSON reports (of --shard jobs) into one
   piiguard baseline [paths...] --output FILE
                                accept today's findings: scan --baseline FILE then fails only on new ones
   piiguard rules               list the rules in effect
   piiguard --help | --version
 
 Scan options:
-  -f, --format <text|json|sarif>   report format (default: text)
+  -f, --format <text|json|sarif|markdown>   report format (default: text)
   -o, --output <file>              write the report to a file (a summary still goes to stdout)
   -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
@@ -53,8 +49,13 @@ Scan options:
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
+      --staged                     scan what is staged for commit (git index), not paths
+      --shard <K/N>                scan only part K of N (a CI matrix job); merge the reports after
       --no-color                   plain text output
   -q, --quiet                      print nothing when the run is clean
+
+Merge options:
+  -o, --output <file>              write the merged report to a file (default: stdout)
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config error or an input that could not be scanned.
 Docs: README.md, rules/*.json, schema/config.schema.json`;
@@ -70,6 +71,8 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'audit-log': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  staged: { type: 'boolean' },
+  shard: { type: 'string' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -85,21 +88,14 @@ function parse(argv: string[]) {
   }
 }
 
-function nonNegativeInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number, got "${value}"`);
-  return Number(value);
+function optional<T>(value: string | undefined, parser: (value: string, label: string) => T, label: string): T | undefined {
+  return value === undefined ? undefined : parser(value, label);
 }
 
 /** `scan some/repo` uses some/repo's own .piiguard.json, as gitleaks does; otherwise look from cwd. */
 function configSearchStart(cwd: string, paths: string[]): string {
   const only = paths.length === 1 && paths[0] !== '-' ? path.resolve(cwd, paths[0]!) : undefined;
   return only !== undefined && fs.existsSync(only) && fs.statSync(only).isDirectory() ? only : cwd;
-}
-
-export function failed(result: ScanResult, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 
 type Values = ReturnType<typeof parse>['values'];
@@ -115,32 +111,33 @@ function writeOutput(file: string, text: string, cwd: string): void {
 }
 
 /** The scan both commands run, from the command-line flags. */
-async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<{ result: ScanResult; config: ResolvedConfig; failOn: FailOn; paths: string[] }> {
-  if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'] as FailOn)) {
-    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${values['fail-on']}"`);
-  }
-  const maxFileSize = nonNegativeInt('max-file-size', values['max-file-size']);
-  const jobs = nonNegativeInt('jobs', values.jobs);
+async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
+  const failOn = optional(values['fail-on'], parseFailOn, '--fail-on');
+  const maxFileSize = optional(values['max-file-size'], parseWholeNumber, '--max-file-size');
+  const jobs = optional(values.jobs, parseWholeNumber, '--jobs');
+  const shard = optional(values.shard, parseShard, '--shard');
+  const minConfidence = optional(values['min-confidence'], parseConfidence, '--min-confidence');
   const paths = positionals.length > 0 ? positionals : ['.'];
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
+  if (values.staged && positionals.length > 0) throw new UsageError('--staged scans what git has staged: give it no paths');
+  if (useStdin && shard !== undefined) throw new UsageError('--shard splits files: it cannot be used with stdin ("-")');
 
-  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...(values.config !== undefined ? { configPath: path.resolve(io.cwd, values.config) } : {}) });
-  const minConfidence = values['min-confidence'] as Confidence | undefined;
-  if (minConfidence !== undefined && !CONFIDENCES.includes(minConfidence)) {
-    throw new UsageError(`--min-confidence must be one of ${CONFIDENCES.join(', ')}, got "${minConfidence}"`);
-  }
-  const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}), ...(minConfidence !== undefined ? { minConfidence } : {}) };
-  const failOn = (values['fail-on'] as FailOn | undefined) ?? config.failOn;
-  const result = await scan({
+  const run = await runScan({
     cwd: io.cwd,
-    config,
     paths,
+    configFrom: configSearchStart(io.cwd, paths),
+    ...(values.config !== undefined ? { configPath: path.resolve(io.cwd, values.config) } : {}),
+    ...(failOn !== undefined ? { failOn } : {}),
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(minConfidence !== undefined ? { minConfidence } : {}),
     ...(useStdin ? { stdin: { stream: io.stdin, name: values['stdin-name'] ?? 'stdin' } } : {}),
     ...(jobs !== undefined ? { workers: jobs } : {}),
+    ...(values.staged ? { staged: true } : {}),
+    ...(shard !== undefined ? { shard } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
   });
-  return { result, config, failOn, paths };
+  return { ...run, paths };
 }
 
 function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRecord>[0], 'cwd' | 'env' | 'version' | 'now'>): void {
@@ -149,14 +146,11 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 }
 
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
-  const format = values.format ?? 'text';
-  const reporter = REPORTERS[format];
-  if (reporter === undefined) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got "${format}"`);
+  const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const { result, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
 
   const color = io.color && !values['no-color'];
-  const code = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
   const quiet = values.quiet === true && code === EXIT.clean;
   const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
   if (values.output !== undefined) {
@@ -198,6 +192,24 @@ async function baselineCommand(positionals: string[], values: Values, io: CliIO)
   return exitCode;
 }
 
+function mergeCommand(files: string[], values: Values, io: CliIO): number {
+  const reports = files.map((name) => {
+    try {
+      return { name, text: fs.readFileSync(path.resolve(io.cwd, name), 'utf8') };
+    } catch (err) {
+      throw new UsageError(`${name}: cannot read report (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  });
+  const merged = mergeReports(reports);
+  if (values.output === undefined) {
+    io.stdout(merged.text);
+  } else {
+    writeOutput(values.output, merged.text, io.cwd);
+    io.stdout(`merged ${files.length} ${merged.format.toUpperCase()} report${files.length === 1 ? '' : 's'}: ${merged.findings} finding${merged.findings === 1 ? '' : 's'} → ${values.output}\n`);
+  }
+  return EXIT.clean;
+}
+
 function rulesCommand(values: Values, io: CliIO): Promise<number> {
   const config = loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { configPath: values.config } : {}) });
   return loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }).then((rules) => {
@@ -222,7 +234,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (command === 'scan') return await scanCommand(rest, values, io);
     if (command === 'baseline') return await baselineCommand(rest, values, io);
     if (command === 'rules') return await rulesCommand(values, io);
-    throw new UsageError(`unknown command "${command}" (commands: scan, baseline, rules; see piiguard --help)`);
+    if (command === 'merge') return mergeCommand(rest, values, io);
+    throw new UsageError(`unknown command "${command}" (commands: scan, baseline, merge, rules; see piiguard --help)`);
   } catch (err) {
     if (err instanceof ConfigError) {
       for (const problem of err.problems) io.stderr(`piiguard: config error: ${problem}\n`);

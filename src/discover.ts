@@ -110,16 +110,22 @@ export async function discover(paths: string[], cwd: string, config: ResolvedCon
     if (stat.isDirectory()) candidates.push(...(await walk(abs, cwd, out)));
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
+  out.files = selectInputs(candidates, config);
+  return out;
+}
+
+/** Applies the config's include/exclude globs, drops duplicates and sorts by display path. */
+export function selectInputs<T extends InputFile>(candidates: T[], config: ResolvedConfig): T[] {
   const relToConfig = (abs: string) => path.relative(config.dir, abs).split(path.sep).join('/');
   const included = config.include.length > 0 ? picomatch(config.include, { dot: true }) : () => true;
   const excluded = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], { dot: true });
   const seen = new Set<string>();
+  const selected: T[] = [];
   for (const file of candidates) {
     const rel = relToConfig(file.abs);
     if (seen.has(file.abs) || !included(rel) || excluded(rel)) continue;
     seen.add(file.abs);
-    out.files.push(file);
+    selected.push(file);
   }
-  out.files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return out;
+  return selected.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }

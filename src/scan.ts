@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { confidenceRank } from './context.js';
-import { discover, displayPath, type InputFile } from './discover.js';
+import { discover, displayPath, selectInputs, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
 import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
+import { inShard, type Shard } from './shard.js';
+import { listStaged, scanStaged } from './staged.js';
 import { activeEntries, allowedValues, suppress, type LoadedBaseline } from './suppress.js';
 import type { CompiledRule, Finding, ScanResult, Severity } from './types.js';
 import type { WorkerInit, WorkerRequest } from './worker.js';
@@ -30,13 +32,17 @@ export interface ScanOptions {
   baseline?: LoadedBaseline;
   /** The clock for allowlist expiry; default: now. */
   now?: Date;
+  /** Scan the files staged for commit, as the git index holds them, instead of `paths`. */
+  staged?: boolean;
+  /** Keep only this shard of the inputs (a CI matrix job's part). */
+  shard?: Shard;
 }
 
 // Below this much input, starting workers costs more than it saves (pre-commit runs).
 const WORKER_THRESHOLD_BYTES = 8 << 20;
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
@@ -105,12 +111,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)) };
 
+  const shard = (display: string) => options.shard === undefined || inShard(display, options.shard);
   let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
   let results: FileResult[];
   if (options.stdin) {
     results = [await scanStream(options.stdin.stream, options.stdin.name, engine)];
+  } else if (options.staged) {
+    const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
+    discovery.files = staged;
+    results = await scanStaged(staged, cwd, engine, config.maxFileSize);
   } else {
-    discovery = await discover(options.paths ?? ['.'], cwd, config);
+    const found = await discover(options.paths ?? ['.'], cwd, config);
+    discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);

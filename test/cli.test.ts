@@ -34,7 +34,7 @@ const cases: Record<string, Case> = {
   'no command → help on stdout, exit 2': { argv: [], code: 2, stdout: /Usage:/ },
   'unknown flag → 2 naming it': { argv: ['scan', '--frobnicate'], code: 2, stderr: /^piiguard: Unknown option '--frobnicate' \(see piiguard --help\)\n$/ },
   'unknown command → 2': { argv: ['sacn'], code: 2, stderr: /unknown command "sacn"/ },
-  'bad --format → 2': { argv: ['scan', '.', '--format', 'xml'], cwd: clean, code: 2, stderr: /--format must be one of text, json, sarif, got "xml"/ },
+  'bad --format → 2': { argv: ['scan', '.', '--format', 'xml'], cwd: clean, code: 2, stderr: /--format must be one of text, json, sarif, markdown, got "xml"/ },
   'bad --fail-on → 2': { argv: ['scan', '.', '--fail-on', 'critical'], cwd: clean, code: 2, stderr: /--fail-on must be one of error, warning, info, never/ },
   'missing path → 2': { argv: ['scan', 'no/such/dir'], cwd: clean, code: 2, stderr: /^piiguard: no\/such\/dir: no such file or folder\n$/ },
   'missing flag value → 2': { argv: ['scan', '--format'], cwd: clean, code: 2, stderr: /--format/ },

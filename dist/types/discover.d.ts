@@ -13,3 +13,5 @@ export interface Discovery {
 export declare function displayPath(cwd: string, abs: string): string;
 /** Resolves CLI paths into the sorted list of files to scan. A path that does not exist is a usage error. */
 export declare function discover(paths: string[], cwd: string, config: ResolvedConfig): Promise<Discovery>;
+/** Applies the config's include/exclude globs, drops duplicates and sorts by display path. */
+export declare function selectInputs<T extends InputFile>(candidates: T[], config: ResolvedConfig): T[];

@@ -1,6 +1,7 @@
 import { type ResolvedConfig } from './config.js';
+import { type Shard } from './shard.js';
 import { type LoadedBaseline } from './suppress.js';
-import type { CompiledRule, ScanResult } from './types.js';
+import type { CompiledRule, Finding, ScanResult } from './types.js';
 export interface ScanOptions {
     /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
     paths?: string[];
@@ -20,5 +21,10 @@ export interface ScanOptions {
     baseline?: LoadedBaseline;
     /** The clock for allowlist expiry; default: now. */
     now?: Date;
+    /** Scan the files staged for commit, as the git index holds them, instead of `paths`. */
+    staged?: boolean;
+    /** Keep only this shard of the inputs (a CI matrix job's part). */
+    shard?: Shard;
 }
+export declare function compareFindings(a: Finding, b: Finding): number;
 export declare function scan(options?: ScanOptions): Promise<ScanResult>;

@@ -18,6 +18,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -12025,6 +12029,7 @@ function scanStream(input, display, engine) {
 export {
   __require,
   __commonJS,
+  __export,
   __toESM,
   ConfigError,
   jsonSyntaxError,
@@ -12046,6 +12051,7 @@ export {
   activeEntries,
   allowedValues,
   suppress,
+  describeError,
   scanFile,
   scanStream
 };

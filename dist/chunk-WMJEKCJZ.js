@@ -11,6 +11,7 @@ import {
   allowedValues,
   checkInlineRule,
   confidenceRank,
+  describeError,
   isSupportedCountry,
   jsonSyntaxError,
   loadRules,
@@ -21,79 +22,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-RGY2TFYB.js";
-
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
-      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
-    };
-    var replaceClose = (string, close, replace, index) => {
-      let result = "", cursor = 0;
-      do {
-        result += string.substring(cursor, index) + replace;
-        cursor = index + close.length;
-        index = string.indexOf(close, cursor);
-      } while (~index);
-      return result + string.substring(cursor);
-    };
-    var createColors2 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors2();
-    module.exports.createColors = createColors2;
-  }
-});
+} from "./chunk-BX6XP3X2.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -1205,7 +1134,7 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants();
-    var parse2 = (input, options = {}) => {
+    var parse = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1405,7 +1334,7 @@ var require_parse = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -1416,7 +1345,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify();
     var compile = require_compile();
     var expand = require_expand();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input)) {
@@ -1436,7 +1365,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse2(input, options);
+    braces.parse = (input, options = {}) => parse(input, options);
     braces.stringify = (input, options = {}) => {
       if (typeof input === "string") {
         return stringify(braces.parse(input, options), options);
@@ -1771,8 +1700,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -1802,38 +1731,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1842,7 +1771,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1851,7 +1780,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -1866,7 +1795,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -1879,22 +1808,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -1905,7 +1834,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -1914,7 +1843,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -1922,7 +1851,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -1941,21 +1870,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -2020,7 +1949,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -2300,7 +2229,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -2471,7 +2400,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -2996,7 +2925,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -3062,7 +2991,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -3072,7 +3001,7 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var path7 = __require("path");
     var scan2 = require_scan();
-    var parse2 = require_parse2();
+    var parse = require_parse2();
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -3160,7 +3089,7 @@ var require_picomatch2 = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan2(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -3186,10 +3115,10 @@ var require_picomatch2 = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3710,8 +3639,8 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs7 = require_fs();
-    exports.fs = fs7;
+    var fs6 = require_fs();
+    exports.fs = fs6;
     var path7 = require_path();
     exports.path = path7;
     var pattern = require_pattern();
@@ -3895,12 +3824,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3917,12 +3846,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs7 = require_fs2();
+    var fs6 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -4077,8 +4006,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs7 = require_fs3();
-    exports.fs = fs7;
+    var fs6 = require_fs3();
+    exports.fs = fs6;
   }
 });
 
@@ -4273,14 +4202,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4299,12 +4228,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path7 = __require("path");
     var fsStat = require_out();
-    var fs7 = require_fs4();
+    var fs6 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -5686,16 +5615,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     var os3 = __require("os");
     var CPU_COUNT = Math.max(os3.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      lstatSync: fs7.lstatSync,
-      stat: fs7.stat,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs6.lstat,
+      lstatSync: fs6.lstatSync,
+      stat: fs6.stat,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -6029,7 +5958,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -6214,10 +6143,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
       }
       return separator;
     };
@@ -6277,26 +6206,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
         });
-        run2 = [];
+        run = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run.push(token);
           return;
         }
         flush();
@@ -6705,6 +6634,78 @@ var require_ignore = __commonJS({
   }
 });
 
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter = (open, close, replace = open) => (input) => {
+      let string = "" + input, index = string.indexOf(close, open.length);
+      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
+    };
+    var replaceClose = (string, close, replace, index) => {
+      let result = "", cursor = 0;
+      do {
+        result += string.substring(cursor, index) + replace;
+        cursor = index + close.length;
+        index = string.indexOf(close, cursor);
+      } while (~index);
+      return result + string.substring(cursor);
+    };
+    var createColors2 = (enabled = isColorSupported) => {
+      let f = enabled ? formatter : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors2();
+    module.exports.createColors = createColors2;
+  }
+});
+
 // src/baseline.ts
 import fs2 from "node:fs";
 import path2 from "node:path";
@@ -6965,177 +6966,26 @@ var jsonReporter = (result, context) => JSON.stringify(
   2
 ) + "\n";
 
-// src/reporters/sarif.ts
-import { pathToFileURL } from "node:url";
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var FINGERPRINT_KEY = "piiguard/v1";
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-function sarifRule(rule) {
-  return {
-    id: rule.id,
-    name: rule.name.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""),
-    shortDescription: { text: rule.name },
-    fullDescription: { text: rule.description },
-    help: { text: rule.help.replace(/`/g, ""), markdown: rule.help },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: ["security", "privacy", ...rule.tags],
-      precision: "high",
-      "security-severity": (rule.securitySeverity ?? 5).toFixed(1)
-    }
-  };
+// src/shard.ts
+import { createHash as createHash2 } from "node:crypto";
+function parseShard(text, label) {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 1 && index <= count)) {
+    throw new UsageError(`${label} must be K/N with 1 <= K <= N (e.g. 2/4), got "${text}"`);
+  }
+  return { index, count };
 }
-function splitArchivePath(path7) {
-  const bang = path7.indexOf("!");
-  return bang < 0 ? { uri: path7, member: void 0 } : { uri: path7.slice(0, bang), member: path7.slice(bang + 1) };
-}
-function sarifResult(f, rules, ruleIndex) {
-  const { uri, member } = splitArchivePath(f.path);
-  const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
-  const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
-  const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
-  return {
-    ruleId: f.ruleId,
-    ruleIndex: ruleIndex.get(f.ruleId),
-    level: LEVEL[f.severity],
-    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, region } }],
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
-    // GitHub shows a result with suppressions as closed; the gate does not count it.
-    ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {},
-    properties: { confidence: f.confidence, reason: f.reason, ...f.table !== void 0 ? { table: f.table } : {}, ...f.field !== void 0 ? { field: f.field } : {} }
-  };
-}
-function suppressionNotices(result) {
-  const s = result.suppressions;
-  const texts = [
-    ...s.warnings,
-    ...s.unused.map((u) => `unused suppression: ${u.where}: ${u.detail}`),
-    ...s.baseline !== void 0 && s.baseline.stale.length > 0 ? [`${s.baseline.stale.length} baseline entries in ${s.baseline.file} no longer match a finding: prune them with piiguard baseline`] : []
-  ];
-  return texts.map((text) => ({ level: "warning", message: { text } }));
-}
-var sarifReporter = (result, context) => {
-  const rules = [...result.rules].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "piiguard",
-            version: context.version,
-            semanticVersion: context.version,
-            informationUri: "https://github.com/piiguard/piiguard",
-            rules: rules.map(sarifRule)
-          }
-        },
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, "/")}` } },
-        results: [...result.findings, ...result.suppressed].map((f) => sarifResult(f, rules, ruleIndex)),
-        invocations: [
-          {
-            executionSuccessful: result.errors.length === 0,
-            toolExecutionNotifications: [
-              ...result.errors.map((e) => ({ level: "error", message: { text: `${e.path}: ${e.message}` } })),
-              ...result.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
-              ...suppressionNotices(result)
-            ]
-          }
-        ],
-        properties: { stats: result.stats, suppressions: result.suppressions.counts }
-      }
-    ]
-  };
-  return JSON.stringify(log, null, 2) + "\n";
-};
-
-// src/reporters/text.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
-var textReporter = (result, context) => {
-  const c = (0, import_picocolors.createColors)(context.color);
-  const paint = { error: c.red, warning: c.yellow, info: c.blue };
-  const names = new Map(result.rules.map((r) => [r.id, r.name]));
-  const lines = [];
-  let current;
-  const idWidth = Math.max(0, ...result.findings.map((f) => f.ruleId.length));
-  for (const f of result.findings) {
-    if (f.path !== current) {
-      if (current !== void 0) lines.push("");
-      lines.push(c.underline(f.path));
-      current = f.path;
-    }
-    const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
-    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ""} (${f.confidence}: ${f.reason})`)}`);
-  }
-  if (result.skipped.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(c.bold(`Skipped (${result.skipped.length}):`));
-    for (const s of result.skipped) lines.push(`  ${s.path}  ${c.dim(`${s.reason}: ${s.detail}`)}`);
-  }
-  if (result.errors.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(c.red(c.bold(`Could not scan (${result.errors.length}):`)));
-    for (const e of result.errors) lines.push(`  ${e.path}  ${e.message}`);
-  }
-  const { baseline, unused, warnings } = result.suppressions;
-  if (baseline !== void 0) {
-    if (lines.length > 0) lines.push("");
-    const stale = baseline.stale.length > 0 ? c.yellow(`; ${baseline.stale.length} no longer match (stale: regenerate with piiguard baseline to prune)`) : "";
-    lines.push(`${c.bold("Baseline")} ${baseline.file}: ${baseline.matched} of ${baseline.entries} ${baseline.entries === 1 ? "entry" : "entries"} matched${stale}`);
-  }
-  if (unused.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(c.bold(`Unused suppressions (${unused.length}):`));
-    for (const u of unused) lines.push(`  ${u.where}  ${c.dim(u.detail)}`);
-  }
-  if (warnings.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(c.yellow(c.bold(`Warnings (${warnings.length}):`)));
-    for (const w of warnings) lines.push(`  ${w}`);
-  }
-  if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(result, context.color));
-  return lines.join("\n") + "\n";
-};
-function summaryLine(result, color) {
-  const c = (0, import_picocolors.createColors)(color);
-  const s = result.stats;
-  const files = new Set(result.findings.map((f) => f.path)).size;
-  const severities = ["error", "warning", "info"].filter((k) => s.bySeverity[k] > 0).map((k) => plural(s.bySeverity[k], k));
-  const head = s.findings > 0 ? c.red(c.bold(`\u2716 ${plural(s.findings, "finding")} (${severities.join(", ")}) in ${plural(files, "file")}`)) : c.green(c.bold("\u2714 no PII found"));
-  const tail = [`scanned ${plural(s.filesScanned, "file")} (${formatBytes(s.bytesScanned)})`];
-  if (s.suppressed > 0) {
-    const counts = result.suppressions.counts;
-    const by = ["inline", "allowlist", "baseline"].filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
-    tail.push(`${s.suppressed} suppressed (${by.join(", ")})`);
-  }
-  if (s.skipped > 0) tail.push(`${s.skipped} skipped`);
-  if (s.errors > 0) tail.push(c.red(`${s.errors} not scanned`));
-  tail.push(`${(s.durationMs / 1e3).toFixed(2)}s`);
-  return `${head} ${c.dim("\xB7")} ${tail.join(c.dim(" \xB7 "))}`;
+function inShard(displayPath2, shard) {
+  const bucket = createHash2("sha256").update(displayPath2).digest().readUInt32BE(0) % shard.count;
+  return bucket === shard.index - 1;
 }
 
 // src/scan.ts
 import fs5 from "node:fs";
 import os2 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker } from "node:worker_threads";
 
@@ -7224,18 +7074,132 @@ async function discover(paths, cwd, config) {
     if (stat.isDirectory()) candidates.push(...await walk(abs, cwd, out));
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
+  out.files = selectInputs(candidates, config);
+  return out;
+}
+function selectInputs(candidates, config) {
   const relToConfig = (abs) => path4.relative(config.dir, abs).split(path4.sep).join("/");
   const included = config.include.length > 0 ? (0, import_picomatch.default)(config.include, { dot: true }) : () => true;
   const excluded = (0, import_picomatch.default)([...ALWAYS_EXCLUDED, ...config.exclude], { dot: true });
   const seen = /* @__PURE__ */ new Set();
+  const selected = [];
   for (const file of candidates) {
     const rel = relToConfig(file.abs);
     if (seen.has(file.abs) || !included(rel) || excluded(rel)) continue;
     seen.add(file.abs);
-    out.files.push(file);
+    selected.push(file);
   }
-  out.files.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
-  return out;
+  return selected.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
+}
+
+// src/staged.ts
+import { spawn } from "node:child_process";
+import path5 from "node:path";
+function git(args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => reject(new UsageError(`--staged needs git on PATH (${e.code ?? e.message})`)));
+    child.on("close", (code2) => {
+      if (code2 === 0) return resolve(Buffer.concat(out));
+      const first = Buffer.concat(err).toString("utf8").split("\n")[0].replace(/^fatal: /, "");
+      reject(new UsageError(`--staged: git ${args[0]} failed: ${first || `exit ${code2}`}`));
+    });
+  });
+}
+async function listStaged(cwd) {
+  const top = (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").trim();
+  const raw = (await git(["diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--diff-filter=ACMR"], cwd)).toString("utf8");
+  const fields = raw.split("\0");
+  const files = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, mode, , oid] = fields[i].slice(1).split(" ");
+    const abs = path5.join(top, fields[i + 1]);
+    files.push({ abs, display: displayPath(cwd, abs), oid, mode });
+  }
+  return files;
+}
+function batchReader(stdout) {
+  const source = stdout[Symbol.asyncIterator]();
+  let buffered = Buffer.alloc(0);
+  let unread = 0;
+  const fill = async () => {
+    const next = await source.next();
+    if (next.done) throw new Error("git cat-file stopped early");
+    buffered = buffered.length === 0 ? next.value : Buffer.concat([buffered, next.value]);
+  };
+  async function* take(n) {
+    while (n > 0) {
+      if (buffered.length === 0) await fill();
+      const piece = buffered.subarray(0, Math.min(n, buffered.length));
+      buffered = buffered.subarray(piece.length);
+      n -= piece.length;
+      unread -= piece.length;
+      yield piece;
+    }
+  }
+  return {
+    /** Skips what the previous consumer left unread (a binary file stops after its first block). */
+    async header() {
+      for await (const _ of take(unread)) ;
+      for (; ; ) {
+        const lf = buffered.indexOf(10);
+        if (lf >= 0) {
+          const line = buffered.subarray(0, lf).toString("utf8");
+          buffered = buffered.subarray(lf + 1);
+          return line;
+        }
+        await fill();
+      }
+    },
+    /** The next `size` bytes: the object's content; its LF terminator is skipped by the next header(). */
+    content(size) {
+      unread = size + 1;
+      return take(size);
+    }
+  };
+}
+async function scanStaged(files, cwd, engine, maxFileSize) {
+  const results = [];
+  const unscanned = (skipped, errors) => ({ findings: [], suppressed: [], unusedInline: [], skipped, errors, scanned: 0, bytes: 0 });
+  const skip = (file, skipped) => results.push(unscanned([{ path: file.display, ...skipped }], []));
+  const blobs = files.filter((f) => f.mode.startsWith("100"));
+  for (const f of files) {
+    if (f.mode === "120000") skip(f, { reason: "symlink", detail: "symbolic links are not followed" });
+    else if (!f.mode.startsWith("100")) skip(f, { reason: "unsupported", detail: `git mode ${f.mode} (submodule) is not a file` });
+  }
+  if (blobs.length === 0) return results;
+  const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "ignore"] });
+  const exited = new Promise((resolve) => child.on("close", () => resolve()));
+  child.on("error", () => void 0);
+  child.stdin.end(blobs.map((f) => `${f.oid}
+`).join(""));
+  const reader = batchReader(child.stdout);
+  let done = 0;
+  try {
+    for (const f of blobs) {
+      const header = (await reader.header()).split(" ");
+      const size = Number(header[2]);
+      if (header[1] !== "blob") {
+        results.push(unscanned([], [{ path: f.display, message: "missing from the git index" }]));
+      } else if (maxFileSize > 0 && size > maxFileSize) {
+        reader.content(size);
+        skip(f, { reason: "too-large", detail: `${size} bytes > max file size ${maxFileSize}` });
+      } else {
+        results.push(await scanStream(reader.content(size), f.display, engine));
+      }
+      done++;
+    }
+  } catch (err) {
+    for (const f of blobs.slice(done)) results.push(unscanned([], [{ path: f.display, message: describeError(err) }]));
+  } finally {
+    child.kill();
+    await exited;
+  }
+  return results;
 }
 
 // src/scan.ts
@@ -7302,12 +7266,18 @@ async function scan(options = {}) {
   const rules = options.rules ?? await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides });
   const today = (options.now ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)) };
+  const shard = (display) => options.shard === void 0 || inShard(display, options.shard);
   let discovery = { files: [], skipped: [], errors: [] };
   let results;
   if (options.stdin) {
     results = [await scanStream(options.stdin.stream, options.stdin.name, engine)];
+  } else if (options.staged) {
+    const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
+    discovery.files = staged;
+    results = await scanStaged(staged, cwd, engine, config.maxFileSize);
   } else {
-    discovery = await discover(options.paths ?? ["."], cwd, config);
+    const found = await discover(options.paths ?? ["."], cwd, config);
+    discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
@@ -7333,7 +7303,7 @@ async function scan(options = {}) {
       ruleIds: new Set(rules.map((r) => r.id)),
       ...options.baseline !== void 0 ? { baseline: options.baseline } : {},
       scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
-      coversConfigDir: !options.stdin && (options.paths ?? ["."]).some((p) => !path5.relative(path5.resolve(cwd, p), config.dir).startsWith(".."))
+      coversConfigDir: !options.stdin && (options.paths ?? ["."]).some((p) => !path6.relative(path6.resolve(cwd, p), config.dir).startsWith(".."))
     }
   );
   findings.sort(compareFindings);
@@ -7363,6 +7333,274 @@ async function scan(options = {}) {
       durationMs: Math.round(performance.now() - started)
     }
   };
+}
+
+// src/reporters/text.ts
+var import_picocolors = __toESM(require_picocolors(), 1);
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+var textReporter = (result, context) => {
+  const c = (0, import_picocolors.createColors)(context.color);
+  const paint = { error: c.red, warning: c.yellow, info: c.blue };
+  const names = new Map(result.rules.map((r) => [r.id, r.name]));
+  const lines = [];
+  let current;
+  const idWidth = Math.max(0, ...result.findings.map((f) => f.ruleId.length));
+  for (const f of result.findings) {
+    if (f.path !== current) {
+      if (current !== void 0) lines.push("");
+      lines.push(c.underline(f.path));
+      current = f.path;
+    }
+    const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
+    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ""} (${f.confidence}: ${f.reason})`)}`);
+  }
+  if (result.skipped.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(c.bold(`Skipped (${result.skipped.length}):`));
+    for (const s of result.skipped) lines.push(`  ${s.path}  ${c.dim(`${s.reason}: ${s.detail}`)}`);
+  }
+  if (result.errors.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(c.red(c.bold(`Could not scan (${result.errors.length}):`)));
+    for (const e of result.errors) lines.push(`  ${e.path}  ${e.message}`);
+  }
+  const { baseline, unused, warnings } = result.suppressions;
+  if (baseline !== void 0) {
+    if (lines.length > 0) lines.push("");
+    const stale = baseline.stale.length > 0 ? c.yellow(`; ${baseline.stale.length} no longer match (stale: regenerate with piiguard baseline to prune)`) : "";
+    lines.push(`${c.bold("Baseline")} ${baseline.file}: ${baseline.matched} of ${baseline.entries} ${baseline.entries === 1 ? "entry" : "entries"} matched${stale}`);
+  }
+  if (unused.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(c.bold(`Unused suppressions (${unused.length}):`));
+    for (const u of unused) lines.push(`  ${u.where}  ${c.dim(u.detail)}`);
+  }
+  if (warnings.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(c.yellow(c.bold(`Warnings (${warnings.length}):`)));
+    for (const w of warnings) lines.push(`  ${w}`);
+  }
+  if (lines.length > 0) lines.push("");
+  lines.push(summaryLine(result, context.color));
+  return lines.join("\n") + "\n";
+};
+function summaryLine(result, color) {
+  const c = (0, import_picocolors.createColors)(color);
+  const s = result.stats;
+  const files = new Set(result.findings.map((f) => f.path)).size;
+  const severities = ["error", "warning", "info"].filter((k) => s.bySeverity[k] > 0).map((k) => plural(s.bySeverity[k], k));
+  const head = s.findings > 0 ? c.red(c.bold(`\u2716 ${plural(s.findings, "finding")} (${severities.join(", ")}) in ${plural(files, "file")}`)) : c.green(c.bold("\u2714 no PII found"));
+  const tail = [`scanned ${plural(s.filesScanned, "file")} (${formatBytes(s.bytesScanned)})`];
+  if (s.suppressed > 0) {
+    const counts = result.suppressions.counts;
+    const by = ["inline", "allowlist", "baseline"].filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+    tail.push(`${s.suppressed} suppressed (${by.join(", ")})`);
+  }
+  if (s.skipped > 0) tail.push(`${s.skipped} skipped`);
+  if (s.errors > 0) tail.push(c.red(`${s.errors} not scanned`));
+  tail.push(`${(s.durationMs / 1e3).toFixed(2)}s`);
+  return `${head} ${c.dim("\xB7")} ${tail.join(c.dim(" \xB7 "))}`;
+}
+
+// src/reporters/markdown.ts
+var MARKDOWN_ROW_LIMIT = 500;
+function code(text) {
+  const flat = text.replace(/\r?\n|\r/g, "\u23CE");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function table(head, rows, align, noun) {
+  const lines = [`| ${head.join(" | ")} |`, `| ${align.map((a) => a === "r" ? "---:" : "---").join(" | ")} |`];
+  for (const row of rows.slice(0, MARKDOWN_ROW_LIMIT)) lines.push(`| ${row.join(" | ")} |`);
+  if (rows.length > MARKDOWN_ROW_LIMIT) lines.push("", `\u2026 and ${rows.length - MARKDOWN_ROW_LIMIT} more ${noun}: see the SARIF or JSON report.`);
+  return lines;
+}
+var markdownReporter = (result) => {
+  const names = new Map(result.rules.map((r) => [r.id, r.name]));
+  const severities = new Map(result.rules.map((r) => [r.id, r.severity]));
+  const out = [`### piiguard: ${summaryLine(result, false)}`, ""];
+  if (result.findings.length > 0) {
+    const byRule = Object.entries(result.stats.byRule).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+    out.push("#### Findings by rule", "");
+    out.push(...table(["Rule", "Name", "Severity", "Findings"], byRule.map(([id, n]) => [code(id), names.get(id) ?? "", severities.get(id) ?? "", String(n)]), ["l", "l", "l", "r"], "rules"), "");
+    const perFile = /* @__PURE__ */ new Map();
+    for (const f of result.findings) perFile.set(f.path, (perFile.get(f.path) ?? 0) + 1);
+    const byFile = [...perFile].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+    out.push("#### Findings by file", "");
+    out.push(...table(["File", "Findings"], byFile.map(([file, n]) => [code(file), String(n)]), ["l", "r"], "files"), "");
+    out.push("#### Findings", "");
+    const rows = result.findings.map((f) => [code(`${f.path}:${f.line}:${f.column}`), f.severity, code(f.ruleId), code(f.masked)]);
+    out.push(...table(["Location", "Severity", "Rule", "Value (masked)"], rows, ["l", "l", "l", "l"], "findings"), "");
+  }
+  if (result.skipped.length > 0) {
+    out.push(`#### Skipped inputs (${result.skipped.length})`, "");
+    out.push(...table(["Path", "Reason", "Detail"], result.skipped.map((s) => [code(s.path), s.reason, code(s.detail)]), ["l", "l", "l"], "skipped inputs"), "");
+  }
+  if (result.errors.length > 0) {
+    out.push(`#### Could not scan (${result.errors.length})`, "");
+    out.push(...table(["Path", "Problem"], result.errors.map((e) => [code(e.path), code(e.message)]), ["l", "l"], "errors"), "");
+  }
+  const { baseline, unused, warnings } = result.suppressions;
+  if (baseline !== void 0) {
+    const stale = baseline.stale.length > 0 ? `; ${baseline.stale.length} no longer match (stale: regenerate with \`piiguard baseline\` to prune)` : "";
+    out.push(`**Baseline** ${code(baseline.file)}: ${baseline.matched} of ${baseline.entries} ${baseline.entries === 1 ? "entry" : "entries"} matched${stale}.`, "");
+  }
+  if (unused.length > 0) {
+    out.push(`#### Unused suppressions (${unused.length})`, "");
+    out.push(...table(["Where", "Detail"], unused.map((u) => [code(u.where), code(u.detail)]), ["l", "l"], "unused suppressions"), "");
+  }
+  if (warnings.length > 0) {
+    out.push(`#### Warnings (${warnings.length})`, "");
+    out.push(...table(["Warning"], warnings.map((w) => [code(w)]), ["l"], "warnings"), "");
+  }
+  return out.join("\n");
+};
+
+// src/reporters/sarif.ts
+import { pathToFileURL } from "node:url";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "piiguard/v1";
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+function sarifRule(rule) {
+  return {
+    id: rule.id,
+    name: rule.name.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""),
+    shortDescription: { text: rule.name },
+    fullDescription: { text: rule.description },
+    help: { text: rule.help.replace(/`/g, ""), markdown: rule.help },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ["security", "privacy", ...rule.tags],
+      precision: "high",
+      "security-severity": (rule.securitySeverity ?? 5).toFixed(1)
+    }
+  };
+}
+function splitArchivePath(path7) {
+  const bang = path7.indexOf("!");
+  return bang < 0 ? { uri: path7, member: void 0 } : { uri: path7.slice(0, bang), member: path7.slice(bang + 1) };
+}
+function sarifResult(f, rules, ruleIndex) {
+  const { uri, member } = splitArchivePath(f.path);
+  const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
+  const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
+  const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, region } }],
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
+    // GitHub shows a result with suppressions as closed; the gate does not count it.
+    ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {},
+    properties: { confidence: f.confidence, reason: f.reason, ...f.table !== void 0 ? { table: f.table } : {}, ...f.field !== void 0 ? { field: f.field } : {} }
+  };
+}
+function suppressionNotices(result) {
+  const s = result.suppressions;
+  const texts = [
+    ...s.warnings,
+    ...s.unused.map((u) => `unused suppression: ${u.where}: ${u.detail}`),
+    ...s.baseline !== void 0 && s.baseline.stale.length > 0 ? [`${s.baseline.stale.length} baseline entries in ${s.baseline.file} no longer match a finding: prune them with piiguard baseline`] : []
+  ];
+  return texts.map((text) => ({ level: "warning", message: { text } }));
+}
+var sarifReporter = (result, context) => {
+  const rules = [...result.rules].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "piiguard",
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: "https://github.com/piiguard/piiguard",
+            rules: rules.map(sarifRule)
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, "/")}` } },
+        results: [...result.findings, ...result.suppressed].map((f) => sarifResult(f, rules, ruleIndex)),
+        invocations: [
+          {
+            executionSuccessful: result.errors.length === 0,
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ level: "error", message: { text: `${e.path}: ${e.message}` } })),
+              ...result.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
+              ...suppressionNotices(result)
+            ]
+          }
+        ],
+        properties: { stats: result.stats, suppressions: result.suppressions.counts }
+      }
+    ]
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+};
+
+// src/reporters/index.ts
+var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter };
+
+// src/options.ts
+var FAIL_ON = ["error", "warning", "info", "never"];
+var CONFIDENCES = ["high", "medium", "low"];
+function parseFailOn(value, label) {
+  if (!FAIL_ON.includes(value)) throw new UsageError(`${label} must be one of ${FAIL_ON.join(", ")}, got "${value}"`);
+  return value;
+}
+function parseConfidence(value, label) {
+  if (!CONFIDENCES.includes(value)) throw new UsageError(`${label} must be one of ${CONFIDENCES.join(", ")}, got "${value}"`);
+  return value;
+}
+function parseWholeNumber(value, label) {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${label} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+function parseFormat(value, label) {
+  const reporter = REPORTERS[value];
+  if (reporter === void 0) throw new UsageError(`${label} must be one of ${Object.keys(REPORTERS).join(", ")}, got "${value}"`);
+  return reporter;
+}
+
+// src/types.ts
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+
+// src/run-scan.ts
+var EXIT = { clean: 0, findings: 1, error: 2 };
+function isFailing(severity, failOn) {
+  return failOn !== "never" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+function failed(result, failOn) {
+  return result.findings.some((f) => isFailing(f.severity, failOn));
+}
+async function runScan(request) {
+  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, ...options } = request;
+  const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...configPath !== void 0 ? { configPath } : {} });
+  const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {}, ...minConfidence !== void 0 ? { minConfidence } : {} };
+  const result = await scan({ ...options, config });
+  const failOn = failOnOverride ?? config.failOn;
+  const code2 = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
+  return { result, config, failOn, code: code2 };
 }
 
 // package.json
@@ -7425,224 +7663,31 @@ var package_default = {
 // src/version.ts
 var VERSION = package_default.version;
 
-// src/cli.ts
-import fs6 from "node:fs";
-import path6 from "node:path";
-import { parseArgs } from "node:util";
-
-// src/types.ts
-var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-
-// src/cli.ts
-var EXIT = { clean: 0, findings: 1, error: 2 };
-var REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
-var FAIL_ON = ["error", "warning", "info", "never"];
-var CONFIDENCES = ["high", "medium", "low"];
-var HELP = `piiguard ${VERSION}: find personal data (PII) in source trees, fixtures, dumps and CI artifacts.
-
-Usage:
-  piiguard scan [paths...]     scan files and folders (default: .); "-" reads stdin
-  piiguard baseline [paths...] --output FILE
-                               accept today's findings: scan --baseline FILE then fails only on new ones
-  piiguard rules               list the rules in effect
-  piiguard --help | --version
-
-Scan options:
-  -f, --format <text|json|sarif>   report format (default: text)
-  -o, --output <file>              write the report to a file (a summary still goes to stdout)
-  -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
-      --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
-      --max-file-size <bytes>      skip (and report) larger files
-      --min-confidence <level>     high | medium | low: report findings at or above (default: medium)
-      --stdin-name <name>          name for stdin input in reports (default: stdin)
-      --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
-      --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
-  -j, --jobs <n>                   worker threads (default: one per core for large inputs)
-      --no-color                   plain text output
-  -q, --quiet                      print nothing when the run is clean
-
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config error or an input that could not be scanned.
-Docs: README.md, rules/*.json, schema/config.schema.json`;
-var OPTIONS = {
-  format: { type: "string", short: "f" },
-  output: { type: "string", short: "o" },
-  config: { type: "string", short: "c" },
-  "fail-on": { type: "string" },
-  "max-file-size": { type: "string" },
-  "min-confidence": { type: "string" },
-  "stdin-name": { type: "string" },
-  baseline: { type: "string" },
-  "audit-log": { type: "string" },
-  jobs: { type: "string", short: "j" },
-  "no-color": { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" }
-};
-function parse(argv) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${err.message.split(". ")[0].replace(/\.$/, "")} (see piiguard --help)`);
-  }
-}
-function nonNegativeInt(flag, value) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number, got "${value}"`);
-  return Number(value);
-}
-function configSearchStart(cwd, paths) {
-  const only = paths.length === 1 && paths[0] !== "-" ? path6.resolve(cwd, paths[0]) : void 0;
-  return only !== void 0 && fs6.existsSync(only) && fs6.statSync(only).isDirectory() ? only : cwd;
-}
-function failed(result, failOn) {
-  if (failOn === "never") return false;
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-}
-function writeOutput(file, text, cwd) {
-  const target = path6.resolve(cwd, file);
-  try {
-    fs6.mkdirSync(path6.dirname(target), { recursive: true });
-    fs6.writeFileSync(target, text);
-  } catch (err) {
-    throw new UsageError(`--output ${file}: cannot write (${err.code ?? "error"})`);
-  }
-}
-async function scanFromFlags(positionals, values, io, baseline) {
-  if (values["fail-on"] !== void 0 && !FAIL_ON.includes(values["fail-on"])) {
-    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")}, got "${values["fail-on"]}"`);
-  }
-  const maxFileSize = nonNegativeInt("max-file-size", values["max-file-size"]);
-  const jobs = nonNegativeInt("jobs", values.jobs);
-  const paths = positionals.length > 0 ? positionals : ["."];
-  const useStdin = paths.includes("-");
-  if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
-  const loaded = loadConfig({ cwd: configSearchStart(io.cwd, paths), ...values.config !== void 0 ? { configPath: path6.resolve(io.cwd, values.config) } : {} });
-  const minConfidence = values["min-confidence"];
-  if (minConfidence !== void 0 && !CONFIDENCES.includes(minConfidence)) {
-    throw new UsageError(`--min-confidence must be one of ${CONFIDENCES.join(", ")}, got "${minConfidence}"`);
-  }
-  const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {}, ...minConfidence !== void 0 ? { minConfidence } : {} };
-  const failOn = values["fail-on"] ?? config.failOn;
-  const result = await scan({
-    cwd: io.cwd,
-    config,
-    paths,
-    ...useStdin ? { stdin: { stream: io.stdin, name: values["stdin-name"] ?? "stdin" } } : {},
-    ...jobs !== void 0 ? { workers: jobs } : {},
-    ...baseline !== void 0 ? { baseline } : {}
-  });
-  return { result, config, failOn, paths };
-}
-function audit(values, io, input) {
-  if (values["audit-log"] === void 0) return;
-  appendAuditLog(values["audit-log"], io.cwd, auditRecord({ ...input, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: /* @__PURE__ */ new Date() }));
-}
-async function scanCommand(positionals, values, io) {
-  const format = values.format ?? "text";
-  const reporter = REPORTERS[format];
-  if (reporter === void 0) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(", ")}, got "${format}"`);
-  const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, baseline);
-  const color = io.color && !values["no-color"];
-  const code = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
-  const quiet = values.quiet === true && code === EXIT.clean;
-  const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });
-  if (values.output !== void 0) {
-    writeOutput(values.output, report, io.cwd);
-    if (!quiet) io.stdout(`${summaryLine(result, color)} \u2192 ${values.output}
-`);
-  } else if (!quiet) {
-    io.stdout(report);
-  }
-  audit(values, io, {
-    command: "scan",
-    targets: paths,
-    config,
-    failOn,
-    result,
-    exitCode: code,
-    ...baseline !== void 0 ? { baseline: { file: baseline.file, digest: baseline.digest } } : {}
-  });
-  return code;
-}
-async function baselineCommand(positionals, values, io) {
-  const output = values.output;
-  if (output === void 0) throw new UsageError("piiguard baseline needs --output FILE (where to write the baseline)");
-  if (values.baseline !== void 0) throw new UsageError("--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)");
-  if (positionals.includes("-")) throw new UsageError("piiguard baseline scans files, not stdin");
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io);
-  const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
-  if (exitCode === EXIT.error) {
-    for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}
-`);
-    io.stderr(`piiguard: baseline not written: ${result.errors.length} input(s) could not be scanned
-`);
-  } else {
-    writeOutput(output, formatBaseline(result.findings, VERSION), io.cwd);
-    const s = result.stats;
-    const extra = [s.skipped > 0 ? `${s.skipped} skipped` : "", s.suppressed > 0 ? `${s.suppressed} already suppressed` : ""].filter(Boolean);
-    io.stdout(`piiguard baseline: ${s.findings} accepted finding${s.findings === 1 ? "" : "s"} \u2192 ${output} (scanned ${s.filesScanned} file${s.filesScanned === 1 ? "" : "s"}${extra.map((e) => `, ${e}`).join("")})
-`);
-  }
-  audit(values, io, { command: "baseline", targets: paths, config, failOn, result, exitCode });
-  return exitCode;
-}
-function rulesCommand(values, io) {
-  const config = loadConfig({ cwd: io.cwd, ...values.config !== void 0 ? { configPath: values.config } : {} });
-  return loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }).then((rules) => {
-    const width = Math.max(...rules.map((r) => r.id.length));
-    for (const r of rules) io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.spec.name}  [${r.spec.tags.join(", ")}]
-`);
-    return EXIT.clean;
-  });
-}
-async function run(argv, io) {
-  try {
-    const { values, positionals } = parse(argv);
-    if (values.version) {
-      io.stdout(`${VERSION}
-`);
-      return EXIT.clean;
-    }
-    const [command, ...rest] = positionals;
-    if (values.help || command === void 0 || command === "help") {
-      io.stdout(`${HELP}
-`);
-      return command === void 0 && !values.help ? EXIT.error : EXIT.clean;
-    }
-    if (command === "scan") return await scanCommand(rest, values, io);
-    if (command === "baseline") return await baselineCommand(rest, values, io);
-    if (command === "rules") return await rulesCommand(values, io);
-    throw new UsageError(`unknown command "${command}" (commands: scan, baseline, rules; see piiguard --help)`);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const problem of err.problems) io.stderr(`piiguard: config error: ${problem}
-`);
-      return EXIT.error;
-    }
-    if (err instanceof UsageError) {
-      io.stderr(`piiguard: ${err.message}
-`);
-      return EXIT.error;
-    }
-    io.stderr(`piiguard: internal error: ${err.message ?? String(err)} (please report this)
-`);
-    return EXIT.error;
-  }
-}
-
 export {
+  auditRecord,
+  appendAuditLog,
   BASELINE_VERSION,
   formatBaseline,
   readBaseline,
   findConfigFile,
   resolveConfig,
   loadConfig,
+  JSON_REPORT_VERSION,
   jsonReporter,
-  sarifReporter,
-  textReporter,
+  parseShard,
+  compareFindings,
   scan,
-  VERSION,
-  run
+  textReporter,
+  summaryLine,
+  markdownReporter,
+  sarifReporter,
+  parseFailOn,
+  parseConfidence,
+  parseWholeNumber,
+  parseFormat,
+  SEVERITY_RANK,
+  EXIT,
+  isFailing,
+  runScan,
+  VERSION
 };

@@ -1,0 +1,30 @@
+// Values the CLI flags and the Action inputs share, parsed one way. `label` names the flag or input
+// in the message (`--fail-on`, `input fail-on`), so the Action can collect every problem at once.
+import { UsageError } from './errors.js';
+import { REPORTERS } from './reporters/index.js';
+import type { Reporter } from './reporters/context.js';
+import type { Confidence, FailOn } from './types.js';
+
+export const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
+const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
+
+export function parseFailOn(value: string, label: string): FailOn {
+  if (!FAIL_ON.includes(value as FailOn)) throw new UsageError(`${label} must be one of ${FAIL_ON.join(', ')}, got "${value}"`);
+  return value as FailOn;
+}
+
+export function parseConfidence(value: string, label: string): Confidence {
+  if (!CONFIDENCES.includes(value as Confidence)) throw new UsageError(`${label} must be one of ${CONFIDENCES.join(', ')}, got "${value}"`);
+  return value as Confidence;
+}
+
+export function parseWholeNumber(value: string, label: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${label} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+export function parseFormat(value: string, label: string): Reporter {
+  const reporter = REPORTERS[value];
+  if (reporter === undefined) throw new UsageError(`${label} must be one of ${Object.keys(REPORTERS).join(', ')}, got "${value}"`);
+  return reporter;
+}
