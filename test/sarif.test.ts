@@ -66,3 +66,26 @@ describe('SARIF report', () => {
     expect(run.invocations[0].toolExecutionNotifications).toEqual([{ level: 'note', message: { text: 'skipped logo.png (binary: PNG image)' } }]);
   });
 });
+
+describe('SARIF report with suppressions', () => {
+  it('suppressed results (inline, allowlist, baseline) and suppression notices are valid SARIF', () => {
+    const allow = ['piiguard', 'allow'].join(':'); // built: a literal marker here would be a directive
+    const sdir = tempTree({
+      '.piiguard.json': JSON.stringify({ allowlist: [{ paths: ['fixtures/**'], reason: 'synthetic' }, { rules: ['phone'], expires: '2020-01-01' }] }),
+      'fixtures/a.txt': `${ssn(11)}\n`,
+      'b.py': `x = "${ssn(12)}"  # ${allow} us-ssn\ny = "${ssn(13)}"\n# ${allow} email\n`,
+    });
+    expect(runCli(['baseline', 'b.py', '--output', '../base.json'], { cwd: sdir }).code).toBe(0);
+    const out = runCli(['scan', '.', '--format', 'sarif', '--baseline', '../base.json'], { cwd: sdir });
+    expect(out.code).toBe(0);
+    const slog = JSON.parse(out.stdout);
+    expect(validate(slog), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const kinds = slog.runs[0].results.map((r: { suppressions?: Array<{ kind: string; status: string }> }) => r.suppressions?.map((s) => `${s.kind}/${s.status}`));
+    expect(kinds).toEqual([['inSource/accepted'], ['external/accepted'], ['external/accepted']]); // b.py:1, b.py:2, fixtures/a.txt
+    const notices = slog.runs[0].invocations[0].toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level}: ${n.message.text}`);
+    expect(notices).toEqual([
+      'warning: .piiguard.json allowlist[1] expired on 2020-01-01 and no longer suppresses (rules phone)',
+      'warning: unused suppression: b.py:3: piiguard:allow email suppressed nothing',
+    ]);
+  });
+});
