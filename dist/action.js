@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-WMJEKCJZ.js";
+} from "./chunk-KQK72A3O.js";
 import {
   ConfigError,
   UsageError,

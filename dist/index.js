@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-WTZI4QIY.js";
+} from "./chunk-SQ3MSBOK.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-WMJEKCJZ.js";
+} from "./chunk-KQK72A3O.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

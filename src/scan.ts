@@ -149,7 +149,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ruleIds: new Set(rules.map((r) => r.id)),
       ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
       scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
-      coversConfigDir: !options.stdin && (options.paths ?? ['.']).some((p) => !path.relative(path.resolve(cwd, p), config.dir).startsWith('..')),
+      coversConfigDir: !options.stdin && !options.staged && (options.paths ?? ['.']).some((p) => !path.relative(path.resolve(cwd, p), config.dir).startsWith('..')),
     },
   );
   findings.sort(compareFindings);

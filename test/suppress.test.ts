@@ -1,4 +1,5 @@
 // Inline `piiguard:allow` comments and the config allowlist, through the CLI on real files.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -189,6 +190,14 @@ describe('config allowlist', () => {
     const partial = JSON.parse(runCli(['scan', 'old/a.txt', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
     expect(partial.suppressions.unused).toEqual([]);
     expect(partial.suppressions.warnings).toHaveLength(1);
+
+    // Nor can a pre-commit run over the staged files.
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'old/a.txt');
+    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: dir });
+    expect(staged.code).toBe(1);
+    expect((JSON.parse(staged.stdout) as JsonReport).suppressions.unused).toEqual([]);
   });
 
   it('a config that is not JSON is reported without quoting its text (it may hold allowlisted values)', () => {

@@ -7303,7 +7303,7 @@ async function scan(options = {}) {
       ruleIds: new Set(rules.map((r) => r.id)),
       ...options.baseline !== void 0 ? { baseline: options.baseline } : {},
       scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
-      coversConfigDir: !options.stdin && (options.paths ?? ["."]).some((p) => !path6.relative(path6.resolve(cwd, p), config.dir).startsWith(".."))
+      coversConfigDir: !options.stdin && !options.staged && (options.paths ?? ["."]).some((p) => !path6.relative(path6.resolve(cwd, p), config.dir).startsWith(".."))
     }
   );
   findings.sort(compareFindings);

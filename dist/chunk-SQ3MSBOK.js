@@ -16,7 +16,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-WMJEKCJZ.js";
+} from "./chunk-KQK72A3O.js";
 import {
   ConfigError,
   UsageError,
