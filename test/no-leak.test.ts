@@ -1,10 +1,12 @@
 // Canary values planted in every kind of input must not appear in any output channel — not raw,
 // not without separators, not as a plain hash. Every new output channel gets added here.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/index.js';
+import { runAction } from './support/action.js';
 import { runCli, tempTree } from './support/cli.js';
 import { cardNumber, email, ssn, usPhone } from './support/pii.js';
 
@@ -48,7 +50,7 @@ describe('no output channel leaks a finding', () => {
     expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['email', 'us-ssn', 'payment-card', 'phone']));
   });
 
-  for (const format of ['text', 'json', 'sarif']) {
+  for (const format of ['text', 'json', 'sarif', 'markdown']) {
     it(`${format} on stdout and in --output, plus stderr`, () => {
       const stdoutRun = runCli(['scan', '.', '--format', format], { cwd: dir, env: { FORCE_COLOR: '1' } });
       expect(stdoutRun.code).toBe(1);
@@ -95,6 +97,38 @@ describe('no output channel leaks a finding', () => {
       if (format === 'json') expect(JSON.parse(run.stdout).stats.suppressed).toBe(5);
       expectNoLeak(`${format} with suppressions`, run.stdout + run.stderr);
     }
+  });
+
+  it('the GitHub Action: log, annotations, job summary, outputs, SARIF file', () => {
+    const sarif = path.join(dir, '..', `${path.basename(dir)}-action.sarif`);
+    const run = runAction(dir, { 'sarif-file': sarif });
+    expect(run.code).toBe(1);
+    expect(run.commands.filter((c) => c.props.line !== undefined)).toHaveLength(9);
+    expectNoLeak('action stdout + stderr', run.stdout + run.stderr);
+    expectNoLeak('action job summary', run.summary);
+    expectNoLeak('action outputs', JSON.stringify(run.outputs));
+    expectNoLeak('action SARIF', fs.readFileSync(sarif, 'utf8'));
+  });
+
+  it('shard reports and their merge (JSON and SARIF)', () => {
+    for (const format of ['json', 'sarif']) {
+      const reports = ['1/2', '2/2'].map((shard, i) => {
+        const out = path.join(dir, '..', `${path.basename(dir)}-shard${i}.${format}`);
+        runCli(['scan', '.', '--shard', shard, '--format', format, '--output', out], { cwd: dir });
+        return out;
+      });
+      const merged = runCli(['merge', ...reports]);
+      expect(merged.code).toBe(0);
+      expectNoLeak(`merged ${format}`, merged.stdout + merged.stderr);
+    }
+  });
+
+  it('scan --staged (content read from the git index)', () => {
+    const repo = tempTree(Object.fromEntries(['users.csv', 'dump.sql', 'app.log'].map((f) => [f, fs.readFileSync(path.join(dir, f))])));
+    for (const args of [['init', '-q'], ['add', '-A']]) expect(spawnSync('git', args, { cwd: repo }).status).toBe(0);
+    const run = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo });
+    expect(JSON.parse(run.stdout).stats.findings).toBe(9);
+    expectNoLeak('staged json', run.stdout + run.stderr);
   });
 
   it('the library result object', async () => {
