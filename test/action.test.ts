@@ -55,6 +55,14 @@ describe('GitHub Action (node dist/action.js)', () => {
     expect(run.summary).toContain('no PII found');
   });
 
+  it('writes no SARIF file when sarif-file is empty, and says so in the outputs', () => {
+    const ws = tempTree({ 'customers.txt': LEAKY });
+    const run = runAction(ws, { 'sarif-file': '' });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toEqual({ findings: '2', 'sarif-file': '', verdict: 'fail' });
+    expect(fs.readdirSync(ws)).toEqual(['customers.txt']);
+  });
+
   it('checks every input before scanning and reports all problems at once', () => {
     const ws = tempTree({ 'customers.txt': LEAKY });
     const run = runAction(ws, { 'fail-on': 'sometimes', format: 'xml', shard: '3/2', 'min-confidence': 'sure', paths: 'customers.txt\nmissing-folder', config: 'nope.json', 'max-file-size': '1MB' });

@@ -95,12 +95,13 @@ describe('piiguard merge', () => {
   });
 
   it('refuses mixed formats, non-reports and unreadable files with one clear line', () => {
-    const bad = tempTree({ 'a.json': JSON.stringify({ version: 1, tool: { name: 'piiguard', version: '0.1.0' }, findings: [], skipped: [], errors: [], stats: {} }), 'b.sarif': JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'piiguard' } } }] }), 'c.txt': 'hello', 'd.json': '{"version":1}' });
+    const bad = tempTree({ 'a.json': JSON.stringify({ version: 1, tool: { name: 'piiguard', version: '0.1.0' }, findings: [], skipped: [], errors: [], stats: {} }), 'b.sarif': JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'piiguard' } } }] }), 'c.txt': 'hello', 'd.json': '{"version":1}', 'e.json': JSON.stringify({ version: 1, tool: { name: 'piiguard', version: '0.0.9' }, findings: [], skipped: [], errors: [], stats: {} }) });
     const cases: Array<[string[], string]> = [
       [['a.json', 'b.sarif'], 'piiguard: cannot merge SARIF with JSON reports: a.json is json, b.sarif is sarif\n'],
       [['c.txt'], 'piiguard: c.txt: not a JSON or SARIF report (not valid JSON)\n'],
       [['d.json'], 'piiguard: d.json: not a piiguard JSON report (version 1) or SARIF 2.1.0 log\n'],
       [['missing.json'], 'piiguard: missing.json: cannot read report (ENOENT)\n'],
+      [['a.json', 'e.json'], 'piiguard: reports come from different tools or versions (piiguard 0.1.0, piiguard 0.0.9): merge reports of one piiguard version\n'],
       [[], 'piiguard: merge needs at least one report (see piiguard --help)\n'],
     ];
     for (const [args, stderr] of cases) expect(runCli(['merge', ...args], { cwd: bad })).toMatchObject({ code: 2, stderr });
