@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-KQK72A3O.js";
+} from "./chunk-X3JXZETO.js";
 import {
   ConfigError,
   UsageError,

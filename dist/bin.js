@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-SQ3MSBOK.js";
-import "./chunk-KQK72A3O.js";
+} from "./chunk-DDXQPGH5.js";
+import "./chunk-X3JXZETO.js";
 import "./chunk-BX6XP3X2.js";
 
 // src/bin.ts

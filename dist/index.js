@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-SQ3MSBOK.js";
+} from "./chunk-DDXQPGH5.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KQK72A3O.js";
+} from "./chunk-X3JXZETO.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

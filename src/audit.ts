@@ -14,7 +14,10 @@ export type Env = Record<string, string | undefined>;
 
 export interface AuditInput {
   command: 'scan' | 'baseline';
+  /** Paths as given; `--staged` runs record the git index instead. */
   targets: string[];
+  /** `K/N` when the run scanned one shard of the inputs. */
+  shard?: string;
   config: ResolvedConfig;
   failOn: FailOn;
   result: ScanResult;
@@ -106,6 +109,7 @@ export function auditRecord(input: AuditInput): Record<string, unknown> {
     tool: { name: 'piiguard', version: input.version },
     command: input.command,
     targets: input.targets,
+    ...(input.shard !== undefined ? { shard: input.shard } : {}),
     config: { file: config.file !== undefined ? path.relative(input.cwd, config.file).split(path.sep).join('/') : null, digest: configDigest(config, input.failOn) },
     failOn: input.failOn,
     ...(input.baseline !== undefined ? { baseline: input.baseline } : {}),

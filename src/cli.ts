@@ -140,9 +140,10 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, b
   return { ...run, paths };
 }
 
-function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRecord>[0], 'cwd' | 'env' | 'version' | 'now'>): void {
+function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRecord>[0], 'cwd' | 'env' | 'version' | 'now' | 'shard'>): void {
   if (values['audit-log'] === undefined) return;
-  appendAuditLog(values['audit-log'], io.cwd, auditRecord({ ...input, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: new Date() }));
+  const selection = { ...input, ...(values.staged ? { targets: ['git index (--staged)'] } : {}), ...(values.shard !== undefined ? { shard: values.shard } : {}) };
+  appendAuditLog(values['audit-log'], io.cwd, auditRecord({ ...selection, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: new Date() }));
 }
 
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {

@@ -147,6 +147,15 @@ describe('audit log', () => {
     runCli(['scan', 'fixtures', '--audit-log', 'logs/audit.jsonl'], { cwd: dir });
     const third = JSON.parse(fs.readFileSync(path.join(dir, 'logs/audit.jsonl'), 'utf8').trimEnd().split('\n')[2]!);
     expect(third.config.digest).not.toBe(a.config.digest);
+
+    // What a run covered: the staged files, or one shard.
+    git('add', 'leak.txt');
+    expect(runCli(['scan', '--staged', '--audit-log', 'logs/audit.jsonl'], { cwd: dir }).code).toBe(1);
+    runCli(['scan', '.', '--shard', '2/3', '--audit-log', 'logs/audit.jsonl'], { cwd: dir });
+    const [staged, shard] = fs.readFileSync(path.join(dir, 'logs/audit.jsonl'), 'utf8').trimEnd().split('\n').slice(3).map((l) => JSON.parse(l));
+    expect(staged).toMatchObject({ targets: ['git index (--staged)'], counts: { findings: 2 } });
+    expect(staged.shard).toBeUndefined();
+    expect(shard).toMatchObject({ targets: ['.'], shard: '2/3' });
   });
 
   it('fails the run when the log cannot be written', () => {

@@ -3,7 +3,10 @@ import type { FailOn, ScanResult } from './types.js';
 export type Env = Record<string, string | undefined>;
 export interface AuditInput {
     command: 'scan' | 'baseline';
+    /** Paths as given; `--staged` runs record the git index instead. */
     targets: string[];
+    /** `K/N` when the run scanned one shard of the inputs. */
+    shard?: string;
     config: ResolvedConfig;
     failOn: FailOn;
     result: ScanResult;

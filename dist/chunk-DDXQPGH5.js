@@ -16,7 +16,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-KQK72A3O.js";
+} from "./chunk-X3JXZETO.js";
 import {
   ConfigError,
   UsageError,
@@ -251,7 +251,8 @@ async function scanFromFlags(positionals, values, io, baseline) {
 }
 function audit(values, io, input) {
   if (values["audit-log"] === void 0) return;
-  appendAuditLog(values["audit-log"], io.cwd, auditRecord({ ...input, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: /* @__PURE__ */ new Date() }));
+  const selection = { ...input, ...values.staged ? { targets: ["git index (--staged)"] } : {}, ...values.shard !== void 0 ? { shard: values.shard } : {} };
+  appendAuditLog(values["audit-log"], io.cwd, auditRecord({ ...selection, cwd: io.cwd, env: io.env ?? {}, version: VERSION, now: /* @__PURE__ */ new Date() }));
 }
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");

@@ -6778,6 +6778,7 @@ function auditRecord(input) {
     tool: { name: "piiguard", version: input.version },
     command: input.command,
     targets: input.targets,
+    ...input.shard !== void 0 ? { shard: input.shard } : {},
     config: { file: config.file !== void 0 ? path.relative(input.cwd, config.file).split(path.sep).join("/") : null, digest: configDigest(config, input.failOn) },
     failOn: input.failOn,
     ...input.baseline !== void 0 ? { baseline: input.baseline } : {},
