@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-X3JXZETO.js";
+} from "./chunk-X5WV25JU.js";
 import {
   ConfigError,
   UsageError,
@@ -21,7 +21,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-BX6XP3X2.js";
+} from "./chunk-AR2ZNQR6.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-DDXQPGH5.js";
-import "./chunk-X3JXZETO.js";
-import "./chunk-BX6XP3X2.js";
+} from "./chunk-PVIPATBO.js";
+import "./chunk-X5WV25JU.js";
+import "./chunk-AR2ZNQR6.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-DDXQPGH5.js";
+} from "./chunk-PVIPATBO.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-X3JXZETO.js";
+} from "./chunk-X5WV25JU.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-BX6XP3X2.js";
+} from "./chunk-AR2ZNQR6.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-BX6XP3X2.js";
+} from "./chunk-AR2ZNQR6.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

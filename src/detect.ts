@@ -38,25 +38,142 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
 const NON_ASCII = /[^\x00-\x7f]/;
 const BARE = /^[A-Za-z0-9]+$/;
 
-/** Validated matches of every rule that start in [from, to) of the latin1 view `text`. */
-function scanWindow(text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
-  for (const rule of rules) {
-    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
-    const re = rule.regex;
-    re.lastIndex = from;
-    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const span = groupSpan(m, rule.group);
-      if (span === undefined || span[1] === span[0]) continue;
-      const latin1 = text.slice(span[0], span[1]);
-      const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
-      const normalized = rule.normalize(value);
-      if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+/** Validated matches of one rule that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
+function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[]): void {
+  const re = rule.regex;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    const span = groupSpan(m, rule.group);
+    if (span === undefined || span[1] === span[0]) continue;
+    const latin1 = text.slice(span[0], span[1]);
+    const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+    const normalized = rule.normalize(value);
+    if (rule.allow.has(normalized) || !rule.validate(value)) continue;
+    out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+  }
+}
+
+/**
+ * Rules whose candidates are found together: one pass over the window finds the maximal runs of the
+ * union of their `chars` that hold enough of their `counts`. When `counts` is one character, that
+ * pass is Buffer.indexOf on it (memchr) and a walk to the run's ends; otherwise a byte loop.
+ */
+interface CandidateGroup {
+  rules: CompiledRule[];
+  chars: Uint8Array;
+  counts: Uint8Array;
+  atLeast: number;
+  anchor: number | undefined;
+}
+
+interface Plan {
+  /** Rules without a candidate promise: their pattern runs over the whole window. */
+  plain: CompiledRule[];
+  groups: CandidateGroup[];
+}
+
+function union(tables: Uint8Array[]): Uint8Array {
+  return Uint8Array.from({ length: 256 }, (_, code) => (tables.some((t) => t[code] === 1) ? 1 : 0));
+}
+
+function onlyCode(table: Uint8Array): number | undefined {
+  const codes = [...table.keys()].filter((code) => table[code] === 1);
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+function makeGroup(rules: CompiledRule[], anchor: number | undefined): CandidateGroup {
+  return {
+    rules,
+    chars: union(rules.map((r) => r.candidate!.chars)),
+    counts: union(rules.map((r) => r.candidate!.counts)),
+    atLeast: Math.min(...rules.map((r) => r.candidate!.atLeast)),
+    anchor,
+  };
+}
+
+const plans = new WeakMap<CompiledRule[], Plan>();
+
+function planFor(rules: CompiledRule[]): Plan {
+  let plan = plans.get(rules);
+  if (plan !== undefined) return plan;
+  const byAnchor = new Map<number, CompiledRule[]>();
+  const looped: CompiledRule[] = [];
+  for (const rule of rules) {
+    if (rule.candidate === undefined) continue;
+    const anchor = onlyCode(rule.candidate.counts);
+    if (anchor === undefined) looped.push(rule);
+    else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), rule]);
+  }
+  plan = {
+    plain: rules.filter((r) => r.candidate === undefined),
+    groups: [...[...byAnchor].map(([anchor, group]) => makeGroup(group, anchor)), ...(looped.length > 0 ? [makeGroup(looped, undefined)] : [])],
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+
+type RunVisitor = (start: number, end: number, count: number) => void;
+
+/** Maximal runs of `group.chars` that may hold a match starting in [from, to), found by their anchor byte. */
+function anchoredRuns(buf: Buffer, from: number, to: number, group: CandidateGroup, visit: RunVisitor): void {
+  const { chars, counts, anchor } = group;
+  const len = buf.length;
+  for (let at = buf.indexOf(anchor!, from); at !== -1; ) {
+    let start = at;
+    let count = 0;
+    while (start > 0 && chars[buf[start - 1]!] === 1) count += counts[buf[--start]!]!;
+    if (start >= to) return;
+    let end = at;
+    while (end < len && chars[buf[end]!] === 1) count += counts[buf[end++]!]!;
+    if (count >= group.atLeast) visit(start, end, count);
+    at = end < len ? buf.indexOf(anchor!, end) : -1;
+  }
+}
+
+/** The same runs, found by a byte loop. */
+function loopedRuns(buf: Buffer, from: number, to: number, group: CandidateGroup, visit: RunVisitor): void {
+  const { chars, counts, atLeast } = group;
+  const len = buf.length;
+  let i = from;
+  while (i > 0 && chars[buf[i - 1]!] === 1) i--;
+  while (i < to) {
+    if (chars[buf[i]!] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let count = 0;
+    do count += counts[buf[i++]!]!;
+    while (i < len && chars[buf[i]!] === 1);
+    if (count >= atLeast) visit(start, i, count);
+  }
+}
+
+/** Context each side of a candidate run, for the pattern's lookarounds. */
+const RUN_CONTEXT = LOOKBEHIND;
+
+/** Validated matches of every rule that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
+function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
+  const plan = planFor(rules);
+  for (const rule of plan.plain) {
+    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+    collect(rule, text, from, to, base, allowed, out);
+  }
+  for (const group of plan.groups) {
+    const find = group.anchor === undefined ? loopedRuns : anchoredRuns;
+    find(window, from, to, group, (start, end, count) => {
+      const sliceFrom = Math.max(0, start - RUN_CONTEXT);
+      const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
+      const acceptFrom = Math.max(start, from) - sliceFrom;
+      const acceptTo = Math.min(end, to) - sliceFrom;
+      for (const rule of group.rules) {
+        if (count >= rule.candidate!.atLeast) collect(rule, slice, acceptFrom, acceptTo, base + sliceFrom, allowed, out);
+      }
+    });
   }
 }
 
@@ -103,7 +220,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    scanWindow(text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;

@@ -7,7 +7,7 @@ import { ConfigError, jsonSyntaxError } from './errors.js';
 import { maskerFor } from './redact.js';
 import { schemaValidator } from './schema.js';
 import { checkExamples } from './selftest.js';
-import type { CompiledRule, RuleSpec, Severity, ValidatorSettings } from './types.js';
+import type { CandidateSpec, CompiledCandidate, CompiledRule, RuleSpec, Severity, ValidatorSettings } from './types.js';
 import { VALIDATORS } from './validators/index.js';
 
 /** The package's own rules folder (src/ and dist/ both sit one level below the package root). */
@@ -66,6 +66,24 @@ function normalizerFor(spec: RuleSpec): (value: string) => string {
   return spec.mask === 'email' ? (v) => v.toLowerCase() : (v) => v.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
 }
 
+/** A character class as a table over the 256 latin1 codes: 1 where the class matches. */
+function classTable(cls: string, flags: string): Uint8Array {
+  const re = new RegExp(`^${cls}$`, flags);
+  return Uint8Array.from({ length: 256 }, (_, code) => (re.test(String.fromCharCode(code)) ? 1 : 0));
+}
+
+function compileCandidate(spec: CandidateSpec, flags: string, where: string, problems: string[]): CompiledCandidate | undefined {
+  try {
+    const chars = classTable(spec.chars, flags);
+    const counts = classTable(spec.counts, flags);
+    if (counts.some((c, code) => c === 1 && chars[code] === 0)) problems.push(`${where}: candidate.counts must be a subset of candidate.chars`);
+    return { chars, counts, atLeast: spec.atLeast };
+  } catch (err) {
+    problems.push(`${where}: candidate class does not compile: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 function groupCount(regex: RegExp): number {
   return new RegExp(`(?:${regex.source})|`).exec('')!.length - 1;
 }
@@ -87,6 +105,7 @@ export function compileRule(rule: LoadedRule, settings: ValidatorSettings, sever
   if (spec.validator !== undefined && factory === undefined) {
     problems.push(`${where}: unknown validator "${spec.validator}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
   }
+  const candidate = spec.candidate === undefined ? undefined : compileCandidate(spec.candidate, spec.flags ?? '', where, problems);
   if (problems.length > 0) return { problems };
   const normalize = normalizerFor(spec);
   return {
@@ -97,6 +116,7 @@ export function compileRule(rule: LoadedRule, settings: ValidatorSettings, sever
       regex,
       group,
       prefilter: spec.prefilter,
+      candidate,
       validate: factory ? factory(settings) : () => true,
       allow: new Set((spec.allow ?? []).map(normalize)),
       confidence: spec.confidence ?? 'medium',

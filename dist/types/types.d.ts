@@ -16,6 +16,8 @@ export interface RuleSpec {
     group?: number | string;
     /** Literal strings of which at least one must occur in a window before the pattern runs. */
     prefilter?: string[];
+    /** What every finding is made of, so the engine can find candidate runs before running the pattern. */
+    candidate?: CandidateSpec;
     /** Words that, as a key, column or nearby word, raise confidence (see src/context.ts). */
     context?: string[];
     /** Confidence of a validated match with no telling context; default `medium`. */
@@ -39,6 +41,22 @@ export interface RuleSpec {
         noMatch: string[];
     };
 }
+/**
+ * A promise about every finding of a rule: it consists only of `chars` and holds at least `atLeast`
+ * characters of `counts` (both regex character classes, e.g. `[0-9 ().+-]` and `[0-9]`). The engine
+ * runs the pattern only around maximal runs of `chars` that keep the promise.
+ */
+export interface CandidateSpec {
+    chars: string;
+    counts: string;
+    atLeast: number;
+}
+/** A CandidateSpec as lookup tables over latin1 codes (the engine's view of text). */
+export interface CompiledCandidate {
+    chars: Uint8Array;
+    counts: Uint8Array;
+    atLeast: number;
+}
 /** A rule ready to run: pattern compiled, validator resolved. */
 export interface CompiledRule {
     spec: RuleSpec;
@@ -47,6 +65,7 @@ export interface CompiledRule {
     regex: RegExp;
     group: number | string;
     prefilter: string[] | undefined;
+    candidate: CompiledCandidate | undefined;
     validate: (value: string) => boolean;
     allow: Set<string>;
     confidence: Confidence;

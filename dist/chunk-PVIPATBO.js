@@ -16,12 +16,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-X3JXZETO.js";
+} from "./chunk-X5WV25JU.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-BX6XP3X2.js";
+} from "./chunk-AR2ZNQR6.js";
 
 // src/merge.ts
 function parse(file) {

@@ -9093,24 +9093,108 @@ function groupSpan(m, group) {
 }
 var NON_ASCII = /[^\x00-\x7f]/;
 var BARE = /^[A-Za-z0-9]+$/;
-function scanWindow(text, from, to, base, rules, allowed, out) {
-  for (const rule of rules) {
-    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
-    const re = rule.regex;
-    re.lastIndex = from;
-    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const span = groupSpan(m, rule.group);
-      if (span === void 0 || span[1] === span[0]) continue;
-      const latin1 = text.slice(span[0], span[1]);
-      const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
-      const normalized = rule.normalize(value);
-      if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-      out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+function collect(rule, text, from, to, base, allowed, out) {
+  const re = rule.regex;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    const span = groupSpan(m, rule.group);
+    if (span === void 0 || span[1] === span[0]) continue;
+    const latin1 = text.slice(span[0], span[1]);
+    const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+    const normalized = rule.normalize(value);
+    if (rule.allow.has(normalized) || !rule.validate(value)) continue;
+    out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+  }
+}
+function union(tables) {
+  return Uint8Array.from({ length: 256 }, (_, code) => tables.some((t) => t[code] === 1) ? 1 : 0);
+}
+function onlyCode(table) {
+  const codes = [...table.keys()].filter((code) => table[code] === 1);
+  return codes.length === 1 ? codes[0] : void 0;
+}
+function makeGroup(rules, anchor) {
+  return {
+    rules,
+    chars: union(rules.map((r) => r.candidate.chars)),
+    counts: union(rules.map((r) => r.candidate.counts)),
+    atLeast: Math.min(...rules.map((r) => r.candidate.atLeast)),
+    anchor
+  };
+}
+var plans = /* @__PURE__ */ new WeakMap();
+function planFor(rules) {
+  let plan = plans.get(rules);
+  if (plan !== void 0) return plan;
+  const byAnchor = /* @__PURE__ */ new Map();
+  const looped = [];
+  for (const rule of rules) {
+    if (rule.candidate === void 0) continue;
+    const anchor = onlyCode(rule.candidate.counts);
+    if (anchor === void 0) looped.push(rule);
+    else byAnchor.set(anchor, [...byAnchor.get(anchor) ?? [], rule]);
+  }
+  plan = {
+    plain: rules.filter((r) => r.candidate === void 0),
+    groups: [...[...byAnchor].map(([anchor, group]) => makeGroup(group, anchor)), ...looped.length > 0 ? [makeGroup(looped, void 0)] : []]
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+function anchoredRuns(buf, from, to, group, visit) {
+  const { chars, counts, anchor } = group;
+  const len = buf.length;
+  for (let at = buf.indexOf(anchor, from); at !== -1; ) {
+    let start = at;
+    let count = 0;
+    while (start > 0 && chars[buf[start - 1]] === 1) count += counts[buf[--start]];
+    if (start >= to) return;
+    let end = at;
+    while (end < len && chars[buf[end]] === 1) count += counts[buf[end++]];
+    if (count >= group.atLeast) visit(start, end, count);
+    at = end < len ? buf.indexOf(anchor, end) : -1;
+  }
+}
+function loopedRuns(buf, from, to, group, visit) {
+  const { chars, counts, atLeast } = group;
+  const len = buf.length;
+  let i = from;
+  while (i > 0 && chars[buf[i - 1]] === 1) i--;
+  while (i < to) {
+    if (chars[buf[i]] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let count = 0;
+    do
+      count += counts[buf[i++]];
+    while (i < len && chars[buf[i]] === 1);
+    if (count >= atLeast) visit(start, i, count);
+  }
+}
+var RUN_CONTEXT = LOOKBEHIND;
+function scanWindow(window, text, from, to, base, rules, allowed, out) {
+  const plan = planFor(rules);
+  for (const rule of plan.plain) {
+    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+    collect(rule, text, from, to, base, allowed, out);
+  }
+  for (const group of plan.groups) {
+    const find = group.anchor === void 0 ? loopedRuns : anchoredRuns;
+    find(window, from, to, group, (start, end, count) => {
+      const sliceFrom = Math.max(0, start - RUN_CONTEXT);
+      const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
+      const acceptFrom = Math.max(start, from) - sliceFrom;
+      const acceptTo = Math.min(end, to) - sliceFrom;
+      for (const rule of group.rules) {
+        if (count >= rule.candidate.atLeast) collect(rule, slice, acceptFrom, acceptTo, base + sliceFrom, allowed, out);
+      }
+    });
   }
 }
 function dropOverlaps(hits) {
@@ -9140,7 +9224,7 @@ async function detectStream(chunks, rules, path3, allowed) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    scanWindow(text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {
@@ -11743,6 +11827,21 @@ function checkInlineRule(data, source) {
 function normalizerFor(spec) {
   return spec.mask === "email" ? (v) => v.toLowerCase() : (v) => v.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase();
 }
+function classTable(cls, flags) {
+  const re = new RegExp(`^${cls}$`, flags);
+  return Uint8Array.from({ length: 256 }, (_, code) => re.test(String.fromCharCode(code)) ? 1 : 0);
+}
+function compileCandidate(spec, flags, where, problems) {
+  try {
+    const chars = classTable(spec.chars, flags);
+    const counts = classTable(spec.counts, flags);
+    if (counts.some((c, code) => c === 1 && chars[code] === 0)) problems.push(`${where}: candidate.counts must be a subset of candidate.chars`);
+    return { chars, counts, atLeast: spec.atLeast };
+  } catch (err) {
+    problems.push(`${where}: candidate class does not compile: ${err.message}`);
+    return void 0;
+  }
+}
 function groupCount(regex) {
   return new RegExp(`(?:${regex.source})|`).exec("").length - 1;
 }
@@ -11763,6 +11862,7 @@ function compileRule(rule, settings, severity) {
   if (spec.validator !== void 0 && factory === void 0) {
     problems.push(`${where}: unknown validator "${spec.validator}" (known: ${Object.keys(VALIDATORS).join(", ")})`);
   }
+  const candidate = spec.candidate === void 0 ? void 0 : compileCandidate(spec.candidate, spec.flags ?? "", where, problems);
   if (problems.length > 0) return { problems };
   const normalize = normalizerFor(spec);
   return {
@@ -11773,6 +11873,7 @@ function compileRule(rule, settings, severity) {
       regex,
       group,
       prefilter: spec.prefilter,
+      candidate,
       validate: factory ? factory(settings) : () => true,
       allow: new Set((spec.allow ?? []).map(normalize)),
       confidence: spec.confidence ?? "medium",

@@ -22,7 +22,7 @@ import {
   scanStream,
   schemaValidator,
   suppress
-} from "./chunk-BX6XP3X2.js";
+} from "./chunk-AR2ZNQR6.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -7639,7 +7639,8 @@ var package_default = {
     pretest: "npm run build",
     test: "vitest run",
     demo: "node dist/bin.js scan demo",
-    eval: "node scripts/eval.mjs"
+    eval: "node scripts/eval.mjs",
+    bench: "node bench/run.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
