@@ -4,7 +4,9 @@
 // recall/precision against the corpus answer key. Plain Node, no dependencies.
 //
 //   npm run bench -- [--size MIB] [--runs N] [--corpus-root DIR] [--no-rg] [--no-linearity] [--no-jobs]
-//                    [--no-latency] [--label TEXT]
+//                    [--no-latency] [--label TEXT] [--bin PATH]
+//
+// --bin measures another build (e.g. a worktree of an older commit) against the same corpus.
 //
 // The corpus lives outside the repository (default: $TMPDIR/piiguard-bench/corpus-<size>), because
 // piiguard honours .gitignore and a corpus inside the repository would have to be ignored by git.
@@ -16,7 +18,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = path.join(ROOT, 'dist', 'bin.js');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 const GENERATOR = process.env.PIIGUARD_CORPUS_GENERATOR ?? path.resolve(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs');
 const MiB = 1024 * 1024;
@@ -33,13 +34,14 @@ const KIND_OF_RULE = { email: 'email', 'us-ssn': 'ssn', 'payment-card': 'card', 
 const KINDS = ['email', 'ssn', 'card', 'phone'];
 
 function parseArgs(argv) {
-  const opt = { size: 1024, runs: 3, corpusRoot: path.join(os.tmpdir(), 'piiguard-bench'), rg: true, linearity: true, jobs: true, latency: true, label: '' };
+  const opt = { bin: path.join(ROOT, 'dist', 'bin.js'), size: 1024, runs: 3, corpusRoot: path.join(os.tmpdir(), 'piiguard-bench'), rg: true, linearity: true, jobs: true, latency: true, label: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--size') opt.size = Number(argv[++i]);
     else if (a === '--runs') opt.runs = Number(argv[++i]);
     else if (a === '--corpus-root') opt.corpusRoot = path.resolve(argv[++i]);
     else if (a === '--label') opt.label = argv[++i];
+    else if (a === '--bin') opt.bin = path.resolve(argv[++i]);
     else if (a === '--no-rg') opt.rg = false;
     else if (a === '--no-linearity') opt.linearity = false;
     else if (a === '--no-jobs') opt.jobs = false;
@@ -115,13 +117,13 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function piiguardArgs(dir, output, jobs) {
-  return [BIN, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
+function piiguardArgs(bin, dir, output, jobs) {
+  return [bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
 }
 
-async function runPiiguard(corpus, jobs) {
+async function runPiiguard(bin, corpus, jobs) {
   const output = path.join(os.tmpdir(), `piiguard-bench-report-${process.pid}.json`);
-  const r = await measure(process.execPath, piiguardArgs(path.basename(corpus.dir), output, jobs), { cwd: path.dirname(corpus.dir) });
+  const r = await measure(process.execPath, piiguardArgs(bin, path.basename(corpus.dir), output, jobs), { cwd: path.dirname(corpus.dir) });
   if (r.code !== 0) throw new Error(`piiguard exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(output, { force: true });
@@ -184,12 +186,12 @@ function throughput(corpus, samples) {
 /** Side by side: piiguard and rg alternate so that background load hits both alike. */
 async function throughputPair(corpus, opt, withRg) {
   console.log(`\n${path.basename(corpus.dir)}: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.key.totals.files} files; warm-up …`);
-  const warm = await runPiiguard(corpus);
+  const warm = await runPiiguard(opt.bin, corpus);
   if (withRg) await runRg(corpus);
   const pg = [];
   const rg = [];
   for (let i = 0; i < opt.runs; i++) {
-    const p = await runPiiguard(corpus);
+    const p = await runPiiguard(opt.bin, corpus);
     pg.push(p);
     process.stdout.write(`  run ${i + 1}/${opt.runs}: piiguard ${(p.ms / 1000).toFixed(2)} s`);
     if (withRg) {
@@ -207,8 +209,8 @@ async function jobsScaling(corpus, opt) {
   const one = [];
   const two = [];
   for (let i = 0; i < opt.runs; i++) {
-    one.push(await runPiiguard(corpus, 1));
-    two.push(await runPiiguard(corpus, 2));
+    one.push(await runPiiguard(opt.bin, corpus, 1));
+    two.push(await runPiiguard(opt.bin, corpus, 2));
     console.log(`  run ${i + 1}/${opt.runs}: 1 worker ${(one.at(-1).ms / 1000).toFixed(2)} s, 2 workers ${(two.at(-1).ms / 1000).toFixed(2)} s`);
   }
   const j1 = throughput(corpus, one);
@@ -217,12 +219,12 @@ async function jobsScaling(corpus, opt) {
 }
 
 /** Five small files of the corpus, named on the command line as a pre-commit hook does. */
-async function precommitLatency(corpus) {
+async function precommitLatency(bin, corpus) {
   const small = corpus.key.files
     .filter((f) => f.bytes <= 16 * 1024)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .slice(0, 5);
-  const args = [BIN, 'scan', ...small.map((f) => path.join(path.basename(corpus.dir), f.path)), '--fail-on', 'never', '--quiet'];
+  const args = [bin, 'scan', ...small.map((f) => path.join(path.basename(corpus.dir), f.path)), '--fail-on', 'never', '--quiet'];
   await measure(process.execPath, args, { cwd: path.dirname(corpus.dir) });
   const samples = await repeat(9, () => measure(process.execPath, args, { cwd: path.dirname(corpus.dir) }));
   return { files: small.length, bytes: small.reduce((n, f) => n + f.bytes, 0), ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)) };
@@ -250,7 +252,7 @@ function delta(now, before) {
 
 async function main() {
   const opt = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(BIN)) throw new Error('dist/bin.js is missing: run npm run build first');
+  if (!fs.existsSync(opt.bin)) throw new Error(`${opt.bin} is missing: run npm run build first`);
   const withRg = opt.rg && hasRipgrep();
   if (opt.rg && !withRg) console.log('ripgrep (rg) is not installed: skipping the rg column (apt-get install ripgrep).');
 
@@ -259,6 +261,7 @@ async function main() {
     date: new Date().toISOString(),
     label: opt.label,
     machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    bin: opt.bin,
     runs: opt.runs,
   };
 
@@ -272,7 +275,7 @@ async function main() {
     result.linearity = { size: 100, bytes: small.bytes, piiguard: pair.piiguard, rg: pair.rg, ratio: pair.rg ? pair.piiguard.mbps / pair.rg.mbps : undefined };
   }
   if (opt.jobs) result.jobs = await jobsScaling(corpus, opt);
-  if (opt.latency) result.precommit = await precommitLatency(corpus);
+  if (opt.latency) result.precommit = await precommitLatency(opt.bin, corpus);
 
   const prev = previousResult();
   const p = prev?.data;
