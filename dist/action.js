@@ -13,15 +13,16 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-X5WV25JU.js";
+} from "./chunk-PH4PW4GL.js";
 import {
   ConfigError,
+  UNSCANNED_REASONS,
   UsageError,
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-AR2ZNQR6.js";
+} from "./chunk-GQNHKPF2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -21544,19 +21545,21 @@ async function main() {
     setFailed("piiguard: cannot run (see the errors above); nothing was scanned");
     return;
   }
-  const { result, code } = run;
+  const { result, report, code } = run;
   const context = { cwd: workspace, version: VERSION, color: false };
-  printReport(settings.reporter(result, context));
-  const sarifWritten = settings.sarifFile === void 0 || writeSarif(settings.sarifFile, sarifReporter(result, context), workspace);
+  printReport(settings.reporter(report, context));
+  const sarifWritten = settings.sarifFile === void 0 || writeSarif(settings.sarifFile, sarifReporter(report, context), workspace);
   annotate(result, code !== EXIT.clean || !sarifWritten, settings.sarifFile, workspace);
-  await writeSummary(`${markdownReporter(result, context)}
+  await writeSummary(`${markdownReporter(report, context)}
 ${verdictLine(run)}
 `);
   setOutput("findings", result.findings.length);
   setOutput("sarif-file", settings.sarifFile !== void 0 ? relative2(workspace, settings.sarifFile) : "");
   setOutput("verdict", sarifWritten ? VERDICT[code] : VERDICT[EXIT.error]);
-  if (code === EXIT.error) setFailed(`piiguard: ${result.errors.length} input${result.errors.length === 1 ? "" : "s"} could not be scanned; a partial scan cannot pass`);
-  else if (!sarifWritten) setFailed("piiguard: the SARIF report could not be written");
+  if (code === EXIT.error) {
+    const unread = result.errors.length + result.skipped.filter((s) => UNSCANNED_REASONS.has(s.reason)).length;
+    setFailed(`piiguard: ${unread} input${unread === 1 ? "" : "s"} could not be scanned; a partial scan cannot pass`);
+  } else if (!sarifWritten) setFailed("piiguard: the SARIF report could not be written");
   else if (code === EXIT.findings) {
     const failing = result.findings.filter((f) => isFailing(f.severity, run.failOn)).length;
     setFailed(`piiguard: ${failing} finding${failing === 1 ? "" : "s"} at or above fail-on ${run.failOn}; see the annotations and the job summary`);

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-PVIPATBO.js";
-import "./chunk-X5WV25JU.js";
-import "./chunk-AR2ZNQR6.js";
+} from "./chunk-EK6RMAED.js";
+import "./chunk-PH4PW4GL.js";
+import "./chunk-GQNHKPF2.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-PVIPATBO.js";
+} from "./chunk-EK6RMAED.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-X5WV25JU.js";
+} from "./chunk-PH4PW4GL.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-AR2ZNQR6.js";
+} from "./chunk-GQNHKPF2.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -12,6 +12,7 @@ import type { Reporter } from './reporters/context.js';
 import { markdownReporter } from './reporters/markdown.js';
 import { sarifReporter } from './reporters/sarif.js';
 import { EXIT, isFailing, runScan, type ScanRequest, type ScanRun } from './run-scan.js';
+import { UNSCANNED_REASONS } from './sources/index.js';
 import { parseShard } from './shard.js';
 import { SEVERITY_RANK, type Finding, type ScanResult } from './types.js';
 import { VERSION } from './version.js';
@@ -178,17 +179,20 @@ async function main(): Promise<void> {
     core.setFailed('piiguard: cannot run (see the errors above); nothing was scanned');
     return;
   }
-  const { result, code } = run;
+  const { result, report, code } = run;
   const context = { cwd: workspace, version: VERSION, color: false };
-  printReport(settings.reporter(result, context));
-  const sarifWritten = settings.sarifFile === undefined || writeSarif(settings.sarifFile, sarifReporter(result, context), workspace);
+  printReport(settings.reporter(report, context));
+  const sarifWritten = settings.sarifFile === undefined || writeSarif(settings.sarifFile, sarifReporter(report, context), workspace);
   annotate(result, code !== EXIT.clean || !sarifWritten, settings.sarifFile, workspace);
-  await writeSummary(`${markdownReporter(result, context)}\n${verdictLine(run)}\n`);
+  await writeSummary(`${markdownReporter(report, context)}\n${verdictLine(run)}\n`);
 
   core.setOutput('findings', result.findings.length);
   core.setOutput('sarif-file', settings.sarifFile !== undefined ? relative(workspace, settings.sarifFile) : '');
   core.setOutput('verdict', sarifWritten ? VERDICT[code] : VERDICT[EXIT.error]);
-  if (code === EXIT.error) core.setFailed(`piiguard: ${result.errors.length} input${result.errors.length === 1 ? '' : 's'} could not be scanned; a partial scan cannot pass`);
+  if (code === EXIT.error) {
+    const unread = result.errors.length + result.skipped.filter((s) => UNSCANNED_REASONS.has(s.reason)).length;
+    core.setFailed(`piiguard: ${unread} input${unread === 1 ? '' : 's'} could not be scanned; a partial scan cannot pass`);
+  }
   else if (!sarifWritten) core.setFailed('piiguard: the SARIF report could not be written');
   else if (code === EXIT.findings) {
     const failing = result.findings.filter((f) => isFailing(f.severity, run.failOn)).length;

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
-import { loadConfig, type ResolvedConfig } from './config.js';
+import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
 import { mergeReports } from './merge.js';
-import { parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
+import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
 import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
 import { EXIT, runScan, type ScanRun } from './run-scan.js';
@@ -43,16 +43,26 @@ Scan options:
   -o, --output <file>              write the report to a file (a summary still goes to stdout)
   -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
-      --max-file-size <bytes>      skip (and report) larger files
+      --max-file-size <bytes>      skip (and report) larger files and archive members
       --min-confidence <level>     high | medium | low: report findings at or above (default: medium)
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
+      --findings-cap <n>           findings listed per file and rule, the rest summed in one (default: 100, 0 = no cap)
+      --follow-symlinks            follow symbolic links in folders (loops are detected)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
       --staged                     scan what is staged for commit (git index), not paths
       --shard <K/N>                scan only part K of N (a CI matrix job); merge the reports after
       --no-color                   plain text output
   -q, --quiet                      print nothing when the run is clean
+
+Archive guards (gzip, zip, tar, tar.gz; README "Inputs"):
+      --max-archive-depth <n>      container layers opened in one input (default: 5)
+      --max-expanded-bytes <n>     bytes decompressed from one input (default: 16 GiB, 0 = no limit)
+      --max-compression-ratio <n>  largest expansion ratio past 16 MiB (default: 200, 0 = no limit)
+      --max-archive-members <n>    members read from one archive (default: 100000, 0 = no limit)
+      --on-archive-skip <policy>   fail | report: exit 2 when a guard or an unsupported format left
+                                   content unread, or only report it (default: fail)
 
 Merge options:
   -o, --output <file>              write the merged report to a file (default: stdout)
@@ -70,6 +80,13 @@ const OPTIONS = {
   'stdin-name': { type: 'string' },
   baseline: { type: 'string' },
   'audit-log': { type: 'string' },
+  'findings-cap': { type: 'string' },
+  'follow-symlinks': { type: 'boolean' },
+  'max-archive-depth': { type: 'string' },
+  'max-expanded-bytes': { type: 'string' },
+  'max-compression-ratio': { type: 'string' },
+  'max-archive-members': { type: 'string' },
+  'on-archive-skip': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   staged: { type: 'boolean' },
   shard: { type: 'string' },
@@ -110,6 +127,18 @@ function writeOutput(file: string, text: string, cwd: string): void {
   }
 }
 
+/** Archive guard flags that are given, as config overrides. */
+function archiveFlags(values: Values): Partial<ArchiveSettings> {
+  const flags = {
+    maxDepth: optional(values['max-archive-depth'], parseWholeNumber, '--max-archive-depth'),
+    maxExpandedBytes: optional(values['max-expanded-bytes'], parseWholeNumber, '--max-expanded-bytes'),
+    maxRatio: optional(values['max-compression-ratio'], parseWholeNumber, '--max-compression-ratio'),
+    maxMembers: optional(values['max-archive-members'], parseWholeNumber, '--max-archive-members'),
+    onSkip: optional(values['on-archive-skip'], parseOnArchiveSkip, '--on-archive-skip'),
+  };
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+}
+
 /** The scan both commands run, from the command-line flags. */
 async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
   const failOn = optional(values['fail-on'], parseFailOn, '--fail-on');
@@ -117,6 +146,7 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, b
   const jobs = optional(values.jobs, parseWholeNumber, '--jobs');
   const shard = optional(values.shard, parseShard, '--shard');
   const minConfidence = optional(values['min-confidence'], parseConfidence, '--min-confidence');
+  const findingsCap = optional(values['findings-cap'], parseWholeNumber, '--findings-cap');
   const paths = positionals.length > 0 ? positionals : ['.'];
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
@@ -131,6 +161,9 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, b
     ...(failOn !== undefined ? { failOn } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(minConfidence !== undefined ? { minConfidence } : {}),
+    archives: archiveFlags(values),
+    ...(findingsCap !== undefined ? { findingsCap } : {}),
+    ...(values['follow-symlinks'] ? { followSymlinks: true } : {}),
     ...(useStdin ? { stdin: { stream: io.stdin, name: values['stdin-name'] ?? 'stdin' } } : {}),
     ...(jobs !== undefined ? { workers: jobs } : {}),
     ...(values.staged ? { staged: true } : {}),
@@ -149,14 +182,14 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
   const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { result, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const { result, report: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
+  const report = reporter(shown, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
   if (values.output !== undefined) {
     writeOutput(values.output, report, io.cwd);
-    if (!quiet) io.stdout(`${summaryLine(result, color)} → ${values.output}\n`);
+    if (!quiet) io.stdout(`${summaryLine(shown, color)} → ${values.output}\n`);
   } else if (!quiet) {
     io.stdout(report);
   }

@@ -7,7 +7,9 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { DEFAULT_MIN_CONFIDENCE } from './context.js';
 import { ConfigError, jsonSyntaxError } from './errors.js';
 import { checkInlineRule, readRuleFile, readRuleFolder, type LoadedRule, type RuleOverrides } from './rules.js';
+import { DEFAULT_FINDINGS_CAP } from './findings-cap.js';
 import { schemaValidator } from './schema.js';
+import { DEFAULT_LIMITS, type SourceLimits } from './sources/limits.js';
 import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 import { DEFAULT_SETTINGS } from './validators/index.js';
 
@@ -26,6 +28,9 @@ export interface ConfigFile {
   maxFileSize?: number;
   allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
   minConfidence?: Confidence;
+  archives?: Partial<ArchiveSettings>;
+  findingsCap?: number;
+  followSymlinks?: boolean;
 }
 
 /** A config allowlist entry: suppresses findings for which every condition it has holds. */
@@ -39,6 +44,14 @@ export interface AllowlistEntry {
   reason?: string;
   /** YYYY-MM-DD, inclusive. */
   expires?: string;
+}
+
+/** What happens when archive guards or unsupported formats leave content unread. */
+export type OnArchiveSkip = 'fail' | 'report';
+
+/** Archive guards (see sources/limits.ts) and the policy for what they leave unread. */
+export interface ArchiveSettings extends Omit<SourceLimits, 'maxFileSize'> {
+  onSkip: OnArchiveSkip;
 }
 
 /** Everything a scan needs from configuration, with defaults applied. */
@@ -57,6 +70,18 @@ export interface ResolvedConfig {
   allowlist: AllowlistEntry[];
   /** Findings below this confidence are left out (src/context.ts rates them). */
   minConfidence: Confidence;
+  archives: ArchiveSettings;
+  findingsCap: number;
+  followSymlinks: boolean;
+}
+
+const { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
+const DEFAULT_ARCHIVES: ArchiveSettings = { ...DEFAULT_GUARDS, onSkip: 'fail' };
+
+/** What the readers need from the config (posted to workers as it is). */
+export function sourceLimits(config: ResolvedConfig): SourceLimits {
+  const { onSkip: _, ...guards } = config.archives;
+  return { maxFileSize: config.maxFileSize, ...guards };
 }
 
 const validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
@@ -129,6 +154,9 @@ export function resolveConfig(data: unknown, file: string | undefined, dir: stri
     maxFileSize: config.maxFileSize ?? 0,
     allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
     minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    archives: { ...DEFAULT_ARCHIVES, ...config.archives },
+    findingsCap: config.findingsCap ?? DEFAULT_FINDINGS_CAP,
+    followSymlinks: config.followSymlinks ?? false,
   };
 }
 

@@ -1,5 +1,7 @@
 // Inputs from paths: fast-glob walks folders (.git and node_modules left out), .gitignore files and
-// the config's include/exclude globs filter, symlinks are reported rather than followed.
+// the config's include/exclude globs filter. Symlinks are reported rather than followed, unless
+// followSymlinks is set: then a link to a folder is walked like a folder, except when it leads back
+// to a folder already walked or above it (a loop), which is reported instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -66,7 +68,37 @@ function gitIgnored(abs: string, matchers: Array<{ dir: string; ig: Ignore }>): 
   });
 }
 
-async function walk(root: string, cwd: string, out: Discovery): Promise<InputFile[]> {
+/** Real paths of the folders walked so far, when links are followed (for loop detection). */
+type Walked = Set<string> | undefined;
+
+function isWithin(dir: string, ancestor: string): boolean {
+  return dir === ancestor || dir.startsWith(ancestor.endsWith(path.sep) ? ancestor : ancestor + path.sep);
+}
+
+async function followLink(abs: string, cwd: string, out: Discovery, walked: Set<string>): Promise<InputFile[]> {
+  const display = displayPath(cwd, abs);
+  let real: string;
+  let stat: fs.Stats;
+  try {
+    real = await fs.promises.realpath(abs);
+    stat = await fs.promises.stat(real);
+  } catch (err) {
+    const detail = errorCode(err) === 'ELOOP' ? 'symbolic link loop' : `link target cannot be read (${errorCode(err)})`;
+    out.skipped.push({ path: display, reason: 'symlink', detail });
+    return [];
+  }
+  if (stat.isFile()) return [{ abs, display }];
+  if (!stat.isDirectory()) return [];
+  const parent = await fs.promises.realpath(path.dirname(abs));
+  if (isWithin(parent, real) || walked.has(real)) {
+    out.skipped.push({ path: display, reason: 'symlink', detail: 'loop: links to a folder that is already being scanned' });
+    return [];
+  }
+  return walk(abs, cwd, out, walked);
+}
+
+async function walk(root: string, cwd: string, out: Discovery, walked: Walked): Promise<InputFile[]> {
+  walked?.add(await fs.promises.realpath(root));
   // Unreadable folders are recorded and the walk goes on: a gate must name what it could not see.
   const adapter = {
     ...fs,
@@ -83,7 +115,8 @@ async function walk(root: string, cwd: string, out: Discovery): Promise<InputFil
   for (const entry of entries) {
     const abs = path.join(root, entry.path);
     if (entry.dirent.isSymbolicLink()) {
-      out.skipped.push({ path: displayPath(cwd, abs), reason: 'symlink', detail: 'symbolic links are not followed' });
+      if (walked) files.push(...(await followLink(abs, cwd, out, walked)));
+      else out.skipped.push({ path: displayPath(cwd, abs), reason: 'symlink', detail: 'symbolic links are not followed (--follow-symlinks)' });
     } else if (entry.dirent.isFile()) {
       files.push({ abs, display: displayPath(cwd, abs) });
       if (entry.name === '.gitignore') gitignores.push(abs);
@@ -107,7 +140,7 @@ export async function discover(paths: string[], cwd: string, config: ResolvedCon
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
       continue;
     }
-    if (stat.isDirectory()) candidates.push(...(await walk(abs, cwd, out)));
+    if (stat.isDirectory()) candidates.push(...(await walk(abs, cwd, out, config.followSymlinks ? new Set() : undefined)));
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
   out.files = selectInputs(candidates, config);

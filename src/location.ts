@@ -9,16 +9,23 @@ export interface Position {
 
 const LF = 0x0a;
 
-/** UTF-16 code units encoded by bytes [from, to): one per UTF-8 lead byte, two for 4-byte sequences. */
+/**
+ * UTF-16 code units of bytes [from, to) as an editor decodes them: invalid UTF-8 counts one U+FFFD per
+ * bad sequence (the WHATWG decoder, which Buffer#toString follows), so it cannot shift later columns.
+ */
 export function utf16Units(buf: Buffer, from: number, to: number): number {
   if (to <= from) return 0;
   if (isAscii(buf.subarray(from, to))) return to - from;
-  let units = 0;
-  for (let i = from; i < to; i++) {
-    const b = buf[i]!;
-    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-  }
-  return units;
+  return buf.toString('utf8', from, to).length;
+}
+
+const MAX_CONTINUATION = 3;
+
+/** `target`, or up to three bytes earlier so that it does not cut a UTF-8 sequence in two. */
+function sequenceStart(buf: Buffer, base: number, target: number, floor: number): number {
+  let i = target;
+  while (i > floor && target - i < MAX_CONTINUATION && ((buf[i - base] ?? 0) & 0xc0) === 0x80) i--;
+  return i;
 }
 
 /** The position reached from `pos` after the bytes [from, to) of `buf`. */
@@ -36,18 +43,20 @@ export function advance(pos: Position, buf: Buffer, from: number, to: number): P
 }
 
 /**
- * Follows a stream forward: `at(buf, base, target)` gives the position of absolute byte `target`,
- * where `buf` holds the stream from absolute offset `base` and covers everything since the last call.
- * Targets must not decrease.
+ * Follows a stream forward: `at(buf, base, target)` gives the position of absolute byte `target`
+ * (of the character holding it, if it falls inside one), where `buf` holds the stream from absolute
+ * offset `base` and covers everything since the last call, plus three bytes. Targets must not decrease.
  */
 export function createLineTracker(): { at(buf: Buffer, base: number, target: number): Position } {
   let offset = 0;
   let pos: Position = { line: 1, column: 1 };
   return {
     at(buf, base, target) {
-      if (target > offset) {
-        pos = advance(pos, buf, offset - base, target - base);
-        offset = target;
+      // Spans end where a sequence starts, so each decodes on its own exactly as it would in one piece.
+      const to = sequenceStart(buf, base, target, offset);
+      if (to > offset) {
+        pos = advance(pos, buf, offset - base, to - base);
+        offset = to;
       }
       return pos;
     },

@@ -1,5 +1,6 @@
 // Values the CLI flags and the Action inputs share, parsed one way. `label` names the flag or input
 // in the message (`--fail-on`, `input fail-on`), so the Action can collect every problem at once.
+import type { OnArchiveSkip } from './config.js';
 import { UsageError } from './errors.js';
 import { REPORTERS } from './reporters/index.js';
 import type { Reporter } from './reporters/context.js';
@@ -16,6 +17,11 @@ export function parseFailOn(value: string, label: string): FailOn {
 export function parseConfidence(value: string, label: string): Confidence {
   if (!CONFIDENCES.includes(value as Confidence)) throw new UsageError(`${label} must be one of ${CONFIDENCES.join(', ')}, got "${value}"`);
   return value as Confidence;
+}
+
+export function parseOnArchiveSkip(value: string, label: string): OnArchiveSkip {
+  if (value !== 'fail' && value !== 'report') throw new UsageError(`${label} must be fail or report, got "${value}"`);
+  return value;
 }
 
 export function parseWholeNumber(value: string, label: string): number {

@@ -1,7 +1,9 @@
 // One scan as every entry point runs it (CLI, pre-commit hook, GitHub Action): config and overrides
 // → scan → exit code. Sharing it means a setting behaves the same in a terminal, a hook and a workflow.
-import { loadConfig, type ResolvedConfig } from './config.js';
+import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
+import { capFindings } from './findings-cap.js';
 import { scan, type ScanOptions } from './scan.js';
+import { UNSCANNED_REASONS } from './sources/index.js';
 import { SEVERITY_RANK, type Confidence, type FailOn, type ScanResult, type Severity } from './types.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -19,10 +21,18 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
   maxFileSize?: number;
   /** Overrides the config's minConfidence. */
   minConfidence?: Confidence;
+  /** Overrides of the config's archive guards and their policy. */
+  archives?: Partial<ArchiveSettings>;
+  /** Overrides the config's findingsCap. */
+  findingsCap?: number;
+  /** Overrides the config's followSymlinks. */
+  followSymlinks?: boolean;
 }
 
 export interface ScanRun {
   result: ScanResult;
+  /** What reports list: `result` with the findings cap applied (stats keep the exact totals). */
+  report: ScanResult;
   /** The configuration the scan ran with (overrides applied). */
   config: ResolvedConfig;
   /** The threshold in effect (request, else config). */
@@ -38,13 +48,27 @@ export function failed(result: ScanResult, failOn: FailOn): boolean {
   return result.findings.some((f) => isFailing(f.severity, failOn));
 }
 
+/** Content a guard or an unsupported format left unread (see archives.onSkip). */
+export function unscanned(result: ScanResult): boolean {
+  return result.skipped.some((s) => UNSCANNED_REASONS.has(s.reason));
+}
+
 /** Throws ConfigError / UsageError before scanning anything; an unscannable input gives EXIT.error. */
 export async function runScan(request: ScanRequest): Promise<ScanRun> {
-  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, ...options } = request;
+  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
   const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...(configPath !== undefined ? { configPath } : {}) });
-  const config = { ...loaded, ...(maxFileSize !== undefined ? { maxFileSize } : {}), ...(minConfidence !== undefined ? { minConfidence } : {}) };
+  const config = {
+    ...loaded,
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(minConfidence !== undefined ? { minConfidence } : {}),
+    archives: { ...loaded.archives, ...archives },
+    ...(findingsCap !== undefined ? { findingsCap } : {}),
+    ...(followSymlinks !== undefined ? { followSymlinks } : {}),
+  };
   const result = await scan({ ...options, config });
   const failOn = failOnOverride ?? config.failOn;
-  const code = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
-  return { result, config, failOn, code };
+  const unread = result.errors.length > 0 || (config.archives.onSkip === 'fail' && unscanned(result));
+  const code = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
+  // The verdict above saw every finding; the cap only shortens what reports list.
+  return { result, report: capFindings(result, config.findingsCap), config, failOn, code };
 }

@@ -1,6 +1,6 @@
 // One input → its findings, skips and errors. Runs in the main thread or in a worker.
 import { detectStream, type AllowedValues } from './detect.js';
-import { readSource, readStream, type SourceItem, type SourceLimits } from './sources/index.js';
+import { describeError, GuardTrip, readSource, readStream, type SourceItem, type SourceLimits } from './sources/index.js';
 import { applyInline } from './suppress.js';
 import type { CompiledRule, Finding, ScanError, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
 
@@ -16,22 +16,6 @@ export interface FileResult {
   bytes: number;
 }
 
-/** Messages name the problem, never content. */
-export function describeError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied: cannot read this input';
-    case 'ENOENT':
-      return 'vanished during the scan';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return code !== undefined ? `cannot read (${code})` : `cannot read (${(err as Error).message ?? String(err)})`;
-  }
-}
-
 /** What the engine needs besides the input: the rules and the allowlisted values. */
 export interface Engine {
   rules: CompiledRule[];
@@ -41,22 +25,35 @@ export interface Engine {
 async function consume(items: AsyncIterable<SourceItem>, display: string, engine: Engine): Promise<FileResult> {
   const result: FileResult = { findings: [], suppressed: [], unusedInline: [], skipped: [], errors: [], scanned: 0, bytes: 0 };
   const ruleIds = new Set(engine.rules.map((r) => r.id));
+  // One failure can surface twice (in a member's stream, then in the archive around it): record it once.
+  const seen = new Set<unknown>();
+  const record = (err: unknown, path: string) => {
+    if (seen.has(err)) return;
+    seen.add(err);
+    const message = describeError(err);
+    if (err instanceof GuardTrip) result.skipped.push(err.skipped);
+    else if (!result.errors.some((e) => e.message === message)) result.errors.push({ path, message });
+  };
   try {
     for await (const item of items) {
-      if (item.kind === 'skipped') {
-        result.skipped.push(item.skipped);
-        continue;
+      if (item.kind === 'skipped') result.skipped.push(item.skipped);
+      else if (item.kind === 'error') result.errors.push(item.error);
+      else {
+        try {
+          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed);
+          const inline = applyInline(out.findings, out.allows, item.path, ruleIds);
+          result.findings.push(...inline.active);
+          result.suppressed.push(...inline.suppressed);
+          result.unusedInline.push(...inline.unused);
+          result.scanned++;
+          result.bytes += out.bytes;
+        } catch (err) {
+          record(err, item.path);
+        }
       }
-      const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed);
-      const inline = applyInline(out.findings, out.allows, item.path, ruleIds);
-      result.findings.push(...inline.active);
-      result.suppressed.push(...inline.suppressed);
-      result.unusedInline.push(...inline.unused);
-      result.scanned++;
-      result.bytes += out.bytes;
     }
   } catch (err) {
-    result.errors.push({ path: display, message: describeError(err) });
+    record(err, display);
   }
   return result;
 }
@@ -65,6 +62,6 @@ export function scanFile(abs: string, display: string, engine: Engine, limits: S
   return consume(readSource(abs, display, limits), display, engine);
 }
 
-export function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine): Promise<FileResult> {
-  return consume(readStream(input, display), display, engine);
+export function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult> {
+  return consume(readStream(input, display, limits), display, engine);
 }

@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadConfig, type ResolvedConfig } from './config.js';
+import { loadConfig, sourceLimits, type ResolvedConfig } from './config.js';
 import { confidenceRank } from './context.js';
 import { discover, displayPath, selectInputs, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
 import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
 import { inShard, type Shard } from './shard.js';
+import type { SourceLimits } from './sources/index.js';
 import { listStaged, scanStaged } from './staged.js';
 import { activeEntries, allowedValues, suppress, type LoadedBaseline } from './suppress.js';
 import type { CompiledRule, Finding, ScanResult, Severity } from './types.js';
@@ -60,9 +61,9 @@ async function totalSize(files: InputFile[]): Promise<number> {
   return total;
 }
 
-async function scanInProcess(files: InputFile[], engine: Engine, maxFileSize: number): Promise<FileResult[]> {
+async function scanInProcess(files: InputFile[], engine: Engine, limits: SourceLimits): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, { maxFileSize }));
+  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, limits));
   return results;
 }
 
@@ -72,7 +73,7 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
     settings: config.settings,
-    maxFileSize: config.maxFileSize,
+    limits: sourceLimits(config),
   };
   const results = new Array<FileResult>(files.length);
   let next = 0;
@@ -115,18 +116,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
   let results: FileResult[];
   if (options.stdin) {
-    results = [await scanStream(options.stdin.stream, options.stdin.name, engine)];
+    results = [await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config))];
   } else if (options.staged) {
     const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
     discovery.files = staged;
-    results = await scanStaged(staged, cwd, engine, config.maxFileSize);
+    results = await scanStaged(staged, cwd, engine, sourceLimits(config));
   } else {
     const found = await discover(options.paths ?? ['.'], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
+    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, sourceLimits(config));
   }
 
   const minRank = confidenceRank(config.minConfidence);
@@ -171,6 +172,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       filesScanned: results.reduce((n, r) => n + r.scanned, 0),
       bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
       findings: findings.length,
+      findingsListed: findings.length,
       suppressed: suppressed.length,
       byRule,
       bySeverity,

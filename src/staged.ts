@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { displayPath, type InputFile } from './discover.js';
 import { UsageError } from './errors.js';
-import { describeError, scanStream, type Engine, type FileResult } from './scan-file.js';
+import { scanStream, type Engine, type FileResult } from './scan-file.js';
+import { describeError, type SourceLimits } from './sources/index.js';
+import { tooLarge } from './sources/limits.js';
 import type { ScanError, Skipped } from './types.js';
 
 export interface StagedFile extends InputFile {
@@ -93,7 +95,7 @@ function batchReader(stdout: Readable) {
 }
 
 /** Scans the staged content of `files`, in order; symlinks and submodules are skipped with a reason. */
-export async function scanStaged(files: StagedFile[], cwd: string, engine: Engine, maxFileSize: number): Promise<FileResult[]> {
+export async function scanStaged(files: StagedFile[], cwd: string, engine: Engine, limits: SourceLimits): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const unscanned = (skipped: Skipped[], errors: ScanError[]): FileResult => ({ findings: [], suppressed: [], unusedInline: [], skipped, errors, scanned: 0, bytes: 0 });
   const skip = (file: StagedFile, skipped: Omit<Skipped, 'path'>) => results.push(unscanned([{ path: file.display, ...skipped }], []));
@@ -114,13 +116,14 @@ export async function scanStaged(files: StagedFile[], cwd: string, engine: Engin
     for (const f of blobs) {
       const header = (await reader.header()).split(' ');
       const size = Number(header[2]);
+      const large = tooLarge(f.display, size, limits);
       if (header[1] !== 'blob') {
         results.push(unscanned([], [{ path: f.display, message: 'missing from the git index' }]));
-      } else if (maxFileSize > 0 && size > maxFileSize) {
+      } else if (large) {
         reader.content(size);
-        skip(f, { reason: 'too-large', detail: `${size} bytes > max file size ${maxFileSize}` });
+        skip(f, large);
       } else {
-        results.push(await scanStream(reader.content(size), f.display, engine));
+        results.push(await scanStream(reader.content(size), f.display, engine, limits));
       }
       done++;
     }

@@ -3,13 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileRule, type LoadedRule } from './rules.js';
 import type { AllowedValues } from './detect.js';
 import { scanFile } from './scan-file.js';
+import type { SourceLimits } from './sources/index.js';
 import type { CompiledRule, Severity, ValidatorSettings } from './types.js';
 
 export interface WorkerInit {
   rules: Array<LoadedRule & { severity: Severity }>;
   allowed: AllowedValues | undefined;
   settings: ValidatorSettings;
-  maxFileSize: number;
+  limits: SourceLimits;
 }
 export interface WorkerRequest {
   id: number;
@@ -23,5 +24,5 @@ const rules = init.rules
   .filter((r): r is CompiledRule => r !== undefined);
 
 parentPort!.on('message', (req: WorkerRequest) => {
-  void scanFile(req.abs, req.display, { rules, allowed: init.allowed }, { maxFileSize: init.maxFileSize }).then((result) => parentPort!.postMessage({ id: req.id, result }));
+  void scanFile(req.abs, req.display, { rules, allowed: init.allowed }, init.limits).then((result) => parentPort!.postMessage({ id: req.id, result }));
 });

@@ -1,4 +1,5 @@
 import { type LoadedRule, type RuleOverrides } from './rules.js';
+import { type SourceLimits } from './sources/limits.js';
 import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 export declare const CONFIG_FILE = ".piiguard.json";
 export declare const CONFIG_SCHEMA_FILE: string;
@@ -18,6 +19,9 @@ export interface ConfigFile {
     maxFileSize?: number;
     allowlist?: Array<Omit<AllowlistEntry, 'index'>>;
     minConfidence?: Confidence;
+    archives?: Partial<ArchiveSettings>;
+    findingsCap?: number;
+    followSymlinks?: boolean;
 }
 /** A config allowlist entry: suppresses findings for which every condition it has holds. */
 export interface AllowlistEntry {
@@ -30,6 +34,12 @@ export interface AllowlistEntry {
     reason?: string;
     /** YYYY-MM-DD, inclusive. */
     expires?: string;
+}
+/** What happens when archive guards or unsupported formats leave content unread. */
+export type OnArchiveSkip = 'fail' | 'report';
+/** Archive guards (see sources/limits.ts) and the policy for what they leave unread. */
+export interface ArchiveSettings extends Omit<SourceLimits, 'maxFileSize'> {
+    onSkip: OnArchiveSkip;
 }
 /** Everything a scan needs from configuration, with defaults applied. */
 export interface ResolvedConfig {
@@ -47,7 +57,12 @@ export interface ResolvedConfig {
     allowlist: AllowlistEntry[];
     /** Findings below this confidence are left out (src/context.ts rates them). */
     minConfidence: Confidence;
+    archives: ArchiveSettings;
+    findingsCap: number;
+    followSymlinks: boolean;
 }
+/** What the readers need from the config (posted to workers as it is). */
+export declare function sourceLimits(config: ResolvedConfig): SourceLimits;
 /** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
 export declare function findConfigFile(start: string): string | undefined;
 /** Validates a parsed config object and resolves it; `file` names it in messages. */

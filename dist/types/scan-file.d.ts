@@ -12,12 +12,10 @@ export interface FileResult {
     scanned: number;
     bytes: number;
 }
-/** Messages name the problem, never content. */
-export declare function describeError(err: unknown): string;
 /** What the engine needs besides the input: the rules and the allowlisted values. */
 export interface Engine {
     rules: CompiledRule[];
     allowed: AllowedValues | undefined;
 }
 export declare function scanFile(abs: string, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult>;
-export declare function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine): Promise<FileResult>;
+export declare function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult>;

@@ -1,5 +1,6 @@
 import { type InputFile } from './discover.js';
 import { type Engine, type FileResult } from './scan-file.js';
+import { type SourceLimits } from './sources/index.js';
 export interface StagedFile extends InputFile {
     /** Blob id of the staged content. */
     oid: string;
@@ -9,4 +10,4 @@ export interface StagedFile extends InputFile {
 /** Files added, copied, modified or renamed in the index, under their real paths. */
 export declare function listStaged(cwd: string): Promise<StagedFile[]>;
 /** Scans the staged content of `files`, in order; symlinks and submodules are skipped with a reason. */
-export declare function scanStaged(files: StagedFile[], cwd: string, engine: Engine, maxFileSize: number): Promise<FileResult[]>;
+export declare function scanStaged(files: StagedFile[], cwd: string, engine: Engine, limits: SourceLimits): Promise<FileResult[]>;

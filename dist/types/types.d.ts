@@ -107,6 +107,13 @@ export interface Finding {
     length: number;
     /** Engine only: config allowlist entries (by index) whose value equals this match once normalised. */
     listedValue?: number[];
+    /**
+     * Set when the findings cap was reached: this finding is the first of its rule in this file that
+     * was not listed, and `count` says how many it stands for (itself included).
+     */
+    aggregate?: {
+        count: number;
+    };
 }
 /** Why a finding does not count. `kind` is SARIF's: in the scanned file, or outside it. */
 export interface Suppression {
@@ -167,9 +174,12 @@ export interface ScanError {
 export interface ScanStats {
     filesScanned: number;
     bytesScanned: number;
+    /** Exact total, aggregated findings included; `byRule` and `bySeverity` count the same way. */
     findings: number;
     /** Findings that inline comments, the allowlist or the baseline accepted (not in `findings`). */
     suppressed: number;
+    /** Entries in `findings` (past the findings cap, one aggregate stands for many). */
+    findingsListed: number;
     byRule: Record<string, number>;
     bySeverity: Record<Severity, number>;
     skipped: number;

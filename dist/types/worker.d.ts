@@ -1,5 +1,6 @@
 import { type LoadedRule } from './rules.js';
 import type { AllowedValues } from './detect.js';
+import type { SourceLimits } from './sources/index.js';
 import type { Severity, ValidatorSettings } from './types.js';
 export interface WorkerInit {
     rules: Array<LoadedRule & {
@@ -7,7 +8,7 @@ export interface WorkerInit {
     }>;
     allowed: AllowedValues | undefined;
     settings: ValidatorSettings;
-    maxFileSize: number;
+    limits: SourceLimits;
 }
 export interface WorkerRequest {
     id: number;

@@ -20,6 +20,7 @@ function findingFields(f: Finding) {
     reason: f.reason,
     ...(f.table !== undefined ? { table: f.table } : {}),
     ...(f.field !== undefined ? { field: f.field } : {}),
+    ...(f.aggregate ? { aggregate: f.aggregate } : {}),
   };
 }
 

@@ -3,11 +3,14 @@
 // (which would put a hash of the raw PII on GitHub's side).
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { aggregateNote } from '../findings-cap.js';
 import type { Finding, RuleSpec, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import type { Reporter } from './context.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'piiguard/v1';
+/** GitHub code scanning rejects a run with more results than this. */
+export const MAX_RESULTS = 25_000;
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -41,16 +44,23 @@ function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleInde
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
   const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
   const where = member === undefined ? '' : ` in archive member ${member}, line ${f.line} column ${f.column}`;
+  const note = aggregateNote(f);
   return {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId)!,
     level: LEVEL[f.severity],
-    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
+    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}${note ? `; ${note}` : ''}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted' as const, justification: f.suppression.justification }] } : {}),
-    properties: { confidence: f.confidence, reason: f.reason, ...(f.table !== undefined ? { table: f.table } : {}), ...(f.field !== undefined ? { field: f.field } : {}) },
+    properties: {
+      confidence: f.confidence,
+      reason: f.reason,
+      ...(f.table !== undefined ? { table: f.table } : {}),
+      ...(f.field !== undefined ? { field: f.field } : {}),
+      ...(f.aggregate ? { count: f.aggregate.count } : {}),
+    },
   };
 }
 
@@ -70,6 +80,8 @@ function suppressionNotices(result: ScanResult): Sarif.Notification[] {
 export const sarifReporter: Reporter = (result, context) => {
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // Findings first: past GitHub's limit, accepted findings are the ones left out.
+  const results = [...result.findings, ...result.suppressed];
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -86,12 +98,15 @@ export const sarifReporter: Reporter = (result, context) => {
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
-        results: [...result.findings, ...result.suppressed].map((f) => sarifResult(f, rules, ruleIndex)),
+        results: results.slice(0, MAX_RESULTS).map((f) => sarifResult(f, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
             toolExecutionNotifications: [
               ...result.errors.map((e) => ({ level: 'error' as const, message: { text: `${e.path}: ${e.message}` } })),
+              ...(results.length > MAX_RESULTS
+                ? [{ level: 'warning' as const, message: { text: `${results.length - MAX_RESULTS} more results not listed: GitHub accepts ${MAX_RESULTS} per run (totals in properties.stats; lower --findings-cap or use the JSON report)` } }]
+                : []),
               ...result.skipped.map((s) => ({ level: 'note' as const, message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
               ...suppressionNotices(result),
             ],

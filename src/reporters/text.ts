@@ -1,6 +1,7 @@
 // Human report for terminals: findings grouped by file, then skips, errors and a summary line.
 import { createColors } from 'picocolors';
 import type { ScanResult, Severity } from '../types.js';
+import { aggregateNote } from '../findings-cap.js';
 import type { Reporter } from './context.js';
 
 function plural(n: number, word: string): string {
@@ -33,7 +34,8 @@ export const textReporter: Reporter = (result, context) => {
       current = f.path;
     }
     const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
-    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ''} (${f.confidence}: ${f.reason})`)}`);
+    const note = aggregateNote(f);
+    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ''} (${f.confidence}: ${f.reason})`)}${note ? `  ${c.bold(`[${note}]`)}` : ''}`);
   }
   if (result.skipped.length > 0) {
     if (lines.length > 0) lines.push('');

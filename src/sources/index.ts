@@ -1,26 +1,17 @@
-// readSource(): one input (a file or a stream) → text streams, or a reasoned skip. Archive formats
-// plug in here, behind the same content sniffing.
+// readSource(): one input (a file or a stream) → the text streams inside it, plus reasoned skips and
+// errors. Content decides what a stream is (sniff.ts); containers nest: gzip, tar and zip hand each
+// member back to readStream one layer deeper, so `a.zip!b.tar.gz!c.csv` needs no special case.
 import fs from 'node:fs';
-import type { Skipped } from '../types.js';
-import { sniff } from './sniff.js';
+import { gunzip } from './gzip.js';
+import { skip, type ReadMember, type SourceItem } from './items.js';
+import { GuardTrip, labelError, tooLarge, topLayer, type Layer, type SourceLimits } from './limits.js';
+import { sniff, SNIFF_BYTES } from './sniff.js';
+import { tarMembers } from './tar.js';
+import { utf16ToUtf8 } from './utf16.js';
+import { spooledZipMembers, zipMembers } from './zip.js';
 
-export interface TextInput {
-  kind: 'text';
-  /** Display path (archive members as `outer.zip!inner/file.csv`). */
-  path: string;
-  /** UTF-8 bytes, in order; chunk sizes are arbitrary. */
-  chunks: AsyncIterable<Buffer>;
-}
-export interface SkippedInput {
-  kind: 'skipped';
-  skipped: Skipped;
-}
-export type SourceItem = TextInput | SkippedInput;
-
-export interface SourceLimits {
-  /** Largest file to scan, in bytes; 0 = no limit. */
-  maxFileSize: number;
-}
+export type { SourceItem, TextInput } from './items.js';
+export { DEFAULT_LIMITS, GuardTrip, UNSCANNED_REASONS, type SourceLimits } from './limits.js';
 
 export const READ_CHUNK = 1 << 20;
 
@@ -30,36 +21,107 @@ export const READ_CHUNK = 1 << 20;
  */
 export async function* readSource(file: string, displayPath: string, limits: SourceLimits): AsyncGenerator<SourceItem> {
   const stat = await fs.promises.stat(file);
-  if (limits.maxFileSize > 0 && stat.size > limits.maxFileSize) {
-    yield { kind: 'skipped', skipped: { path: displayPath, reason: 'too-large', detail: `${stat.size} bytes > max file size ${limits.maxFileSize}` } };
+  const large = tooLarge(displayPath, stat.size, limits);
+  if (large) {
+    yield { kind: 'skipped', skipped: large };
     return;
   }
   const stream = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
   try {
-    yield* readStream(stream, displayPath);
+    yield* readLayer(stream, displayPath, topLayer(limits), file);
   } finally {
     stream.destroy();
   }
 }
 
-/** Sniffs the first block of a byte stream and yields what it holds. */
-export async function* readStream(input: AsyncIterable<Buffer>, displayPath: string): AsyncGenerator<SourceItem> {
-  const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  const kind = sniff(head);
-  if (kind.binary) {
-    yield { kind: 'skipped', skipped: { path: displayPath, reason: 'binary', detail: kind.detail } };
-    return;
+/** A byte stream (stdin): the same as a file, except that a zip is spooled to disk first. */
+export function readStream(input: AsyncIterable<Buffer>, displayPath: string, limits: SourceLimits): AsyncGenerator<SourceItem> {
+  return readLayer(input, displayPath, topLayer(limits));
+}
+
+/** The first `min` bytes (fewer at the end of the stream), and the iterator positioned after them. */
+async function peek(input: AsyncIterable<Buffer>, min: number): Promise<{ head: Buffer; rest: AsyncIterator<Buffer> }> {
+  const rest = input[Symbol.asyncIterator]();
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < min) {
+    const next = await rest.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
   }
-  yield { kind: 'text', path: displayPath, chunks: prepend(head, iterator) };
+  return { head: parts.length === 1 ? parts[0]! : Buffer.concat(parts), rest };
 }
 
 async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (head.length > 0) yield head;
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return;
-    yield next.value;
+  try {
+    if (head.length > 0) yield head;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await rest.return?.();
+  }
+}
+
+/** `file` is given when `input` is that whole file from its start (a zip is then read in place). */
+async function* readLayer(input: AsyncIterable<Buffer>, path: string, layer: Layer, file?: string): AsyncGenerator<SourceItem> {
+  let head: Buffer;
+  let rest: AsyncIterator<Buffer>;
+  try {
+    ({ head, rest } = await peek(input, SNIFF_BYTES));
+  } catch (err) {
+    // A member whose first bytes cannot be read (a corrupt .gz inside a zip) fails alone, not its archive.
+    if (err instanceof GuardTrip) yield { kind: 'skipped', skipped: err.skipped };
+    else if (layer.depth > 0) yield { kind: 'error', error: { path, message: describeError(labelError('data', err)) } };
+    else throw err;
+    return;
+  }
+  const bytes = prepend(head, rest);
+  const { kind, detail } = sniff(head);
+  switch (kind) {
+    case 'text':
+      yield { kind: 'text', path, chunks: bytes };
+      return;
+    case 'utf16le':
+    case 'utf16be':
+      yield { kind: 'text', path, chunks: utf16ToUtf8(bytes, kind === 'utf16le' ? 'utf-16le' : 'utf-16be') };
+      return;
+    case 'binary':
+    case 'unsupported':
+      await bytes.return(undefined);
+      yield skip(path, kind, detail);
+      return;
+  }
+  if (layer.depth >= layer.limits.maxDepth) {
+    await bytes.return(undefined);
+    yield skip(path, 'archive-depth', `${kind} nested more than ${layer.limits.maxDepth} containers deep`);
+    return;
+  }
+  const inner: Layer = { ...layer, depth: layer.depth + 1 };
+  const member: ReadMember = (stream, memberPath, memberLayer) => readLayer(stream, memberPath, memberLayer);
+  if (kind === 'gzip') yield* readLayer(gunzip(bytes, path, inner), path, inner);
+  else if (kind === 'tar') yield* tarMembers(bytes, path, inner, member);
+  else if (file !== undefined) {
+    await bytes.return(undefined);
+    yield* zipMembers(file, path, inner, member);
+  } else yield* spooledZipMembers(bytes, path, inner, member);
+}
+
+/** Messages name the problem, never content. */
+export function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: cannot read this input';
+    case 'ENOENT':
+      return 'vanished during the scan';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return code !== undefined ? `cannot read (${code})` : `cannot read: ${(err as Error).message ?? String(err)}`;
   }
 }

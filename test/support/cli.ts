@@ -14,8 +14,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; uid?: number } = {}): CliRun {
   const res = spawnSync(process.execPath, [BIN, ...args], {
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1', ...options.env },

@@ -1,8 +1,10 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   ConfigError,
+  DEFAULT_LIMITS,
   DEFAULT_MIN_CONFIDENCE,
   DEFAULT_SETTINGS,
+  UNSCANNED_REASONS,
   UsageError,
   __commonJS,
   __require,
@@ -21,8 +23,9 @@ import {
   scanFile,
   scanStream,
   schemaValidator,
-  suppress
-} from "./chunk-AR2ZNQR6.js";
+  suppress,
+  tooLarge
+} from "./chunk-GQNHKPF2.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -5958,7 +5961,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_2, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -5972,7 +5975,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_2, start) => `${start}**`,
         "*"
       ],
       // Escape metacharacters
@@ -6049,7 +6052,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_2, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -6065,7 +6068,7 @@ var require_ignore = __commonJS({
         // 1. An asterisk "*" matches anything except a slash.
         // 2. Other consecutive asterisks are considered regular asterisks
         //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
+        (_2, p1) => p1 + WILDCARD,
         "*"
       ],
       // trailing wildcard, held apart from a literal star
@@ -6137,7 +6140,7 @@ var require_ignore = __commonJS({
     var MODE_IGNORE = "regex";
     var MODE_CHECK_IGNORE = "checkRegex";
     var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
+    var replaceTrailingWildcard = (_2, p1) => {
       const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
       return `${prefix}(?=$|\\/$)`;
     };
@@ -6848,8 +6851,54 @@ function readBaseline(file, cwd) {
 import fs3 from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/findings-cap.ts
+var DEFAULT_FINDINGS_CAP = 100;
+function capList(findings, cap) {
+  if (cap === 0) return findings;
+  const out = [];
+  let path7;
+  const listed = /* @__PURE__ */ new Map();
+  const aggregates = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.path !== path7) {
+      path7 = f.path;
+      listed.clear();
+      aggregates.clear();
+    }
+    const n = (listed.get(f.ruleId) ?? 0) + 1;
+    listed.set(f.ruleId, n);
+    const aggregate = aggregates.get(f.ruleId);
+    if (n <= cap) out.push(f);
+    else if (aggregate) aggregate.aggregate.count++;
+    else {
+      const first = { ...f, aggregate: { count: 1 } };
+      aggregates.set(f.ruleId, first);
+      out.push(first);
+    }
+  }
+  return out;
+}
+function capFindings(result, cap) {
+  const findings = capList(result.findings, cap);
+  return { ...result, findings, suppressed: capList(result.suppressed, cap), stats: { ...result.stats, findingsListed: findings.length } };
+}
+function aggregateNote(f) {
+  return f.aggregate && `${f.aggregate.count} ${f.ruleId} findings from here on, listed as one (findings cap)`;
+}
+function findingCount(f) {
+  return f.aggregate?.count ?? 1;
+}
+
+// src/config.ts
 var CONFIG_FILE = ".piiguard.json";
 var CONFIG_SCHEMA_FILE = fileURLToPath2(new URL("../schema/config.schema.json", import.meta.url));
+var { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
+var DEFAULT_ARCHIVES = { ...DEFAULT_GUARDS, onSkip: "fail" };
+function sourceLimits(config) {
+  const { onSkip: _2, ...guards } = config.archives;
+  return { maxFileSize: config.maxFileSize, ...guards };
+}
 var validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
 function findConfigFile(start) {
   for (let dir = path3.resolve(start); ; dir = path3.dirname(dir)) {
@@ -6912,7 +6961,10 @@ function resolveConfig(data, file, dir) {
     },
     maxFileSize: config.maxFileSize ?? 0,
     allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
-    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE
+    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    archives: { ...DEFAULT_ARCHIVES, ...config.archives },
+    findingsCap: config.findingsCap ?? DEFAULT_FINDINGS_CAP,
+    followSymlinks: config.followSymlinks ?? false
   };
 }
 function loadConfig(options) {
@@ -6949,7 +7001,8 @@ function findingFields(f) {
     confidence: f.confidence,
     reason: f.reason,
     ...f.table !== void 0 ? { table: f.table } : {},
-    ...f.field !== void 0 ? { field: f.field } : {}
+    ...f.field !== void 0 ? { field: f.field } : {},
+    ...f.aggregate ? { aggregate: f.aggregate } : {}
   };
 }
 var jsonReporter = (result, context) => JSON.stringify(
@@ -7034,7 +7087,32 @@ function gitIgnored(abs, matchers) {
     return !rel.startsWith("..") && !path4.isAbsolute(rel) && ig.ignores(rel.split(path4.sep).join("/"));
   });
 }
-async function walk(root, cwd, out) {
+function isWithin(dir, ancestor) {
+  return dir === ancestor || dir.startsWith(ancestor.endsWith(path4.sep) ? ancestor : ancestor + path4.sep);
+}
+async function followLink(abs, cwd, out, walked) {
+  const display = displayPath(cwd, abs);
+  let real;
+  let stat;
+  try {
+    real = await fs4.promises.realpath(abs);
+    stat = await fs4.promises.stat(real);
+  } catch (err) {
+    const detail = errorCode(err) === "ELOOP" ? "symbolic link loop" : `link target cannot be read (${errorCode(err)})`;
+    out.skipped.push({ path: display, reason: "symlink", detail });
+    return [];
+  }
+  if (stat.isFile()) return [{ abs, display }];
+  if (!stat.isDirectory()) return [];
+  const parent = await fs4.promises.realpath(path4.dirname(abs));
+  if (isWithin(parent, real) || walked.has(real)) {
+    out.skipped.push({ path: display, reason: "symlink", detail: "loop: links to a folder that is already being scanned" });
+    return [];
+  }
+  return walk(abs, cwd, out, walked);
+}
+async function walk(root, cwd, out, walked) {
+  walked?.add(await fs4.promises.realpath(root));
   const adapter = {
     ...fs4,
     readdir: ((dir, options, callback) => {
@@ -7050,7 +7128,8 @@ async function walk(root, cwd, out) {
   for (const entry of entries) {
     const abs = path4.join(root, entry.path);
     if (entry.dirent.isSymbolicLink()) {
-      out.skipped.push({ path: displayPath(cwd, abs), reason: "symlink", detail: "symbolic links are not followed" });
+      if (walked) files.push(...await followLink(abs, cwd, out, walked));
+      else out.skipped.push({ path: displayPath(cwd, abs), reason: "symlink", detail: "symbolic links are not followed (--follow-symlinks)" });
     } else if (entry.dirent.isFile()) {
       files.push({ abs, display: displayPath(cwd, abs) });
       if (entry.name === ".gitignore") gitignores.push(abs);
@@ -7072,7 +7151,7 @@ async function discover(paths, cwd, config) {
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
       continue;
     }
-    if (stat.isDirectory()) candidates.push(...await walk(abs, cwd, out));
+    if (stat.isDirectory()) candidates.push(...await walk(abs, cwd, out, config.followSymlinks ? /* @__PURE__ */ new Set() : void 0));
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
   out.files = selectInputs(candidates, config);
@@ -7145,7 +7224,7 @@ function batchReader(stdout) {
   return {
     /** Skips what the previous consumer left unread (a binary file stops after its first block). */
     async header() {
-      for await (const _ of take(unread)) ;
+      for await (const _2 of take(unread)) ;
       for (; ; ) {
         const lf = buffered.indexOf(10);
         if (lf >= 0) {
@@ -7163,10 +7242,10 @@ function batchReader(stdout) {
     }
   };
 }
-async function scanStaged(files, cwd, engine, maxFileSize) {
+async function scanStaged(files, cwd, engine, limits) {
   const results = [];
-  const unscanned = (skipped, errors) => ({ findings: [], suppressed: [], unusedInline: [], skipped, errors, scanned: 0, bytes: 0 });
-  const skip = (file, skipped) => results.push(unscanned([{ path: file.display, ...skipped }], []));
+  const unscanned2 = (skipped, errors) => ({ findings: [], suppressed: [], unusedInline: [], skipped, errors, scanned: 0, bytes: 0 });
+  const skip = (file, skipped) => results.push(unscanned2([{ path: file.display, ...skipped }], []));
   const blobs = files.filter((f) => f.mode.startsWith("100"));
   for (const f of files) {
     if (f.mode === "120000") skip(f, { reason: "symlink", detail: "symbolic links are not followed" });
@@ -7184,18 +7263,19 @@ async function scanStaged(files, cwd, engine, maxFileSize) {
     for (const f of blobs) {
       const header = (await reader.header()).split(" ");
       const size = Number(header[2]);
+      const large = tooLarge(f.display, size, limits);
       if (header[1] !== "blob") {
-        results.push(unscanned([], [{ path: f.display, message: "missing from the git index" }]));
-      } else if (maxFileSize > 0 && size > maxFileSize) {
+        results.push(unscanned2([], [{ path: f.display, message: "missing from the git index" }]));
+      } else if (large) {
         reader.content(size);
-        skip(f, { reason: "too-large", detail: `${size} bytes > max file size ${maxFileSize}` });
+        skip(f, large);
       } else {
-        results.push(await scanStream(reader.content(size), f.display, engine));
+        results.push(await scanStream(reader.content(size), f.display, engine, limits));
       }
       done++;
     }
   } catch (err) {
-    for (const f of blobs.slice(done)) results.push(unscanned([], [{ path: f.display, message: describeError(err) }]));
+    for (const f of blobs.slice(done)) results.push(unscanned2([], [{ path: f.display, message: describeError(err) }]));
   } finally {
     child.kill();
     await exited;
@@ -7221,9 +7301,9 @@ async function totalSize(files) {
   }
   return total;
 }
-async function scanInProcess(files, engine, maxFileSize) {
+async function scanInProcess(files, engine, limits) {
   const results = [];
-  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, { maxFileSize }));
+  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, limits));
   return results;
 }
 async function scanInWorkers(files, engine, config, count) {
@@ -7231,7 +7311,7 @@ async function scanInWorkers(files, engine, config, count) {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
     settings: config.settings,
-    maxFileSize: config.maxFileSize
+    limits: sourceLimits(config)
   };
   const results = new Array(files.length);
   let next = 0;
@@ -7271,18 +7351,18 @@ async function scan(options = {}) {
   let discovery = { files: [], skipped: [], errors: [] };
   let results;
   if (options.stdin) {
-    results = [await scanStream(options.stdin.stream, options.stdin.name, engine)];
+    results = [await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config))];
   } else if (options.staged) {
     const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
     discovery.files = staged;
-    results = await scanStaged(staged, cwd, engine, config.maxFileSize);
+    results = await scanStaged(staged, cwd, engine, sourceLimits(config));
   } else {
     const found = await discover(options.paths ?? ["."], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs5.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, config.maxFileSize);
+    results = count > 0 && fs5.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, sourceLimits(config));
   }
   const minRank = confidenceRank(config.minConfidence);
   const confident = (f) => confidenceRank(f.confidence) >= minRank;
@@ -7326,6 +7406,7 @@ async function scan(options = {}) {
       filesScanned: results.reduce((n, r) => n + r.scanned, 0),
       bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
       findings: findings.length,
+      findingsListed: findings.length,
       suppressed: suppressed.length,
       byRule,
       bySeverity,
@@ -7366,7 +7447,8 @@ var textReporter = (result, context) => {
       current = f.path;
     }
     const where = c.dim(`${f.line}:${f.column}`.padEnd(9));
-    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ""} (${f.confidence}: ${f.reason})`)}`);
+    const note = aggregateNote(f);
+    lines.push(`  ${where} ${paint[f.severity](f.severity.padEnd(7))} ${f.ruleId.padEnd(idWidth)}  ${f.masked}  ${c.dim(`${names.get(f.ruleId) ?? ""} (${f.confidence}: ${f.reason})`)}${note ? `  ${c.bold(`[${note}]`)}` : ""}`);
   }
   if (result.skipped.length > 0) {
     if (lines.length > 0) lines.push("");
@@ -7440,12 +7522,12 @@ var markdownReporter = (result) => {
     out.push("#### Findings by rule", "");
     out.push(...table(["Rule", "Name", "Severity", "Findings"], byRule.map(([id, n]) => [code(id), names.get(id) ?? "", severities.get(id) ?? "", String(n)]), ["l", "l", "l", "r"], "rules"), "");
     const perFile = /* @__PURE__ */ new Map();
-    for (const f of result.findings) perFile.set(f.path, (perFile.get(f.path) ?? 0) + 1);
+    for (const f of result.findings) perFile.set(f.path, (perFile.get(f.path) ?? 0) + findingCount(f));
     const byFile = [...perFile].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     out.push("#### Findings by file", "");
     out.push(...table(["File", "Findings"], byFile.map(([file, n]) => [code(file), String(n)]), ["l", "r"], "files"), "");
     out.push("#### Findings", "");
-    const rows = result.findings.map((f) => [code(`${f.path}:${f.line}:${f.column}`), f.severity, code(f.ruleId), code(f.masked)]);
+    const rows = result.findings.map((f) => [code(`${f.path}:${f.line}:${f.column}`), f.severity, code(f.ruleId), `${code(f.masked)}${f.aggregate ? ` ${aggregateNote(f)}` : ""}`]);
     out.push(...table(["Location", "Severity", "Rule", "Value (masked)"], rows, ["l", "l", "l", "l"], "findings"), "");
   }
   if (result.skipped.length > 0) {
@@ -7476,6 +7558,7 @@ var markdownReporter = (result) => {
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "piiguard/v1";
+var MAX_RESULTS = 25e3;
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function sarifRule(rule) {
   return {
@@ -7501,16 +7584,23 @@ function sarifResult(f, rules, ruleIndex) {
   const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
   const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
   const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
+  const note = aggregateNote(f);
   return {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}` },
+    message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}${note ? `; ${note}` : ""}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
     ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {},
-    properties: { confidence: f.confidence, reason: f.reason, ...f.table !== void 0 ? { table: f.table } : {}, ...f.field !== void 0 ? { field: f.field } : {} }
+    properties: {
+      confidence: f.confidence,
+      reason: f.reason,
+      ...f.table !== void 0 ? { table: f.table } : {},
+      ...f.field !== void 0 ? { field: f.field } : {},
+      ...f.aggregate ? { count: f.aggregate.count } : {}
+    }
   };
 }
 function suppressionNotices(result) {
@@ -7525,6 +7615,7 @@ function suppressionNotices(result) {
 var sarifReporter = (result, context) => {
   const rules = [...result.rules].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = [...result.findings, ...result.suppressed];
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -7541,12 +7632,13 @@ var sarifReporter = (result, context) => {
         },
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, "/")}` } },
-        results: [...result.findings, ...result.suppressed].map((f) => sarifResult(f, rules, ruleIndex)),
+        results: results.slice(0, MAX_RESULTS).map((f) => sarifResult(f, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
             toolExecutionNotifications: [
               ...result.errors.map((e) => ({ level: "error", message: { text: `${e.path}: ${e.message}` } })),
+              ...results.length > MAX_RESULTS ? [{ level: "warning", message: { text: `${results.length - MAX_RESULTS} more results not listed: GitHub accepts ${MAX_RESULTS} per run (totals in properties.stats; lower --findings-cap or use the JSON report)` } }] : [],
               ...result.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path} (${s.reason}: ${s.detail})` } })),
               ...suppressionNotices(result)
             ]
@@ -7573,6 +7665,10 @@ function parseConfidence(value, label) {
   if (!CONFIDENCES.includes(value)) throw new UsageError(`${label} must be one of ${CONFIDENCES.join(", ")}, got "${value}"`);
   return value;
 }
+function parseOnArchiveSkip(value, label) {
+  if (value !== "fail" && value !== "report") throw new UsageError(`${label} must be fail or report, got "${value}"`);
+  return value;
+}
 function parseWholeNumber(value, label) {
   if (!/^\d+$/.test(value)) throw new UsageError(`${label} must be a whole number, got "${value}"`);
   return Number(value);
@@ -7594,14 +7690,25 @@ function isFailing(severity, failOn) {
 function failed(result, failOn) {
   return result.findings.some((f) => isFailing(f.severity, failOn));
 }
+function unscanned(result) {
+  return result.skipped.some((s) => UNSCANNED_REASONS.has(s.reason));
+}
 async function runScan(request) {
-  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, ...options } = request;
+  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
   const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...configPath !== void 0 ? { configPath } : {} });
-  const config = { ...loaded, ...maxFileSize !== void 0 ? { maxFileSize } : {}, ...minConfidence !== void 0 ? { minConfidence } : {} };
+  const config = {
+    ...loaded,
+    ...maxFileSize !== void 0 ? { maxFileSize } : {},
+    ...minConfidence !== void 0 ? { minConfidence } : {},
+    archives: { ...loaded.archives, ...archives },
+    ...findingsCap !== void 0 ? { findingsCap } : {},
+    ...followSymlinks !== void 0 ? { followSymlinks } : {}
+  };
   const result = await scan({ ...options, config });
   const failOn = failOnOverride ?? config.failOn;
-  const code2 = result.errors.length > 0 ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
-  return { result, config, failOn, code: code2 };
+  const unread = result.errors.length > 0 || config.archives.onSkip === "fail" && unscanned(result);
+  const code2 = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
+  return { result, report: capFindings(result, config.findingsCap), config, failOn, code: code2 };
 }
 
 // package.json
@@ -7649,16 +7756,21 @@ var package_default = {
     ignore: "^7.0.16",
     "libphonenumber-js": "^1.13.16",
     picocolors: "^1.1.1",
-    picomatch: "^4.0.7"
+    picomatch: "^4.0.7",
+    "tar-stream": "^3.2.2",
+    yauzl: "^3.4.0"
   },
   devDependencies: {
     "@types/node": "^20.19.43",
     "@types/picomatch": "^4.0.3",
     "@types/sarif": "^2.1.7",
+    "@types/yauzl": "^3.4.0",
+    "@types/yazl": "^3.3.1",
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     typescript: "^5.9.3",
-    vitest: "^4.1.12"
+    vitest: "^4.1.12",
+    yazl: "^3.3.1"
   }
 };
 
@@ -7685,6 +7797,7 @@ export {
   sarifReporter,
   parseFailOn,
   parseConfidence,
+  parseOnArchiveSkip,
   parseWholeNumber,
   parseFormat,
   SEVERITY_RANK,

@@ -11,17 +11,18 @@ import {
   parseConfidence,
   parseFailOn,
   parseFormat,
+  parseOnArchiveSkip,
   parseShard,
   parseWholeNumber,
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-X5WV25JU.js";
+} from "./chunk-PH4PW4GL.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-AR2ZNQR6.js";
+} from "./chunk-GQNHKPF2.js";
 
 // src/merge.ts
 function parse(file) {
@@ -165,16 +166,26 @@ Scan options:
   -o, --output <file>              write the report to a file (a summary still goes to stdout)
   -c, --config <file>              config file (default: nearest .piiguard.json up to the repo root)
       --fail-on <level>            error | warning | info | never: lowest severity that fails (default: info)
-      --max-file-size <bytes>      skip (and report) larger files
+      --max-file-size <bytes>      skip (and report) larger files and archive members
       --min-confidence <level>     high | medium | low: report findings at or above (default: medium)
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
+      --findings-cap <n>           findings listed per file and rule, the rest summed in one (default: 100, 0 = no cap)
+      --follow-symlinks            follow symbolic links in folders (loops are detected)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
       --staged                     scan what is staged for commit (git index), not paths
       --shard <K/N>                scan only part K of N (a CI matrix job); merge the reports after
       --no-color                   plain text output
   -q, --quiet                      print nothing when the run is clean
+
+Archive guards (gzip, zip, tar, tar.gz; README "Inputs"):
+      --max-archive-depth <n>      container layers opened in one input (default: 5)
+      --max-expanded-bytes <n>     bytes decompressed from one input (default: 16 GiB, 0 = no limit)
+      --max-compression-ratio <n>  largest expansion ratio past 16 MiB (default: 200, 0 = no limit)
+      --max-archive-members <n>    members read from one archive (default: 100000, 0 = no limit)
+      --on-archive-skip <policy>   fail | report: exit 2 when a guard or an unsupported format left
+                                   content unread, or only report it (default: fail)
 
 Merge options:
   -o, --output <file>              write the merged report to a file (default: stdout)
@@ -191,6 +202,13 @@ var OPTIONS = {
   "stdin-name": { type: "string" },
   baseline: { type: "string" },
   "audit-log": { type: "string" },
+  "findings-cap": { type: "string" },
+  "follow-symlinks": { type: "boolean" },
+  "max-archive-depth": { type: "string" },
+  "max-expanded-bytes": { type: "string" },
+  "max-compression-ratio": { type: "string" },
+  "max-archive-members": { type: "string" },
+  "on-archive-skip": { type: "string" },
   jobs: { type: "string", short: "j" },
   staged: { type: "boolean" },
   shard: { type: "string" },
@@ -222,12 +240,23 @@ function writeOutput(file, text, cwd) {
     throw new UsageError(`--output ${file}: cannot write (${err.code ?? "error"})`);
   }
 }
+function archiveFlags(values) {
+  const flags = {
+    maxDepth: optional(values["max-archive-depth"], parseWholeNumber, "--max-archive-depth"),
+    maxExpandedBytes: optional(values["max-expanded-bytes"], parseWholeNumber, "--max-expanded-bytes"),
+    maxRatio: optional(values["max-compression-ratio"], parseWholeNumber, "--max-compression-ratio"),
+    maxMembers: optional(values["max-archive-members"], parseWholeNumber, "--max-archive-members"),
+    onSkip: optional(values["on-archive-skip"], parseOnArchiveSkip, "--on-archive-skip")
+  };
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
+}
 async function scanFromFlags(positionals, values, io, baseline) {
   const failOn = optional(values["fail-on"], parseFailOn, "--fail-on");
   const maxFileSize = optional(values["max-file-size"], parseWholeNumber, "--max-file-size");
   const jobs = optional(values.jobs, parseWholeNumber, "--jobs");
   const shard = optional(values.shard, parseShard, "--shard");
   const minConfidence = optional(values["min-confidence"], parseConfidence, "--min-confidence");
+  const findingsCap = optional(values["findings-cap"], parseWholeNumber, "--findings-cap");
   const paths = positionals.length > 0 ? positionals : ["."];
   const useStdin = paths.includes("-");
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
@@ -241,6 +270,9 @@ async function scanFromFlags(positionals, values, io, baseline) {
     ...failOn !== void 0 ? { failOn } : {},
     ...maxFileSize !== void 0 ? { maxFileSize } : {},
     ...minConfidence !== void 0 ? { minConfidence } : {},
+    archives: archiveFlags(values),
+    ...findingsCap !== void 0 ? { findingsCap } : {},
+    ...values["follow-symlinks"] ? { followSymlinks: true } : {},
     ...useStdin ? { stdin: { stream: io.stdin, name: values["stdin-name"] ?? "stdin" } } : {},
     ...jobs !== void 0 ? { workers: jobs } : {},
     ...values.staged ? { staged: true } : {},
@@ -257,13 +289,13 @@ function audit(values, io, input) {
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");
   const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
-  const { result, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const { result, report: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const report = reporter(result, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });
+  const report = reporter(shown, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });
   if (values.output !== void 0) {
     writeOutput(values.output, report, io.cwd);
-    if (!quiet) io.stdout(`${summaryLine(result, color)} \u2192 ${values.output}
+    if (!quiet) io.stdout(`${summaryLine(shown, color)} \u2192 ${values.output}
 `);
   } else if (!quiet) {
     io.stdout(report);

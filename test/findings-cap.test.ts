@@ -1,0 +1,68 @@
+// Findings at scale: past --findings-cap per file and rule, one aggregate carries the count; totals
+// stay exact in the JSON stats and the summary, SARIF stays within GitHub's 25,000 results per run,
+// and the exit code never depends on the cap.
+import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './support/cli.js';
+import { email, ssn } from './support/pii.js';
+import { scanJson } from './support/report.js';
+
+function dump(rows: number, seed = 0): string {
+  return 'id,ssn,email\n' + Array.from({ length: rows }, (_, i) => `${i},${ssn(seed + i)},${i % 2 === 0 ? email(seed + i) : ''}`).join('\n') + '\n';
+}
+
+describe('findings cap', () => {
+  const cwd = tempTree({ 'dump.csv': dump(250), 'small.csv': dump(3, 9000) });
+
+  it('default 100: lists 100 per file and rule plus one aggregate; exact totals in stats', () => {
+    const { code, report } = scanJson(['.'], { cwd });
+    expect(code).toBe(1);
+    const inDump = report.findings.filter((f) => f.path === 'dump.csv');
+    expect(inDump.filter((f) => f.ruleId === 'us-ssn')).toHaveLength(101);
+    // Sorted by position: the 101st SSN comes before the 101st email (every other row has one).
+    expect(inDump.filter((f) => f.aggregate).map((f) => [f.ruleId, f.aggregate!.count])).toEqual([
+      ['us-ssn', 150],
+      ['email', 25],
+    ]);
+    expect(report.stats.findings).toBe(250 + 125 + 3 + 2);
+    expect(report.stats.byRule).toEqual({ 'us-ssn': 253, email: 127 });
+    expect(report.stats.findingsListed).toBe(report.findings.length);
+  });
+
+  it('the aggregate sits where the first finding left out sits', () => {
+    const capped = scanJson(['dump.csv', '--findings-cap', '10'], { cwd }).report.findings.filter((f) => f.ruleId === 'us-ssn');
+    const all = scanJson(['dump.csv', '--findings-cap', '0'], { cwd }).report.findings.filter((f) => f.ruleId === 'us-ssn');
+    expect(all).toHaveLength(250);
+    expect(capped).toEqual([...all.slice(0, 10), { ...all[10], aggregate: { count: 240 } }]);
+  });
+
+  it('the exit code and the summary totals do not depend on the cap', () => {
+    for (const cap of ['0', '1', '100']) {
+      const res = runCli(['scan', '.', '--findings-cap', cap], { cwd });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toContain('✖ 380 findings (380 errors) in 2 files');
+    }
+    expect(runCli(['scan', '.', '--findings-cap', '1'], { cwd }).stdout).toContain('[249 us-ssn findings from here on, listed as one (findings cap)]');
+  });
+
+  it('SARIF never holds more than 25,000 results, and says how many it left out', () => {
+    const big = tempTree({ 'huge.csv': dump(25_010) });
+    const res = runCli(['scan', '.', '--format', 'sarif', '--findings-cap', '0'], { cwd: big });
+    expect(res.code).toBe(1);
+    const run = JSON.parse(res.stdout).runs[0];
+    expect(run.results).toHaveLength(25_000);
+    expect(run.properties.stats.findings).toBe(25_010 + 12_505);
+    expect(run.invocations[0].toolExecutionNotifications).toContainEqual({
+      level: 'warning',
+      message: { text: '12515 more results not listed: GitHub accepts 25000 per run (totals in properties.stats; lower --findings-cap or use the JSON report)' },
+    });
+  });
+
+  it('SARIF marks an aggregate with its count', () => {
+    const run = JSON.parse(runCli(['scan', 'dump.csv', '--format', 'sarif', '--findings-cap', '5'], { cwd }).stdout).runs[0];
+    const aggregates = run.results.filter((r: { properties?: { count: number } }) => r.properties?.count !== undefined);
+    expect(aggregates.map((r: { ruleId: string; properties: { count: number } }) => [r.ruleId, r.properties.count]).sort()).toEqual([
+      ['email', 120],
+      ['us-ssn', 245],
+    ]);
+  });
+});
