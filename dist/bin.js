@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-EK6RMAED.js";
-import "./chunk-PH4PW4GL.js";
-import "./chunk-GQNHKPF2.js";
+} from "./chunk-IJLSPDKQ.js";
+import "./chunk-ODQIWVMS.js";
+import "./chunk-2E5R2JEW.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

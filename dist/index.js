@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-EK6RMAED.js";
+} from "./chunk-IJLSPDKQ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-PH4PW4GL.js";
+} from "./chunk-ODQIWVMS.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-GQNHKPF2.js";
+} from "./chunk-2E5R2JEW.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

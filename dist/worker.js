@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-GQNHKPF2.js";
+} from "./chunk-2E5R2JEW.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -111,7 +111,27 @@ function safeName(name: string): string | undefined {
 // A key right before the value on its line: `"ssn": "`, `ssn: `, `SSN=`, `ssn => '`, `<ssn>`, `ssn="`.
 const KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
 const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+
+/** The key a value at `to` sits under, when the text right before it is a key and a separator. */
+function keyBefore(text: string, from: number, to: number): string | undefined {
+  let last = to - 1;
+  while (last >= from && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+  const ch = text[last];
+  // Most hits follow a delimiter or a word: skip the regexes unless a key could end here.
+  if (ch === '>') return XML_ELEMENT_BEFORE.exec(text.slice(from, to))?.[1];
+  if (ch === ':' || ch === '=' || ch === '"' || ch === "'" || ch === '`' || ch === '(') return KEY_BEFORE.exec(text.slice(from, to))?.[1];
+  return undefined;
+}
 const KEY_LOOKBACK = 96;
+// Words before a value count only up to the start of its own field or string.
+const FIELD_START = /["'{}<>|;\t]/g;
+
+function nearText(text: string, from: number, to: number): string {
+  const before = text.slice(from, to);
+  let cut = 0;
+  for (const m of before.matchAll(FIELD_START)) cut = m.index + 1;
+  return before.slice(cut);
+}
 const NEAR_LOOKBACK = 48;
 const HEADER_MAX = 8192;
 
@@ -335,8 +355,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         insert = lf === -1 && !atStreamStart ? insertAtWindowStart : insertOf(text, lineStart);
       }
 
-      const prefix = text.slice(Math.max(lineStart, start - KEY_LOOKBACK), start);
-      const key = KEY_BEFORE.exec(prefix)?.[1] ?? XML_ELEMENT_BEFORE.exec(prefix)?.[1];
+      const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {
         const name = safeName(key);
         const verdict = judgeName(index, tokenize(key), rule.id);
@@ -348,7 +367,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         const verdict = judgeName(index, tokenize(cell.column), rule.id);
         if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, base, true), reason: name ? `column "${name}"` : 'column', ...(cell.table ? { table: cell.table } : {}), ...(name ? { field: name } : {}) };
       }
-      const near = judgeNear(index, tokenize(text.slice(Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
+      const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
       if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, base, false), reason: `near "${near.word}"` };
       return { confidence: base, reason: 'no context' };
     },

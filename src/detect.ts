@@ -22,7 +22,8 @@ interface Hit {
   rule: CompiledRule;
   start: number;
   end: number;
-  masked: string;
+  /** The raw value: masked only once the hit is kept. */
+  value: string;
   listed: number[] | undefined;
   /** Written without separators: rules with `requireContext: bare` need context for it. */
   bare: boolean;
@@ -53,7 +54,7 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
     const normalized = rule.normalize(value);
     if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-    out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
   }
 }
 
@@ -242,7 +243,8 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
-      const key = `${hit.rule.id}\0${hit.masked}`;
+      const masked = hit.rule.mask(hit.value);
+      const key = `${hit.rule.id}\0${masked}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, occurrence);
       findings.push({
@@ -253,8 +255,8 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked: hit.masked,
-        fingerprint: fingerprint(hit.rule.id, path, hit.masked, occurrence),
+        masked,
+        fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
         ...(hit.listed !== undefined ? { listedValue: hit.listed } : {}),

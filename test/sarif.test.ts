@@ -32,7 +32,7 @@ describe('SARIF report', () => {
   });
 
   it('lists every rule, sorted, with descriptions, help, tags and a string security-severity', () => {
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['email', 'payment-card', 'phone', 'us-ssn']);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['ca-sin', 'date-of-birth', 'email', 'iban', 'in-aadhaar', 'ip-address', 'passport', 'payment-card', 'phone', 'uk-nhs', 'uk-nino', 'us-itin', 'us-ssn']);
     for (const rule of run.tool.driver.rules) {
       expect(rule.shortDescription.text).not.toBe('');
       expect(rule.fullDescription.text).not.toBe('');

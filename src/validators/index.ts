@@ -1,7 +1,11 @@
 // Named validators that rules refer to by name. Each factory gets the run's settings once.
 import type { ValidatorSettings } from '../types.js';
 import { paymentCardValid } from './card.js';
+import { birthDateValid } from './date.js';
 import { domainAllowlist, emailValidator } from './email.js';
+import { ibanValid } from './iban.js';
+import { ipAddressValid } from './ip.js';
+import { caSinValid, inAadhaarValid, passportValid, ukNhsValid, ukNinoValid, usItinValid } from './national-id.js';
 import { phoneValidator } from './phone.js';
 import { usSsnValid } from './ssn.js';
 
@@ -12,6 +16,15 @@ export const VALIDATORS: Record<string, ValidatorFactory> = {
   'us-ssn': () => usSsnValid,
   'payment-card': () => paymentCardValid,
   phone: (s) => phoneValidator(s.phoneRegions),
+  iban: () => ibanValid,
+  'ip-address': () => ipAddressValid,
+  'birth-date': () => (value) => birthDateValid(value),
+  'uk-nino': () => ukNinoValid,
+  'ca-sin': () => caSinValid,
+  'us-itin': () => usItinValid,
+  'uk-nhs': () => ukNhsValid,
+  'in-aadhaar': () => inAadhaarValid,
+  passport: () => passportValid,
 };
 
 export const DEFAULT_SETTINGS: ValidatorSettings = {

@@ -25,7 +25,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-GQNHKPF2.js";
+} from "./chunk-2E5R2JEW.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -17,12 +17,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-PH4PW4GL.js";
+} from "./chunk-ODQIWVMS.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-GQNHKPF2.js";
+} from "./chunk-2E5R2JEW.js";
 
 // src/merge.ts
 function parse(file) {

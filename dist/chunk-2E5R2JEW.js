@@ -3114,7 +3114,7 @@ var require_utils = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isIPv42 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
     var isPort = RegExp.prototype.test.bind(/^\d*$/u);
     var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
     var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
@@ -3215,7 +3215,7 @@ var require_utils = __commonJS({
         const part = parts[i];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv42(part)) return void 0;
           hextetCount += 2;
           continue;
         }
@@ -3597,7 +3597,7 @@ var require_utils = __commonJS({
       }
       if (component.host !== void 0) {
         let host = component.host;
-        if (!isIPv4(host)) {
+        if (!isIPv42(host)) {
           let ipV6res = normalizeIPv6(host);
           if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
             host = normalizePercentEncoding(host, true);
@@ -3635,7 +3635,7 @@ var require_utils = __commonJS({
       escapePreservingEscapes,
       removeDotSegments,
       removeDotSegmentsRelative,
-      isIPv4,
+      isIPv4: isIPv42,
       isUUID,
       normalizeIPv6,
       stringArrayToHexStripped
@@ -3858,7 +3858,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4: isIPv42, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -3877,7 +3877,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options2), options2);
+        parse3(serialize(uri, options2), options2);
       }
       return uri;
     }
@@ -3905,7 +3905,7 @@ var require_fast_uri = __commonJS({
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
       const resolvedSchemeHandler = getSchemeHandler(options2 && options2.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv42(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
       if (hasForbiddenDomainHost(resolved, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
@@ -3920,8 +3920,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options2), options2);
-        relative = parse2(serialize(relative, options2), options2);
+        base = parse3(serialize(base, options2), options2);
+        relative = parse3(serialize(relative, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative.scheme) {
@@ -4178,7 +4178,7 @@ var require_fast_uri = __commonJS({
           malformedAuthorityOrPort = true;
         }
         if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
+          const ipv4result = isIPv42(parsed.host);
           if (ipv4result === false) {
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
@@ -4239,7 +4239,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4276,7 +4276,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -11570,7 +11570,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options2) => {
+    var parse3 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -11740,7 +11740,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -12263,7 +12263,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options2) => {
+    parse3.fastpaths = (input, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -12328,7 +12328,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -12337,7 +12337,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -12425,7 +12425,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
     picomatch2.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse2(pattern, { ...options2, fastpaths: false });
+      return parse3(pattern, { ...options2, fastpaths: false });
     };
     picomatch2.scan = (input, options2) => scan(input, options2);
     picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -12451,10 +12451,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options2);
+        parsed.output = parse3.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options2);
+        parsed = parse3(input, options2);
       }
       return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -12568,7 +12568,22 @@ function safeName(name) {
 }
 var KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
 var XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+function keyBefore(text, from, to) {
+  let last = to - 1;
+  while (last >= from && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+  const ch = text[last];
+  if (ch === ">") return XML_ELEMENT_BEFORE.exec(text.slice(from, to))?.[1];
+  if (ch === ":" || ch === "=" || ch === '"' || ch === "'" || ch === "`" || ch === "(") return KEY_BEFORE.exec(text.slice(from, to))?.[1];
+  return void 0;
+}
 var KEY_LOOKBACK = 96;
+var FIELD_START = /["'{}<>|;\t]/g;
+function nearText(text, from, to) {
+  const before = text.slice(from, to);
+  let cut = 0;
+  for (const m of before.matchAll(FIELD_START)) cut = m.index + 1;
+  return before.slice(cut);
+}
 var NEAR_LOOKBACK = 48;
 var HEADER_MAX = 8192;
 function unquote(name) {
@@ -12734,8 +12749,7 @@ function createContextTracker(rules) {
         lineEnd = text.indexOf("\n", start);
         insert = lf === -1 && !atStreamStart ? insertAtWindowStart : insertOf(text, lineStart);
       }
-      const prefix = text.slice(Math.max(lineStart, start - KEY_LOOKBACK), start);
-      const key = KEY_BEFORE.exec(prefix)?.[1] ?? XML_ELEMENT_BEFORE.exec(prefix)?.[1];
+      const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== void 0) {
         const name = safeName(key);
         const verdict = judgeName(index, tokenize(key), rule.id);
@@ -12747,7 +12761,7 @@ function createContextTracker(rules) {
         const verdict = judgeName(index, tokenize(cell.column), rule.id);
         if (verdict !== "neutral") return { confidence: confidenceOf(verdict, base, true), reason: name ? `column "${name}"` : "column", ...cell.table ? { table: cell.table } : {}, ...name ? { field: name } : {} };
       }
-      const near = judgeNear(index, tokenize(text.slice(Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
+      const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
       if (near.verdict !== "neutral") return { confidence: confidenceOf(near.verdict, base, false), reason: `near "${near.word}"` };
       return { confidence: base, reason: "no context" };
     }
@@ -12878,7 +12892,7 @@ function collect(rule, text, from, to, base, allowed, out) {
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
     const normalized = rule.normalize(value);
     if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-    out.push({ rule, start: base + span[0], end: base + span[1], masked: rule.mask(value), listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
   }
 }
 function union(tables) {
@@ -13016,7 +13030,8 @@ async function detectStream(chunks, rules, path3, allowed) {
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
-      const key = `${hit.rule.id}\0${hit.masked}`;
+      const masked = hit.rule.mask(hit.value);
+      const key = `${hit.rule.id}\0${masked}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, occurrence);
       findings.push({
@@ -13027,8 +13042,8 @@ async function detectStream(chunks, rules, path3, allowed) {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked: hit.masked,
-        fingerprint: fingerprint(hit.rule.id, path3, hit.masked, occurrence),
+        masked,
+        fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
         ...hit.listed !== void 0 ? { listedValue: hit.listed } : {},
@@ -13120,6 +13135,56 @@ function luhnValid(digits) {
 function digitsOf(value) {
   return value.replace(/\D/g, "");
 }
+function ibanMod97Valid(iban) {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const value = code >= 48 && code <= 57 ? code - 48 : code >= 65 && code <= 90 ? code - 55 : -1;
+    if (value < 0) return false;
+    remainder = (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97;
+  }
+  return remainder === 1;
+}
+var VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]
+];
+var VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]
+];
+function verhoeffValid(digits) {
+  let c = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (d < 0 || d > 9) return false;
+    c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d]];
+  }
+  return digits.length > 1 && c === 0;
+}
+function nhsMod11Valid(digits) {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (digits.charCodeAt(i) - 48) * (10 - i);
+  const check = 11 - sum % 11;
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === digits.charCodeAt(9) - 48;
+}
 
 // src/validators/card.ts
 var ISSUERS = [
@@ -13160,6 +13225,35 @@ function paymentCardValid(value) {
   return plausibleGrouping(value) && cardIssuer(pan) !== void 0 && luhnValid(pan);
 }
 
+// src/validators/date.ts
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+var OLDEST_YEARS = 120;
+function parse(value) {
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (m) return [{ y: +m[1], m: +m[2], d: +m[3] }];
+  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value);
+  if (m) {
+    const a = +m[1];
+    const b = +m[3];
+    const y = +m[4];
+    return m[2] === "." ? [{ y, m: b, d: a }] : [{ y, m: a, d: b }, { y, m: b, d: a }];
+  }
+  m = /^(\d{1,2})\.? ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/.exec(value);
+  if (m) return [{ y: +m[3], m: MONTHS.indexOf(m[2].toLowerCase()) + 1, d: +m[1] }];
+  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(value);
+  if (m) return [{ y: +m[3], m: MONTHS.indexOf(m[1].toLowerCase()) + 1, d: +m[2] }];
+  return [];
+}
+function real({ y, m, d }, today) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return false;
+  return date <= today && y > today.getUTCFullYear() - OLDEST_YEARS;
+}
+function birthDateValid(value, today = /* @__PURE__ */ new Date()) {
+  return parse(value).some((ymd) => real(ymd, today));
+}
+
 // src/validators/email.ts
 var FILE_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "avif", "js", "mjs", "cjs", "ts", "css", "map", "json", "html", "txt", "md"]);
 function domainAllowlist(entries) {
@@ -13182,6 +13276,191 @@ function emailValidator(allowlist) {
     if (!/^[a-z]{2,24}$/.test(tld) || FILE_EXTENSIONS.has(tld)) return false;
     return !allowlist.allows(domain);
   };
+}
+
+// src/validators/iban.ts
+var LENGTHS = {
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BI: 27,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DJ: 27,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FK: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  LY: 25,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MN: 20,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NI: 28,
+  NL: 18,
+  NO: 15,
+  OM: 23,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  RU: 33,
+  SA: 24,
+  SC: 31,
+  SD: 18,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  SO: 23,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
+  YE: 30
+};
+function ibanValid(value) {
+  const iban = value.replace(/ /g, "").toUpperCase();
+  const length = LENGTHS[iban.slice(0, 2)];
+  if (length === void 0 || iban.length !== length) return false;
+  const check = Number(iban.slice(2, 4));
+  return check >= 2 && check <= 98 && ibanMod97Valid(iban);
+}
+
+// src/validators/ip.ts
+import { isIPv4, isIPv6 } from "node:net";
+var IPV4_NOT_PERSONAL = [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4]
+];
+function ipv4Number(ip) {
+  return ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+var IPV4_RANGES = IPV4_NOT_PERSONAL.map(([start, bits]) => ({ start: ipv4Number(start), size: 2 ** (32 - bits) }));
+function publicIpv4(ip) {
+  if (!isIPv4(ip) || /(?:^|\.)0\d/.test(ip)) return false;
+  const n = ipv4Number(ip);
+  return !IPV4_RANGES.some((r) => n >= r.start && n < r.start + r.size);
+}
+function ipv6Groups(ip) {
+  let text = ip;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const n = ipv4Number(v4[1]);
+    text = `${text.slice(0, v4.index)}${(n >>> 16).toString(16)}:${(n & 65535).toString(16)}`;
+  }
+  const [head, tail] = text.split("::");
+  const parse3 = (s) => s === "" ? [] : s.split(":").map((g) => parseInt(g, 16));
+  const left = parse3(head);
+  const right = tail === void 0 ? [] : parse3(tail);
+  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+function publicIpv6(ip) {
+  if (!isIPv6(ip)) return false;
+  const g = ipv6Groups(ip);
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 65535) {
+    return publicIpv4(`${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`);
+  }
+  if ((g[0] & 57344) !== 8192) return false;
+  if (g[4] === 0 && g[5] === 0 && g[6] === 0 && g[7] === 0) return false;
+  if (g[0] === 8193 && (g[1] === 3512 || g[1] < 512)) return false;
+  return g[0] !== 8194;
+}
+function ipAddressValid(value) {
+  return value.includes(":") ? publicIpv6(value) : publicIpv4(value);
+}
+
+// src/validators/national-id.ts
+var NINO = /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
+var NINO_NEVER_ISSUED = /* @__PURE__ */ new Set(["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"]);
+function ukNinoValid(value) {
+  const compact = value.replace(/ /g, "");
+  if (compact !== value && !/^[A-Z]{2} \d{2} \d{2} \d{2} [A-D]$/.test(value)) return false;
+  return NINO.test(compact) && !NINO_NEVER_ISSUED.has(compact.slice(0, 2));
+}
+function caSinValid(value) {
+  const digits = digitsOf(value);
+  return digits.length === 9 && digits[0] !== "0" && digits[0] !== "8" && luhnValid(digits);
+}
+function usItinValid(value) {
+  const digits = digitsOf(value);
+  if (digits.length !== 9 || digits[0] !== "9") return false;
+  const group = Number(digits.slice(3, 5));
+  return group >= 50 && group <= 65 || group >= 70 && group <= 88 || group >= 90 && group <= 92 || group >= 94;
+}
+function ukNhsValid(value) {
+  const digits = digitsOf(value);
+  return digits.length === 10 && !digits.startsWith("999") && nhsMod11Valid(digits);
+}
+function inAadhaarValid(value) {
+  const digits = digitsOf(value);
+  return digits.length === 12 && digits[0] >= "2" && verhoeffValid(digits);
+}
+function passportValid(value) {
+  return value.length >= 8 && value.length <= 9 && /\d/.test(value) && !/^(\d)\1+$/.test(value);
 }
 
 // node_modules/libphonenumber-js/metadata.max.json.js
@@ -15069,7 +15348,7 @@ var MAX_INPUT_STRING_LENGTH = 250;
 var PHONE_NUMBER_START_PATTERN = new RegExp("[" + PLUS_CHARS + VALID_DIGITS + "]");
 var AFTER_PHONE_NUMBER_END_PATTERN = new RegExp("[^" + VALID_DIGITS + "#]+$");
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE3 = false;
-function parse(text, options2, metadataJson) {
+function parse2(text, options2, metadataJson) {
   options2 = options2 || {};
   var metadata = new Metadata(metadataJson);
   if (options2.defaultCountry && !metadata.hasCountry(options2.defaultCountry)) {
@@ -15301,7 +15580,7 @@ function _toPrimitive4(t, r) {
   return ("string" === r ? String : Number)(t);
 }
 function parsePhoneNumberWithError(text, options2, metadata) {
-  return parse(text, _objectSpread2(_objectSpread2({}, options2), {}, {
+  return parse2(text, _objectSpread2(_objectSpread2({}, options2), {}, {
     v2: true
   }), metadata);
 }
@@ -15554,7 +15833,16 @@ var VALIDATORS = {
   email: (s) => emailValidator(domainAllowlist(s.allowEmailDomains)),
   "us-ssn": () => usSsnValid,
   "payment-card": () => paymentCardValid,
-  phone: (s) => phoneValidator(s.phoneRegions)
+  phone: (s) => phoneValidator(s.phoneRegions),
+  iban: () => ibanValid,
+  "ip-address": () => ipAddressValid,
+  "birth-date": () => (value) => birthDateValid(value),
+  "uk-nino": () => ukNinoValid,
+  "ca-sin": () => caSinValid,
+  "us-itin": () => usItinValid,
+  "uk-nhs": () => ukNhsValid,
+  "in-aadhaar": () => inAadhaarValid,
+  passport: () => passportValid
 };
 var DEFAULT_SETTINGS = {
   // RFC 2606 and RFC 6761 reserved names: documentation and test addresses, never a person.
