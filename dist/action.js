@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-ODQIWVMS.js";
+} from "./chunk-HBQ5HE5L.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

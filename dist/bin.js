@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-IJLSPDKQ.js";
-import "./chunk-ODQIWVMS.js";
+} from "./chunk-UZBQDWBX.js";
+import "./chunk-HBQ5HE5L.js";
 import "./chunk-2E5R2JEW.js";
 
 // src/bin.ts

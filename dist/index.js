@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-IJLSPDKQ.js";
+} from "./chunk-UZBQDWBX.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ODQIWVMS.js";
+} from "./chunk-HBQ5HE5L.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

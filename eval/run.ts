@@ -3,9 +3,11 @@
 // line/column span. Prints precision, recall and F1 per kind and overall, then the most frequent
 // misses and false positives, masked. `--corpus DIR` also scores a gen-corpus.mjs folder against its
 // manifest (per-file counts; that generator records no positions).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { maskerFor } from '../src/redact.js';
@@ -31,8 +33,21 @@ const { values: args } = parseArgs({
     keep: { type: 'string' },
     corpus: { type: 'string' },
     top: { type: 'string', default: '12' },
+    cli: { type: 'boolean', default: false },
   },
 });
+
+/**
+ * Findings for a folder with default settings: from the library's scan(), or with --cli from the
+ * built CLI's JSON report (`npm run build` first), as a user or an external benchmark would get them.
+ */
+async function findingsOf(dir: string): Promise<{ findings: Finding[] }> {
+  if (!args.cli) return scan({ cwd: dir, paths: ['.'], config: loadConfig({ cwd: dir }) });
+  const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+  const run = spawnSync(process.execPath, [bin, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`piiguard exited ${run.status}: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout) as { findings: Finding[] };
+}
 
 function position(text: string, offset: number, lineStarts: number[]): { line: number; column: number } {
   let lo = 0;
@@ -95,7 +110,7 @@ async function scoreGenerated(): Promise<void> {
     fs.writeFileSync(path.join(dir, doc.path), doc.text);
   }
   try {
-    const result = await scan({ cwd: dir, paths: ['.'], config: loadConfig({ cwd: dir }) });
+    const result = await findingsOf(dir);
     const tallies = new Map<string, Tally>(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
     const tally = (kind: string) => tallies.get(kind) ?? tallies.set(kind, { tp: 0, fp: 0, fn: 0 }).get(kind)!;
     const labels = new Map<string, { label: Label; doc: Doc }>();
@@ -150,7 +165,7 @@ const BENCH_KINDS: Record<string, string> = { email: 'email', phone: 'phone', ss
 async function scoreBenchCorpus(dir: string): Promise<void> {
   const manifestFile = `${path.resolve(dir)}.manifest.json`;
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Array<{ path: string; pii: Record<string, number> }> };
-  const result = await scan({ cwd: dir, paths: ['.'], config: loadConfig({ cwd: dir }) });
+  const result = await findingsOf(dir);
   const found = new Map<string, number>();
   const other = new Map<string, number>();
   for (const f of result.findings) {

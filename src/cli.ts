@@ -6,6 +6,7 @@ import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
 import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
+import { capFindings } from './findings-cap.js';
 import { mergeReports } from './merge.js';
 import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
 import { summaryLine } from './reporters/text.js';
@@ -48,7 +49,8 @@ Scan options:
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
-      --findings-cap <n>           findings listed per file and rule, the rest summed in one (default: 100, 0 = no cap)
+      --findings-cap <n>           findings listed per file and rule, the rest summed in one
+                                   (default: 100; json lists all unless given; 0 = no cap)
       --follow-symlinks            follow symbolic links in folders (loops are detected)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
       --staged                     scan what is staged for commit (git index), not paths
@@ -182,7 +184,9 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
   const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { result, report: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const { result, report: capped, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  // JSON feeds tools (benchmarks, dashboards, evaluations): it lists every finding unless a cap is asked for.
+  const shown = values.format === 'json' && values['findings-cap'] === undefined ? capFindings(result, 0) : capped;
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;

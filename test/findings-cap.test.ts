@@ -13,8 +13,14 @@ function dump(rows: number, seed = 0): string {
 describe('findings cap', () => {
   const cwd = tempTree({ 'dump.csv': dump(250), 'small.csv': dump(3, 9000) });
 
-  it('default 100: lists 100 per file and rule plus one aggregate; exact totals in stats', () => {
-    const { code, report } = scanJson(['.'], { cwd });
+  it('JSON lists every finding by default: tools and evaluations need them all', () => {
+    const { report } = scanJson(['.'], { cwd });
+    expect(report.findings.filter((f) => f.aggregate)).toEqual([]);
+    expect(report.findings).toHaveLength(250 + 125 + 3 + 2);
+  });
+
+  it('--findings-cap 100 (the default of the other formats): 100 per file and rule plus one aggregate; exact totals in stats', () => {
+    const { code, report } = scanJson(['.', '--findings-cap', '100'], { cwd });
     expect(code).toBe(1);
     const inDump = report.findings.filter((f) => f.path === 'dump.csv');
     expect(inDump.filter((f) => f.ruleId === 'us-ssn')).toHaveLength(101);

@@ -5,6 +5,7 @@ import {
   VERSION,
   appendAuditLog,
   auditRecord,
+  capFindings,
   compareFindings,
   formatBaseline,
   loadConfig,
@@ -17,7 +18,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-ODQIWVMS.js";
+} from "./chunk-HBQ5HE5L.js";
 import {
   ConfigError,
   UsageError,
@@ -171,7 +172,8 @@ Scan options:
       --stdin-name <name>          name for stdin input in reports (default: stdin)
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
-      --findings-cap <n>           findings listed per file and rule, the rest summed in one (default: 100, 0 = no cap)
+      --findings-cap <n>           findings listed per file and rule, the rest summed in one
+                                   (default: 100; json lists all unless given; 0 = no cap)
       --follow-symlinks            follow symbolic links in folders (loops are detected)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)
       --staged                     scan what is staged for commit (git index), not paths
@@ -289,7 +291,8 @@ function audit(values, io, input) {
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");
   const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
-  const { result, report: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const { result, report: capped, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
+  const shown = values.format === "json" && values["findings-cap"] === void 0 ? capFindings(result, 0) : capped;
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
   const report = reporter(shown, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });

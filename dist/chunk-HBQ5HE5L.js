@@ -7783,6 +7783,7 @@ export {
   BASELINE_VERSION,
   formatBaseline,
   readBaseline,
+  capFindings,
   findConfigFile,
   resolveConfig,
   loadConfig,
