@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UZBQDWBX.js";
-import "./chunk-HBQ5HE5L.js";
-import "./chunk-2E5R2JEW.js";
+} from "./chunk-EL7EUZM7.js";
+import "./chunk-H46L77YG.js";
+import "./chunk-44YN4RUV.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

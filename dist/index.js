@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-UZBQDWBX.js";
+} from "./chunk-EL7EUZM7.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-HBQ5HE5L.js";
+} from "./chunk-H46L77YG.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2E5R2JEW.js";
+} from "./chunk-44YN4RUV.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

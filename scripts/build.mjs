@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
+execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { stdio: 'inherit' });
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { bin: 'src/bin.ts', worker: 'src/worker.ts', index: 'src/index.ts', action: 'src/action.ts' },

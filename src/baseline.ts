@@ -9,7 +9,6 @@
 // reported as new may be a later one that shares the mask.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sha256 } from './audit.js';
 import { ConfigError, UsageError } from './errors.js';
 import { schemaValidator } from './schema.js';
@@ -17,8 +16,7 @@ import type { LoadedBaseline } from './suppress.js';
 import type { BaselineEntry, Finding } from './types.js';
 
 export const BASELINE_VERSION = 1;
-const SCHEMA_FILE = fileURLToPath(new URL('../schema/baseline.schema.json', import.meta.url));
-const validateBaseline = schemaValidator(SCHEMA_FILE);
+const validateBaseline = schemaValidator('baseline');
 
 /** The file's text: entries sorted, no timestamps, so regenerating an unchanged tree changes nothing. */
 export function formatBaseline(findings: Finding[], toolVersion: string): string {

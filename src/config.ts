@@ -2,7 +2,6 @@
 // against schema/config.schema.json with every problem listed, then resolved into run settings.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { DEFAULT_MIN_CONFIDENCE } from './context.js';
 import { ConfigError, jsonSyntaxError } from './errors.js';
@@ -14,7 +13,6 @@ import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 import { DEFAULT_SETTINGS } from './validators/index.js';
 
 export const CONFIG_FILE = '.piiguard.json';
-export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../schema/config.schema.json', import.meta.url));
 
 /** The config file as written (after schema validation). */
 export interface ConfigFile {
@@ -84,7 +82,7 @@ export function sourceLimits(config: ResolvedConfig): SourceLimits {
   return { maxFileSize: config.maxFileSize, ...guards };
 }
 
-const validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
+const validateConfigShape = schemaValidator('config');
 
 /** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
 export function findConfigFile(start: string): string | undefined {

@@ -24,7 +24,7 @@ export interface RuleOverrides {
   [id: string]: { enabled?: boolean; severity?: Severity };
 }
 
-const validateRuleShape = schemaValidator(path.join(BUILTIN_RULES_DIR, SCHEMA_FILE));
+const validateRuleShape = schemaValidator('rule');
 
 /** Reads one rule file; its id must equal the file name. */
 export function readRuleFile(file: string): { rules: LoadedRule[]; problems: string[] } {

@@ -1,8 +1,8 @@
-// ajv with every error reported, as `/json/pointer: message` lines.
-import fs from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// Schema validation with every error reported, as `/json/pointer: message` lines. The validators are
+// compiled from the JSON Schema files at build time (scripts/compile-schemas.mjs): compiling them
+// with ajv at start-up cost more than the rest of a small scan.
+import type { ErrorObject } from 'ajv';
+import * as compiled from './generated/schemas.js';
 
 function describe(error: ErrorObject): string {
   const at = error.instancePath === '' ? '/' : error.instancePath;
@@ -11,8 +11,8 @@ function describe(error: ErrorObject): string {
   return `${at}: ${error.message ?? 'is invalid'}`;
 }
 
-/** Compiles a JSON Schema file; the returned function lists every problem with a value (empty = valid). */
-export function schemaValidator(schemaFile: string): (data: unknown) => string[] {
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+/** Lists every problem with a value against one of the shipped schemas (empty = valid). */
+export function schemaValidator(schema: keyof typeof compiled): (data: unknown) => string[] {
+  const validate = compiled[schema];
   return (data) => (validate(data) ? [] : (validate.errors ?? []).map(describe));
 }

@@ -2,7 +2,6 @@ import { type LoadedRule, type RuleOverrides } from './rules.js';
 import { type SourceLimits } from './sources/limits.js';
 import type { Confidence, FailOn, ValidatorSettings } from './types.js';
 export declare const CONFIG_FILE = ".piiguard.json";
-export declare const CONFIG_SCHEMA_FILE: string;
 /** The config file as written (after schema validation). */
 export interface ConfigFile {
     include?: string[];

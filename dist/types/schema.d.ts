@@ -1,2 +1,3 @@
-/** Compiles a JSON Schema file; the returned function lists every problem with a value (empty = valid). */
-export declare function schemaValidator(schemaFile: string): (data: unknown) => string[];
+import * as compiled from './generated/schemas.js';
+/** Lists every problem with a value against one of the shipped schemas (empty = valid). */
+export declare function schemaValidator(schema: keyof typeof compiled): (data: unknown) => string[];

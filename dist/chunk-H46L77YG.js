@@ -25,7 +25,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-2E5R2JEW.js";
+} from "./chunk-44YN4RUV.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -6712,7 +6712,6 @@ var require_picocolors = __commonJS({
 // src/baseline.ts
 import fs2 from "node:fs";
 import path2 from "node:path";
-import { fileURLToPath } from "node:url";
 
 // src/audit.ts
 import { execFileSync } from "node:child_process";
@@ -6813,8 +6812,7 @@ function appendAuditLog(file, cwd, record) {
 
 // src/baseline.ts
 var BASELINE_VERSION = 1;
-var SCHEMA_FILE = fileURLToPath(new URL("../schema/baseline.schema.json", import.meta.url));
-var validateBaseline = schemaValidator(SCHEMA_FILE);
+var validateBaseline = schemaValidator("baseline");
 function formatBaseline(findings, toolVersion) {
   const entries = findings.map((f) => ({ ruleId: f.ruleId, path: f.path, masked: f.masked, fingerprint: f.fingerprint })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
   const body = {
@@ -6850,7 +6848,6 @@ function readBaseline(file, cwd) {
 // src/config.ts
 import fs3 from "node:fs";
 import path3 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/findings-cap.ts
 var DEFAULT_FINDINGS_CAP = 100;
@@ -6892,14 +6889,13 @@ function findingCount(f) {
 
 // src/config.ts
 var CONFIG_FILE = ".piiguard.json";
-var CONFIG_SCHEMA_FILE = fileURLToPath2(new URL("../schema/config.schema.json", import.meta.url));
 var { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
 var DEFAULT_ARCHIVES = { ...DEFAULT_GUARDS, onSkip: "fail" };
 function sourceLimits(config) {
   const { onSkip: _2, ...guards } = config.archives;
   return { maxFileSize: config.maxFileSize, ...guards };
 }
-var validateConfigShape = schemaValidator(CONFIG_SCHEMA_FILE);
+var validateConfigShape = schemaValidator("config");
 function findConfigFile(start) {
   for (let dir = path3.resolve(start); ; dir = path3.dirname(dir)) {
     const candidate = path3.join(dir, CONFIG_FILE);
@@ -7040,7 +7036,7 @@ function inShard(displayPath2, shard) {
 import fs5 from "node:fs";
 import os2 from "node:os";
 import path6 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/discover.ts
@@ -7285,7 +7281,7 @@ async function scanStaged(files, cwd, engine, limits) {
 
 // src/scan.ts
 var WORKER_THRESHOLD_BYTES = 8 << 20;
-var WORKER_FILE = fileURLToPath3(new URL("./worker.js", import.meta.url));
+var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 function compareFindings(a, b) {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);

@@ -18,12 +18,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-HBQ5HE5L.js";
+} from "./chunk-H46L77YG.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-2E5R2JEW.js";
+} from "./chunk-44YN4RUV.js";
 
 // src/merge.ts
 function parse(file) {
