@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-EL7EUZM7.js";
-import "./chunk-H46L77YG.js";
-import "./chunk-44YN4RUV.js";
+} from "./chunk-I7WI7YJD.js";
+import "./chunk-N2EAL5VP.js";
+import "./chunk-KZ4YH3AD.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-EL7EUZM7.js";
+} from "./chunk-I7WI7YJD.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-H46L77YG.js";
+} from "./chunk-N2EAL5VP.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-44YN4RUV.js";
+} from "./chunk-KZ4YH3AD.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -8544,13 +8544,13 @@ var V3 = "1.2.0";
 var V4 = "1.7.35";
 var DEFAULT_EXT_PREFIX = " ext. ";
 var Metadata = /* @__PURE__ */ (function() {
-  function Metadata2(metadata) {
-    _classCallCheck(this, Metadata2);
-    validateMetadata(metadata);
-    this.metadata = metadata;
-    setVersion.call(this, metadata);
+  function Metadata3(metadata2) {
+    _classCallCheck(this, Metadata3);
+    validateMetadata(metadata2);
+    this.metadata = metadata2;
+    setVersion.call(this, metadata2);
   }
-  return _createClass(Metadata2, [{
+  return _createClass(Metadata3, [{
     key: "getCountries",
     value: function getCountries() {
       return Object.keys(this.metadata.countries).filter(function(_) {
@@ -8668,9 +8668,9 @@ var Metadata = /* @__PURE__ */ (function() {
         return this.getCountryMetadata(countryCode);
       }
       if (this.nonGeographic()) {
-        var metadata = this.nonGeographic()[callingCode];
-        if (metadata) {
-          return metadata;
+        var metadata2 = this.nonGeographic()[callingCode];
+        if (metadata2) {
+          return metadata2;
         }
       } else {
         var countryCodes = this.countryCallingCodes()[callingCode];
@@ -8771,10 +8771,10 @@ var Metadata = /* @__PURE__ */ (function() {
   }]);
 })();
 var NumberingPlan = /* @__PURE__ */ (function() {
-  function NumberingPlan2(metadata, globalMetadataObject) {
+  function NumberingPlan2(metadata2, globalMetadataObject) {
     _classCallCheck(this, NumberingPlan2);
     this.globalMetadataObject = globalMetadataObject;
-    this.metadata = metadata;
+    this.metadata = metadata2;
     setVersion.call(this, globalMetadataObject.metadata);
   }
   return _createClass(NumberingPlan2, [{
@@ -8834,8 +8834,8 @@ var NumberingPlan = /* @__PURE__ */ (function() {
     }
   }, {
     key: "_getFormats",
-    value: function _getFormats(metadata) {
-      return metadata[this.v1 ? 2 : this.v2 ? 3 : 4];
+    value: function _getFormats(metadata2) {
+      return metadata2[this.v1 ? 2 : this.v2 ? 3 : 4];
     }
     // For countries of the same region (e.g. NANPA)
     // formats are all stored in the "main" country for that region.
@@ -8856,8 +8856,8 @@ var NumberingPlan = /* @__PURE__ */ (function() {
     }
   }, {
     key: "_getNationalPrefixFormattingRule",
-    value: function _getNationalPrefixFormattingRule(metadata) {
-      return metadata[this.v1 ? 4 : this.v2 ? 5 : 6];
+    value: function _getNationalPrefixFormattingRule(metadata2) {
+      return metadata2[this.v1 ? 4 : this.v2 ? 5 : 6];
     }
     // For countries of the same region (e.g. NANPA)
     // national prefix formatting rule is stored in the "main" country for that region.
@@ -8930,10 +8930,10 @@ var NumberingPlan = /* @__PURE__ */ (function() {
   }]);
 })();
 var Format = /* @__PURE__ */ (function() {
-  function Format2(format, metadata) {
+  function Format2(format, metadata2) {
     _classCallCheck(this, Format2);
     this._format = format;
-    this.metadata = metadata;
+    this.metadata = metadata2;
   }
   return _createClass(Format2, [{
     key: "pattern",
@@ -8981,10 +8981,10 @@ var Format = /* @__PURE__ */ (function() {
 })();
 var FIRST_GROUP_ONLY_PREFIX_PATTERN = /^\(?\$1\)?$/;
 var Type = /* @__PURE__ */ (function() {
-  function Type2(type, metadata) {
+  function Type2(type, metadata2) {
     _classCallCheck(this, Type2);
     this.type = type;
-    this.metadata = metadata;
+    this.metadata = metadata2;
   }
   return _createClass(Type2, [{
     key: "pattern",
@@ -9024,29 +9024,29 @@ function getType(types, type) {
       return types[9];
   }
 }
-function validateMetadata(metadata) {
-  if (!metadata) {
+function validateMetadata(metadata2) {
+  if (!metadata2) {
     throw new Error("[libphonenumber-js] `metadata` argument not passed. Check your arguments.");
   }
-  if (!isObject(metadata) || !isObject(metadata.countries)) {
-    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject(metadata) ? "an object of shape: { " + Object.keys(metadata).join(", ") + " }" : "a " + typeOf(metadata) + ": " + metadata, "."));
+  if (!isObject(metadata2) || !isObject(metadata2.countries)) {
+    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject(metadata2) ? "an object of shape: { " + Object.keys(metadata2).join(", ") + " }" : "a " + typeOf(metadata2) + ": " + metadata2, "."));
   }
 }
 var typeOf = function typeOf2(_) {
   return _typeof(_);
 };
 function getCountryCallingCode(country, metadataJson) {
-  var metadata = new Metadata(metadataJson);
-  if (metadata.hasCountry(country)) {
-    return metadata.selectNumberingPlan(country).countryCallingCode();
+  var metadata2 = new Metadata(metadataJson);
+  if (metadata2.hasCountry(country)) {
+    return metadata2.selectNumberingPlan(country).countryCallingCode();
   }
   throw new Error("Unknown country: ".concat(country));
 }
 function isSupportedCountry(country, metadataJson) {
   return metadataJson.countries.hasOwnProperty(country);
 }
-function setVersion(metadata) {
-  var version = metadata.version;
+function setVersion(metadata2) {
+  var version = metadata2.version;
   if (typeof version === "number") {
     this.v1 = version === 1;
     this.v2 = version === 2;
@@ -9104,24 +9104,24 @@ function mergeArrays(a, b) {
 }
 
 // node_modules/libphonenumber-js/es6/helpers/checkNumberLength.js
-function checkNumberLength(nationalNumber, country, metadata) {
-  return checkNumberLengthForType(nationalNumber, void 0, country, metadata);
+function checkNumberLength(nationalNumber, country, metadata2) {
+  return checkNumberLengthForType(nationalNumber, void 0, country, metadata2);
 }
-function checkNumberLengthForType(nationalNumber, type, country, metadata) {
+function checkNumberLengthForType(nationalNumber, type, country, metadata2) {
   if (country) {
-    metadata = new Metadata(metadata.metadata);
-    metadata.selectNumberingPlan(country);
+    metadata2 = new Metadata(metadata2.metadata);
+    metadata2.selectNumberingPlan(country);
   }
-  var type_info = metadata.type(type);
-  var possible_lengths = type_info && type_info.possibleLengths() || metadata.possibleLengths();
+  var type_info = metadata2.type(type);
+  var possible_lengths = type_info && type_info.possibleLengths() || metadata2.possibleLengths();
   if (!possible_lengths) {
     return "IS_POSSIBLE";
   }
   if (type === "FIXED_LINE_OR_MOBILE") {
-    if (!metadata.type("FIXED_LINE")) {
-      return checkNumberLengthForType(nationalNumber, "MOBILE", country, metadata);
+    if (!metadata2.type("FIXED_LINE")) {
+      return checkNumberLengthForType(nationalNumber, "MOBILE", country, metadata2);
     }
-    var mobile_type = metadata.type("MOBILE");
+    var mobile_type = metadata2.type("MOBILE");
     if (mobile_type) {
       possible_lengths = mergeArrays(possible_lengths, mobile_type.possibleLengths());
     }
@@ -9147,38 +9147,38 @@ function isPossiblePhoneNumber(input, options2, metadataJson) {
   if (options2 === void 0) {
     options2 = {};
   }
-  var metadata = new Metadata(metadataJson);
+  var metadata2 = new Metadata(metadataJson);
   if (options2.v2) {
     if (!input.countryCallingCode) {
       throw new Error("Invalid phone number object passed");
     }
-    metadata.selectNumberingPlan(input.country || input.countryCallingCode);
+    metadata2.selectNumberingPlan(input.country || input.countryCallingCode);
   } else {
     if (!input.phone) {
       return false;
     }
     if (input.country) {
-      if (!metadata.hasCountry(input.country)) {
+      if (!metadata2.hasCountry(input.country)) {
         throw new Error("Unknown country: ".concat(input.country));
       }
-      metadata.selectNumberingPlan(input.country);
+      metadata2.selectNumberingPlan(input.country);
     } else {
       if (!input.countryCallingCode) {
         throw new Error("Invalid phone number object passed");
       }
-      metadata.selectNumberingPlan(input.countryCallingCode);
+      metadata2.selectNumberingPlan(input.countryCallingCode);
     }
   }
-  if (metadata.possibleLengths()) {
-    return isPossibleNumber(input.phone || input.nationalNumber, metadata);
+  if (metadata2.possibleLengths()) {
+    return isPossibleNumber(input.phone || input.nationalNumber, metadata2);
   }
-  if (input.countryCallingCode && metadata.isNonGeographicCallingCode(input.countryCallingCode)) {
+  if (input.countryCallingCode && metadata2.isNonGeographicCallingCode(input.countryCallingCode)) {
     return true;
   }
   throw new Error('Missing "possibleLengths" in metadata. Perhaps the metadata has been generated before v1.0.18.');
 }
-function isPossibleNumber(nationalNumber, metadata) {
-  switch (checkNumberLength(nationalNumber, void 0, metadata)) {
+function isPossibleNumber(nationalNumber, metadata2) {
+  switch (checkNumberLength(nationalNumber, void 0, metadata2)) {
     case "IS_POSSIBLE":
       return true;
     // This library ignores "local-only" phone numbers (for simplicity).
@@ -9227,33 +9227,33 @@ function getNumberType(input, options2, metadataJson) {
   if (!input.country && !input.countryCallingCode) {
     return;
   }
-  var metadata = new Metadata(metadataJson);
-  metadata.selectNumberingPlan(input.country || input.countryCallingCode);
+  var metadata2 = new Metadata(metadataJson);
+  metadata2.selectNumberingPlan(input.country || input.countryCallingCode);
   var nationalNumber = options2.v2 ? input.nationalNumber : input.phone;
-  if (!matchesEntirely(nationalNumber, metadata.nationalNumberPattern())) {
+  if (!matchesEntirely(nationalNumber, metadata2.nationalNumberPattern())) {
     return;
   }
-  if (isNumberTypeEqualTo(nationalNumber, "FIXED_LINE", metadata)) {
-    if (metadata.type("MOBILE") && metadata.type("MOBILE").pattern() === "") {
+  if (isNumberTypeEqualTo(nationalNumber, "FIXED_LINE", metadata2)) {
+    if (metadata2.type("MOBILE") && metadata2.type("MOBILE").pattern() === "") {
       return "FIXED_LINE_OR_MOBILE";
     }
-    if (!metadata.type("MOBILE")) {
+    if (!metadata2.type("MOBILE")) {
       return "FIXED_LINE_OR_MOBILE";
     }
-    if (isNumberTypeEqualTo(nationalNumber, "MOBILE", metadata)) {
+    if (isNumberTypeEqualTo(nationalNumber, "MOBILE", metadata2)) {
       return "FIXED_LINE_OR_MOBILE";
     }
     return "FIXED_LINE";
   }
   for (var _iterator = _createForOfIteratorHelperLoose2(NON_FIXED_LINE_PHONE_TYPES), _step; !(_step = _iterator()).done; ) {
     var type = _step.value;
-    if (isNumberTypeEqualTo(nationalNumber, type, metadata)) {
+    if (isNumberTypeEqualTo(nationalNumber, type, metadata2)) {
       return type;
     }
   }
 }
-function isNumberTypeEqualTo(nationalNumber, type, metadata) {
-  var typeDefinition = metadata.type(type);
+function isNumberTypeEqualTo(nationalNumber, type, metadata2) {
+  var typeDefinition = metadata2.type(type);
   if (!typeDefinition || !typeDefinition.pattern()) {
     return false;
   }
@@ -9266,13 +9266,13 @@ function isNumberTypeEqualTo(nationalNumber, type, metadata) {
 // node_modules/libphonenumber-js/es6/isValid.js
 function isValidNumber(input, options2, metadataJson) {
   options2 = options2 || {};
-  var metadata = new Metadata(metadataJson);
-  metadata.selectNumberingPlan(input.country || input.countryCallingCode);
-  if (metadata.hasTypes()) {
-    return getNumberType(input, options2, metadata.metadata) !== void 0;
+  var metadata2 = new Metadata(metadataJson);
+  metadata2.selectNumberingPlan(input.country || input.countryCallingCode);
+  if (metadata2.hasTypes()) {
+    return getNumberType(input, options2, metadata2.metadata) !== void 0;
   }
   var nationalNumber = options2.v2 ? input.nationalNumber : input.phone;
-  return matchesEntirely(nationalNumber, metadata.nationalNumberPattern());
+  return matchesEntirely(nationalNumber, metadata2.nationalNumberPattern());
 }
 
 // node_modules/libphonenumber-js/es6/helpers/isCountryCode.js
@@ -9286,15 +9286,15 @@ var USE_NON_GEOGRAPHIC_COUNTRY_CODE = false;
 function getCountryAndCallingCodeFromOneOfThem(countryOrCallingCode, metadataJson) {
   var country;
   var callingCode;
-  var metadata = new Metadata(metadataJson);
+  var metadata2 = new Metadata(metadataJson);
   if (isCountryCode(countryOrCallingCode)) {
     country = countryOrCallingCode;
-    metadata.selectNumberingPlan(country);
-    callingCode = metadata.countryCallingCode();
+    metadata2.selectNumberingPlan(country);
+    callingCode = metadata2.countryCallingCode();
   } else {
     callingCode = countryOrCallingCode;
     if (USE_NON_GEOGRAPHIC_COUNTRY_CODE) {
-      if (metadata.isNonGeographicCallingCode(callingCode)) {
+      if (metadata2.isNonGeographicCallingCode(callingCode)) {
         country = "001";
       }
     }
@@ -9306,20 +9306,20 @@ function getCountryAndCallingCodeFromOneOfThem(countryOrCallingCode, metadataJso
 }
 
 // node_modules/libphonenumber-js/es6/helpers/getPossibleCountriesForNumber.js
-function getPossibleCountriesForNumber(callingCode, nationalNumber, metadata) {
-  var _metadata = new Metadata(metadata);
+function getPossibleCountriesForNumber(callingCode, nationalNumber, metadata2) {
+  var _metadata = new Metadata(metadata2);
   var possibleCountries = _metadata.getCountryCodesForCallingCode(callingCode);
   if (!possibleCountries) {
     return [];
   }
   return possibleCountries.filter(function(country) {
-    return couldNationalNumberBelongToCountry(nationalNumber, country, metadata);
+    return couldNationalNumberBelongToCountry(nationalNumber, country, metadata2);
   });
 }
 function couldNationalNumberBelongToCountry(nationalNumber, country, metadataJson) {
-  var metadata = new Metadata(metadataJson);
-  metadata.selectNumberingPlan(country);
-  return metadata.numberingPlan.possibleLengths().indexOf(nationalNumber.length) >= 0;
+  var metadata2 = new Metadata(metadataJson);
+  metadata2.selectNumberingPlan(country);
+  return metadata2.numberingPlan.possibleLengths().indexOf(nationalNumber.length) >= 0;
 }
 
 // node_modules/libphonenumber-js/es6/constants.js
@@ -9342,9 +9342,9 @@ function stripIddPrefix(number, country, callingCode, metadataJson) {
   if (!country) {
     return;
   }
-  var metadata = new Metadata(metadataJson);
-  metadata.selectNumberingPlan(country || callingCode);
-  var IDDPrefixPattern = new RegExp(metadata.IDDPrefix());
+  var metadata2 = new Metadata(metadataJson);
+  metadata2.selectNumberingPlan(country || callingCode);
+  var IDDPrefixPattern = new RegExp(metadata2.IDDPrefix());
   if (number.search(IDDPrefixPattern) !== 0) {
     return;
   }
@@ -9359,17 +9359,17 @@ function stripIddPrefix(number, country, callingCode, metadataJson) {
 }
 
 // node_modules/libphonenumber-js/es6/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js
-function extractNationalNumberFromPossiblyIncompleteNumber(number, metadata) {
-  if (number && metadata.numberingPlan.nationalPrefixForParsing()) {
-    var prefixPattern = new RegExp("^(?:" + metadata.numberingPlan.nationalPrefixForParsing() + ")");
+function extractNationalNumberFromPossiblyIncompleteNumber(number, metadata2) {
+  if (number && metadata2.numberingPlan.nationalPrefixForParsing()) {
+    var prefixPattern = new RegExp("^(?:" + metadata2.numberingPlan.nationalPrefixForParsing() + ")");
     var prefixMatch = prefixPattern.exec(number);
     if (prefixMatch) {
       var nationalNumber;
       var carrierCode;
       var capturedGroupsCount = prefixMatch.length - 1;
       var hasCapturedGroups = capturedGroupsCount > 0 && prefixMatch[capturedGroupsCount];
-      if (metadata.nationalPrefixTransformRule() && hasCapturedGroups) {
-        nationalNumber = number.replace(prefixPattern, metadata.nationalPrefixTransformRule());
+      if (metadata2.nationalPrefixTransformRule() && hasCapturedGroups) {
+        nationalNumber = number.replace(prefixPattern, metadata2.nationalPrefixTransformRule());
         if (capturedGroupsCount > 1) {
           carrierCode = prefixMatch[1];
         }
@@ -9384,8 +9384,8 @@ function extractNationalNumberFromPossiblyIncompleteNumber(number, metadata) {
       if (hasCapturedGroups) {
         var possiblePositionOfTheFirstCapturedGroup = number.indexOf(prefixMatch[1]);
         var possibleNationalPrefix = number.slice(0, possiblePositionOfTheFirstCapturedGroup);
-        if (possibleNationalPrefix === metadata.numberingPlan.nationalPrefix()) {
-          nationalPrefix = metadata.numberingPlan.nationalPrefix();
+        if (possibleNationalPrefix === metadata2.numberingPlan.nationalPrefix()) {
+          nationalPrefix = metadata2.numberingPlan.nationalPrefix();
         }
       } else {
         nationalPrefix = prefixMatch[0];
@@ -9428,18 +9428,18 @@ function _arrayLikeToArray3(r, a) {
   return n;
 }
 function getCountryByNationalNumber(nationalNumber, countries, metadataJson) {
-  var metadata = new Metadata(metadataJson);
+  var metadata2 = new Metadata(metadataJson);
   for (var _iterator = _createForOfIteratorHelperLoose3(countries), _step; !(_step = _iterator()).done; ) {
     var country = _step.value;
-    metadata.selectNumberingPlan(country);
-    if (metadata.leadingDigits()) {
-      if (nationalNumber && nationalNumber.search(metadata.leadingDigits()) === 0) {
+    metadata2.selectNumberingPlan(country);
+    if (metadata2.leadingDigits()) {
+      if (nationalNumber && nationalNumber.search(metadata2.leadingDigits()) === 0) {
         return country;
       }
     } else if (getNumberType({
       phone: nationalNumber,
       country
-    }, void 0, metadata.metadata)) {
+    }, void 0, metadata2.metadata)) {
       return country;
     }
   }
@@ -9448,39 +9448,39 @@ function getCountryByNationalNumber(nationalNumber, countries, metadataJson) {
 // node_modules/libphonenumber-js/es6/helpers/getCountryByCallingCode.js
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE2 = false;
 function getCountryByCallingCode(callingCode, _ref) {
-  var nationalNumber = _ref.nationalNumber, metadata = _ref.metadata;
+  var nationalNumber = _ref.nationalNumber, metadata2 = _ref.metadata;
   if (USE_NON_GEOGRAPHIC_COUNTRY_CODE2) {
-    if (metadata.isNonGeographicCallingCode(callingCode)) {
+    if (metadata2.isNonGeographicCallingCode(callingCode)) {
       return "001";
     }
   }
-  var possibleCountries = metadata.getCountryCodesForCallingCode(callingCode);
+  var possibleCountries = metadata2.getCountryCodesForCallingCode(callingCode);
   if (!possibleCountries) {
     return;
   }
   if (possibleCountries.length === 1) {
     return possibleCountries[0];
   }
-  return getCountryByNationalNumber(nationalNumber, possibleCountries, metadata.metadata);
+  return getCountryByNationalNumber(nationalNumber, possibleCountries, metadata2.metadata);
 }
 
 // node_modules/libphonenumber-js/es6/helpers/extractNationalNumber.js
-function extractNationalNumber(number, country, metadata) {
-  var _extractNationalNumbe = extractNationalNumberFromPossiblyIncompleteNumber(number, metadata), carrierCode = _extractNationalNumbe.carrierCode, nationalNumber = _extractNationalNumbe.nationalNumber;
+function extractNationalNumber(number, country, metadata2) {
+  var _extractNationalNumbe = extractNationalNumberFromPossiblyIncompleteNumber(number, metadata2), carrierCode = _extractNationalNumbe.carrierCode, nationalNumber = _extractNationalNumbe.nationalNumber;
   if (nationalNumber !== number) {
-    if (!shouldHaveExtractedNationalPrefix(number, nationalNumber, metadata)) {
+    if (!shouldHaveExtractedNationalPrefix(number, nationalNumber, metadata2)) {
       return {
         nationalNumber: number
       };
     }
-    if (metadata.numberingPlan.possibleLengths()) {
+    if (metadata2.numberingPlan.possibleLengths()) {
       if (!country) {
-        country = getCountryByCallingCode(metadata.numberingPlan.callingCode(), {
+        country = getCountryByCallingCode(metadata2.numberingPlan.callingCode(), {
           nationalNumber,
-          metadata
+          metadata: metadata2
         });
       }
-      if (!isPossibleIncompleteNationalNumber(nationalNumber, country, metadata)) {
+      if (!isPossibleIncompleteNationalNumber(nationalNumber, country, metadata2)) {
         return {
           nationalNumber: number
         };
@@ -9492,14 +9492,14 @@ function extractNationalNumber(number, country, metadata) {
     carrierCode
   };
 }
-function shouldHaveExtractedNationalPrefix(nationalNumberBefore, nationalNumberAfter, metadata) {
-  if (matchesEntirely(nationalNumberBefore, metadata.nationalNumberPattern()) && !matchesEntirely(nationalNumberAfter, metadata.nationalNumberPattern())) {
+function shouldHaveExtractedNationalPrefix(nationalNumberBefore, nationalNumberAfter, metadata2) {
+  if (matchesEntirely(nationalNumberBefore, metadata2.nationalNumberPattern()) && !matchesEntirely(nationalNumberAfter, metadata2.nationalNumberPattern())) {
     return false;
   }
   return true;
 }
-function isPossibleIncompleteNationalNumber(nationalNumber, country, metadata) {
-  switch (checkNumberLength(nationalNumber, country, metadata)) {
+function isPossibleIncompleteNationalNumber(nationalNumber, country, metadata2) {
+  switch (checkNumberLength(nationalNumber, country, metadata2)) {
     case "TOO_SHORT":
     case "INVALID_LENGTH":
       return false;
@@ -9517,12 +9517,12 @@ function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number,
   }
   var countryCallingCode = country || defaultCountry ? getCountryCallingCode(country || defaultCountry, metadataJson) : defaultCallingCode;
   if (number.indexOf(countryCallingCode) === 0) {
-    var metadata = new Metadata(metadataJson);
-    metadata.selectNumberingPlan(country || defaultCountry || defaultCallingCode);
+    var metadata2 = new Metadata(metadataJson);
+    metadata2.selectNumberingPlan(country || defaultCountry || defaultCallingCode);
     var possibleShorterNumber = number.slice(countryCallingCode.length);
-    var _extractNationalNumbe = extractNationalNumber(possibleShorterNumber, void 0, metadata), possibleShorterNationalNumber = _extractNationalNumbe.nationalNumber;
-    var _extractNationalNumbe2 = extractNationalNumber(number, void 0, metadata), nationalNumber = _extractNationalNumbe2.nationalNumber;
-    if (!matchesEntirely(nationalNumber, metadata.nationalNumberPattern()) && matchesEntirely(possibleShorterNationalNumber, metadata.nationalNumberPattern()) || checkNumberLength(nationalNumber, void 0, metadata) === "TOO_LONG") {
+    var _extractNationalNumbe = extractNationalNumber(possibleShorterNumber, void 0, metadata2), possibleShorterNationalNumber = _extractNationalNumbe.nationalNumber;
+    var _extractNationalNumbe2 = extractNationalNumber(number, void 0, metadata2), nationalNumber = _extractNationalNumbe2.nationalNumber;
+    if (!matchesEntirely(nationalNumber, metadata2.nationalNumberPattern()) && matchesEntirely(possibleShorterNationalNumber, metadata2.nationalNumberPattern()) || checkNumberLength(nationalNumber, void 0, metadata2) === "TOO_LONG") {
       return {
         countryCallingCode,
         number: possibleShorterNumber
@@ -9566,12 +9566,12 @@ function extractCountryCallingCode(number, country, defaultCountry, defaultCalli
   if (number[1] === "0") {
     return {};
   }
-  var metadata = new Metadata(metadataJson);
+  var metadata2 = new Metadata(metadataJson);
   var i = 2;
   while (i - 1 <= MAX_LENGTH_COUNTRY_CODE && i <= number.length) {
     var _countryCallingCode = number.slice(1, i);
-    if (metadata.hasCallingCode(_countryCallingCode)) {
-      metadata.selectNumberingPlan(_countryCallingCode);
+    if (metadata2.hasCallingCode(_countryCallingCode)) {
+      metadata2.selectNumberingPlan(_countryCallingCode);
       return {
         countryCallingCodeSource: isNumberWithIddPrefix ? "FROM_NUMBER_WITH_IDD" : "FROM_NUMBER_WITH_PLUS_SIGN",
         countryCallingCode: _countryCallingCode,
@@ -9591,7 +9591,7 @@ function applyInternationalSeparatorStyle(formattedNumber) {
 // node_modules/libphonenumber-js/es6/helpers/formatNationalNumberUsingFormat.js
 var FIRST_GROUP_PATTERN = /(\$\d)/;
 function formatNationalNumberUsingFormat(number, format, _ref) {
-  var useInternationalFormat = _ref.useInternationalFormat, withNationalPrefix = _ref.withNationalPrefix, carrierCode = _ref.carrierCode, metadata = _ref.metadata;
+  var useInternationalFormat = _ref.useInternationalFormat, withNationalPrefix = _ref.withNationalPrefix, carrierCode = _ref.carrierCode, metadata2 = _ref.metadata;
   var formattedNumber = number.replace(new RegExp(format.pattern()), useInternationalFormat ? format.internationalFormat() : (
     // This library doesn't use `domestic_carrier_code_formatting_rule`,
     // because that one is only used when formatting phone numbers
@@ -9616,8 +9616,8 @@ function formatNationalNumberUsingFormat(number, format, _ref) {
 
 // node_modules/libphonenumber-js/es6/helpers/getIddPrefix.js
 var SINGLE_IDD_PREFIX_REG_EXP = /^[\d]+(?:[~\u2053\u223C\uFF5E][\d]+)?$/;
-function getIddPrefix(country, callingCode, metadata) {
-  var countryMetadata = new Metadata(metadata);
+function getIddPrefix(country, callingCode, metadata2) {
+  var countryMetadata = new Metadata(metadata2);
   countryMetadata.selectNumberingPlan(country || callingCode);
   if (countryMetadata.defaultIDDPrefix()) {
     return countryMetadata.defaultIDDPrefix();
@@ -9686,8 +9686,8 @@ function formatRFC3966(_ref) {
 
 // node_modules/libphonenumber-js/es6/format.js
 var DEFAULT_OPTIONS = {
-  formatExtension: function formatExtension(formattedNumber, extension, metadata) {
-    return "".concat(formattedNumber).concat(metadata.ext()).concat(extension);
+  formatExtension: function formatExtension(formattedNumber, extension, metadata2) {
+    return "".concat(formattedNumber).concat(metadata2.ext()).concat(extension);
   }
 };
 function formatNumber(input, format, options2, metadataJson) {
@@ -9696,16 +9696,16 @@ function formatNumber(input, format, options2, metadataJson) {
   } else {
     options2 = DEFAULT_OPTIONS;
   }
-  var metadata = new Metadata(metadataJson);
+  var metadata2 = new Metadata(metadataJson);
   if (input.country && input.country !== "001") {
-    if (!metadata.hasCountry(input.country)) {
+    if (!metadata2.hasCountry(input.country)) {
       throw new Error("Unknown country: ".concat(input.country));
     }
-    metadata.selectNumberingPlan(input.country);
+    metadata2.selectNumberingPlan(input.country);
   } else if (input.countryCallingCode) {
-    metadata.selectNumberingPlan(input.countryCallingCode);
+    metadata2.selectNumberingPlan(input.countryCallingCode);
   } else return input.phone || "";
-  var countryCallingCode = metadata.countryCallingCode();
+  var countryCallingCode = metadata2.countryCallingCode();
   var nationalNumber = options2.v2 ? input.nationalNumber : input.phone;
   var number;
   switch (format) {
@@ -9713,15 +9713,15 @@ function formatNumber(input, format, options2, metadataJson) {
       if (!nationalNumber) {
         return "";
       }
-      number = formatNationalNumber(nationalNumber, input.carrierCode, "NATIONAL", metadata, options2);
-      return addExtension(number, input.ext, metadata, options2.formatExtension);
+      number = formatNationalNumber(nationalNumber, input.carrierCode, "NATIONAL", metadata2, options2);
+      return addExtension(number, input.ext, metadata2, options2.formatExtension);
     case "INTERNATIONAL":
       if (!nationalNumber) {
         return "+".concat(countryCallingCode);
       }
-      number = formatNationalNumber(nationalNumber, null, "INTERNATIONAL", metadata, options2);
+      number = formatNationalNumber(nationalNumber, null, "INTERNATIONAL", metadata2, options2);
       number = "+".concat(countryCallingCode, " ").concat(number);
-      return addExtension(number, input.ext, metadata, options2.formatExtension);
+      return addExtension(number, input.ext, metadata2, options2.formatExtension);
     case "E.164":
       return "+".concat(countryCallingCode).concat(nationalNumber);
     case "RFC3966":
@@ -9737,17 +9737,17 @@ function formatNumber(input, format, options2, metadataJson) {
       if (!options2.fromCountry) {
         return;
       }
-      var formattedNumber = formatIDD(nationalNumber, input.carrierCode, countryCallingCode, options2.fromCountry, metadata);
+      var formattedNumber = formatIDD(nationalNumber, input.carrierCode, countryCallingCode, options2.fromCountry, metadata2);
       if (!formattedNumber) {
         return;
       }
-      return addExtension(formattedNumber, input.ext, metadata, options2.formatExtension);
+      return addExtension(formattedNumber, input.ext, metadata2, options2.formatExtension);
     default:
       throw new Error('Unknown "format" argument passed to "formatNumber()": "'.concat(format, '"'));
   }
 }
-function formatNationalNumber(number, carrierCode, formatAs, metadata, options2) {
-  var format = chooseFormatForNumber(metadata.formats(), number);
+function formatNationalNumber(number, carrierCode, formatAs, metadata2, options2) {
+  var format = chooseFormatForNumber(metadata2.formats(), number);
   if (!format) {
     return number;
   }
@@ -9755,7 +9755,7 @@ function formatNationalNumber(number, carrierCode, formatAs, metadata, options2)
     useInternationalFormat: formatAs === "INTERNATIONAL",
     withNationalPrefix: format.nationalPrefixIsOptionalWhenFormattingInNationalFormat() && options2 && options2.nationalPrefix === false ? false : true,
     carrierCode,
-    metadata
+    metadata: metadata2
   });
 }
 function chooseFormatForNumber(availableFormats, nationalNumber) {
@@ -9769,21 +9769,21 @@ function chooseFormatForNumber(availableFormats, nationalNumber) {
     return matchesEntirely(nationalNumber, format.pattern());
   });
 }
-function addExtension(formattedNumber, ext, metadata, formatExtension2) {
-  return ext ? formatExtension2(formattedNumber, ext, metadata) : formattedNumber;
+function addExtension(formattedNumber, ext, metadata2, formatExtension2) {
+  return ext ? formatExtension2(formattedNumber, ext, metadata2) : formattedNumber;
 }
-function formatIDD(nationalNumber, carrierCode, countryCallingCode, fromCountry, metadata) {
-  var fromCountryCallingCode = getCountryCallingCode(fromCountry, metadata.metadata);
+function formatIDD(nationalNumber, carrierCode, countryCallingCode, fromCountry, metadata2) {
+  var fromCountryCallingCode = getCountryCallingCode(fromCountry, metadata2.metadata);
   if (fromCountryCallingCode === countryCallingCode) {
-    var formattedNumber = formatNationalNumber(nationalNumber, carrierCode, "NATIONAL", metadata);
+    var formattedNumber = formatNationalNumber(nationalNumber, carrierCode, "NATIONAL", metadata2);
     if (countryCallingCode === "1") {
       return countryCallingCode + " " + formattedNumber;
     }
     return formattedNumber;
   }
-  var iddPrefix = getIddPrefix(fromCountry, void 0, metadata.metadata);
+  var iddPrefix = getIddPrefix(fromCountry, void 0, metadata2.metadata);
   if (iddPrefix) {
-    return "".concat(iddPrefix, " ").concat(countryCallingCode, " ").concat(formatNationalNumber(nationalNumber, null, "INTERNATIONAL", metadata));
+    return "".concat(iddPrefix, " ").concat(countryCallingCode, " ").concat(formatNationalNumber(nationalNumber, null, "INTERNATIONAL", metadata2));
   }
 }
 function merge() {
@@ -9871,7 +9871,7 @@ function _toPrimitive2(t, r) {
   return ("string" === r ? String : Number)(t);
 }
 var PhoneNumber = /* @__PURE__ */ (function() {
-  function PhoneNumber2(countryOrCountryCallingCode, nationalNumber, metadata) {
+  function PhoneNumber2(countryOrCountryCallingCode, nationalNumber, metadata2) {
     _classCallCheck2(this, PhoneNumber2);
     if (!countryOrCountryCallingCode) {
       throw new TypeError("First argument is required");
@@ -9883,12 +9883,12 @@ var PhoneNumber = /* @__PURE__ */ (function() {
       throw new TypeError("`metadata` argument not passed");
     }
     if (isObject(nationalNumber) && isObject(nationalNumber.countries)) {
-      metadata = nationalNumber;
+      metadata2 = nationalNumber;
       var e164Number = countryOrCountryCallingCode;
       if (!E164_NUMBER_REGEXP.test(e164Number)) {
         throw new Error('Invalid `number` argument passed: must consist of a "+" followed by digits');
       }
-      var _extractCountryCallin = extractCountryCallingCode(e164Number, void 0, void 0, void 0, metadata), _countryCallingCode = _extractCountryCallin.countryCallingCode, number = _extractCountryCallin.number;
+      var _extractCountryCallin = extractCountryCallingCode(e164Number, void 0, void 0, void 0, metadata2), _countryCallingCode = _extractCountryCallin.countryCallingCode, number = _extractCountryCallin.number;
       nationalNumber = number;
       countryOrCountryCallingCode = _countryCallingCode;
       if (!nationalNumber) {
@@ -9901,14 +9901,14 @@ var PhoneNumber = /* @__PURE__ */ (function() {
     if (typeof nationalNumber !== "string") {
       throw new TypeError("`nationalNumber` argument must be a string");
     }
-    validateMetadata(metadata);
-    var _getCountryAndCalling = getCountryAndCallingCodeFromOneOfThem(countryOrCountryCallingCode, metadata), country = _getCountryAndCalling.country, countryCallingCode = _getCountryAndCalling.callingCode;
+    validateMetadata(metadata2);
+    var _getCountryAndCalling = getCountryAndCallingCodeFromOneOfThem(countryOrCountryCallingCode, metadata2), country = _getCountryAndCalling.country, countryCallingCode = _getCountryAndCalling.callingCode;
     this.country = country;
     this.countryCallingCode = countryCallingCode;
     this.nationalNumber = nationalNumber;
     this.number = "+" + this.countryCallingCode + this.nationalNumber;
     this.getMetadata = function() {
-      return metadata;
+      return metadata2;
     };
   }
   return _createClass2(PhoneNumber2, [{
@@ -9941,8 +9941,8 @@ var PhoneNumber = /* @__PURE__ */ (function() {
   }, {
     key: "isNonGeographic",
     value: function isNonGeographic() {
-      var metadata = new Metadata(this.getMetadata());
-      return metadata.isNonGeographicCallingCode(this.countryCallingCode);
+      var metadata2 = new Metadata(this.getMetadata());
+      return metadata2.isNonGeographicCallingCode(this.countryCallingCode);
     }
   }, {
     key: "isEqual",
@@ -10350,8 +10350,8 @@ var AFTER_PHONE_NUMBER_END_PATTERN = new RegExp("[^" + VALID_DIGITS + "#]+$");
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE3 = false;
 function parse2(text, options2, metadataJson) {
   options2 = options2 || {};
-  var metadata = new Metadata(metadataJson);
-  if (options2.defaultCountry && !metadata.hasCountry(options2.defaultCountry)) {
+  var metadata2 = new Metadata(metadataJson);
+  if (options2.defaultCountry && !metadata2.hasCountry(options2.defaultCountry)) {
     if (options2.v2) {
       throw new ParseError("INVALID_COUNTRY");
     }
@@ -10374,9 +10374,9 @@ function parse2(text, options2, metadataJson) {
     // If `country` is returned, its numbering plan will also be selected in `metadata`.
     // Otherwise, if `countryCallingCode` is returned, its numbering plan will also be selected in `metadata`.
     // Otherwise, if neither `country` nor `countryCallingCode` are returned, no numbering plan will be selected in `metadata`.
-    metadata
+    metadata2
   ), country = _parsePhoneNumber.country, nationalNumber = _parsePhoneNumber.nationalNumber, countryCallingCode = _parsePhoneNumber.countryCallingCode, countryCallingCodeSource = _parsePhoneNumber.countryCallingCodeSource, carrierCode = _parsePhoneNumber.carrierCode;
-  if (!metadata.hasSelectedNumberingPlan()) {
+  if (!metadata2.hasSelectedNumberingPlan()) {
     if (options2.v2) {
       throw new ParseError("INVALID_COUNTRY");
     }
@@ -10395,7 +10395,7 @@ function parse2(text, options2, metadataJson) {
     return {};
   }
   if (options2.v2) {
-    var phoneNumber = new PhoneNumber(countryCallingCode, nationalNumber, metadata.metadata);
+    var phoneNumber = new PhoneNumber(countryCallingCode, nationalNumber, metadata2.metadata);
     if (country) {
       phoneNumber.country = country;
     }
@@ -10408,7 +10408,7 @@ function parse2(text, options2, metadataJson) {
     phoneNumber.__countryCallingCodeSource = countryCallingCodeSource;
     return phoneNumber;
   }
-  var valid = (options2.extended ? metadata.hasSelectedNumberingPlan() : country) ? matchesEntirely(nationalNumber, metadata.nationalNumberPattern()) : false;
+  var valid = (options2.extended ? metadata2.hasSelectedNumberingPlan() : country) ? matchesEntirely(nationalNumber, metadata2.nationalNumberPattern()) : false;
   if (!options2.extended) {
     return valid ? result(country, nationalNumber, ext) : {};
   }
@@ -10417,7 +10417,7 @@ function parse2(text, options2, metadataJson) {
     countryCallingCode,
     carrierCode,
     valid,
-    possible: valid ? true : options2.extended === true && metadata.possibleLengths() && isPossibleNumber(nationalNumber, metadata) ? true : false,
+    possible: valid ? true : options2.extended === true && metadata2.possibleLengths() && isPossibleNumber(nationalNumber, metadata2) ? true : false,
     phone: nationalNumber,
     ext
   };
@@ -10476,7 +10476,7 @@ function result(country, nationalNumber, ext) {
   }
   return result2;
 }
-function parsePhoneNumber(formattedPhoneNumber, defaultCountry, defaultCallingCode, metadata) {
+function parsePhoneNumber(formattedPhoneNumber, defaultCountry, defaultCallingCode, metadata2) {
   var _extractCountryCallin = extractCountryCallingCode(
     parseIncompletePhoneNumber(formattedPhoneNumber),
     void 0,
@@ -10485,21 +10485,21 @@ function parsePhoneNumber(formattedPhoneNumber, defaultCountry, defaultCallingCo
     // to derive the resulting `countryCallingCode` from them, or anything like that.
     defaultCountry,
     defaultCallingCode,
-    metadata.metadata
+    metadata2.metadata
   ), countryCallingCodeSource = _extractCountryCallin.countryCallingCodeSource, countryCallingCode = _extractCountryCallin.countryCallingCode, number = _extractCountryCallin.number;
   var country;
   if (countryCallingCode) {
-    metadata.selectNumberingPlan(countryCallingCode);
+    metadata2.selectNumberingPlan(countryCallingCode);
   } else if (number && (defaultCountry || defaultCallingCode)) {
     if (defaultCountry) {
       country = defaultCountry;
-      metadata.selectNumberingPlan(defaultCountry);
-      countryCallingCode = metadata.numberingPlan.callingCode();
+      metadata2.selectNumberingPlan(defaultCountry);
+      countryCallingCode = metadata2.numberingPlan.callingCode();
     } else {
-      metadata.selectNumberingPlan(defaultCallingCode);
+      metadata2.selectNumberingPlan(defaultCallingCode);
       countryCallingCode = defaultCallingCode;
       if (USE_NON_GEOGRAPHIC_COUNTRY_CODE3) {
-        if (metadata.isNonGeographicCallingCode(countryCallingCode)) {
+        if (metadata2.isNonGeographicCallingCode(countryCallingCode)) {
           country = "001";
         }
       }
@@ -10511,16 +10511,16 @@ function parsePhoneNumber(formattedPhoneNumber, defaultCountry, defaultCallingCo
       countryCallingCode
     };
   }
-  var _extractNationalNumbe = extractNationalNumber(parseIncompletePhoneNumber(number), void 0, metadata), nationalNumber = _extractNationalNumbe.nationalNumber, carrierCode = _extractNationalNumbe.carrierCode;
+  var _extractNationalNumbe = extractNationalNumber(parseIncompletePhoneNumber(number), void 0, metadata2), nationalNumber = _extractNationalNumbe.nationalNumber, carrierCode = _extractNationalNumbe.carrierCode;
   var exactCountry = getCountryByCallingCode(countryCallingCode, {
     nationalNumber,
-    metadata
+    metadata: metadata2
   });
   if (exactCountry) {
     country = exactCountry;
     if (exactCountry === "001") {
     } else {
-      metadata.selectNumberingPlan(country);
+      metadata2.selectNumberingPlan(country);
     }
   }
   return {
@@ -10579,10 +10579,10 @@ function _toPrimitive4(t, r) {
   }
   return ("string" === r ? String : Number)(t);
 }
-function parsePhoneNumberWithError(text, options2, metadata) {
+function parsePhoneNumberWithError(text, options2, metadata2) {
   return parse2(text, _objectSpread2(_objectSpread2({}, options2), {}, {
     v2: true
-  }), metadata);
+  }), metadata2);
 }
 
 // node_modules/libphonenumber-js/es6/normalizeArguments.js
@@ -10678,17 +10678,17 @@ function normalizeArguments(args) {
   var _Array$prototype$slic = Array.prototype.slice.call(args), _Array$prototype$slic2 = _slicedToArray(_Array$prototype$slic, 4), arg_1 = _Array$prototype$slic2[0], arg_2 = _Array$prototype$slic2[1], arg_3 = _Array$prototype$slic2[2], arg_4 = _Array$prototype$slic2[3];
   var text;
   var options2;
-  var metadata;
+  var metadata2;
   if (typeof arg_1 === "string") {
     text = arg_1;
   } else throw new TypeError("A text for parsing must be a string.");
   if (!arg_2 || typeof arg_2 === "string") {
     if (arg_4) {
       options2 = arg_3;
-      metadata = arg_4;
+      metadata2 = arg_4;
     } else {
       options2 = void 0;
-      metadata = arg_3;
+      metadata2 = arg_3;
     }
     if (arg_2) {
       options2 = _objectSpread3({
@@ -10698,15 +10698,15 @@ function normalizeArguments(args) {
   } else if (isObject(arg_2)) {
     if (arg_3) {
       options2 = arg_2;
-      metadata = arg_3;
+      metadata2 = arg_3;
     } else {
-      metadata = arg_2;
+      metadata2 = arg_2;
     }
   } else throw new Error("Invalid second argument: ".concat(arg_2));
   return {
     text,
     options: options2,
-    metadata
+    metadata: metadata2
   };
 }
 
@@ -10757,14 +10757,14 @@ function _toPrimitive6(t, r) {
   }
   return ("string" === r ? String : Number)(t);
 }
-function parsePhoneNumber2(text, options2, metadata) {
-  if (options2 && options2.defaultCountry && !isSupportedCountry(options2.defaultCountry, metadata)) {
+function parsePhoneNumber2(text, options2, metadata2) {
+  if (options2 && options2.defaultCountry && !isSupportedCountry(options2.defaultCountry, metadata2)) {
     options2 = _objectSpread4(_objectSpread4({}, options2), {}, {
       defaultCountry: void 0
     });
   }
   try {
-    return parsePhoneNumberWithError(text, options2, metadata);
+    return parsePhoneNumberWithError(text, options2, metadata2);
   } catch (error) {
     if (error instanceof ParseError) {
     } else {
@@ -10775,8 +10775,8 @@ function parsePhoneNumber2(text, options2, metadata) {
 
 // node_modules/libphonenumber-js/es6/parsePhoneNumber.js
 function parsePhoneNumber3() {
-  var _normalizeArguments = normalizeArguments(arguments), text = _normalizeArguments.text, options2 = _normalizeArguments.options, metadata = _normalizeArguments.metadata;
-  return parsePhoneNumber2(text, options2, metadata);
+  var _normalizeArguments = normalizeArguments(arguments), text = _normalizeArguments.text, options2 = _normalizeArguments.options, metadata2 = _normalizeArguments.metadata;
+  return parsePhoneNumber2(text, options2, metadata2);
 }
 
 // node_modules/libphonenumber-js/max/exports/parsePhoneNumber.js
@@ -10789,14 +10789,28 @@ function isSupportedCountry2() {
   return withMetadataArgument(isSupportedCountry, arguments);
 }
 
+// node_modules/libphonenumber-js/max/exports/getCountryCallingCode.js
+function getCountryCallingCode2() {
+  return withMetadataArgument(getCountryCallingCode, arguments);
+}
+
+// node_modules/libphonenumber-js/max/exports/Metadata.js
+function Metadata2() {
+  return Metadata.call(this, metadata_max_json_default);
+}
+Metadata2.prototype = Object.create(Metadata.prototype, {});
+Metadata2.prototype.constructor = Metadata2;
+
 // src/validators/phone.ts
 var NOT_PHONE_SHAPES = [
   /^\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}$/,
   // 2024-01-15
   /^\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}$/,
   // 15.01.2024
-  /^\d{1,3}(\.\d{1,3}){3}$/
+  /^\d{1,3}(\.\d{1,3}){3}$/,
   // IPv4 address or four-part version
+  /^\d+\.\d\d$/
+  // 31012.34: an amount with cents
 ];
 function fictional(phone) {
   return phone.countryCallingCode === "1" && /^\d{3}5550(1\d\d)$/.test(phone.nationalNumber);
@@ -10804,17 +10818,78 @@ function fictional(phone) {
 function outsideNanp(phone) {
   return phone.countryCallingCode !== "1";
 }
+var NUMBER_TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"];
+var metadata = new Metadata2();
+var plans2 = /* @__PURE__ */ new Map();
+function planFor2(callingCode) {
+  if (plans2.has(callingCode)) return plans2.get(callingCode);
+  const countries = metadata.getCountryCodesForCallingCode(callingCode) ?? [];
+  let plan;
+  if (countries.length > 0) {
+    const lengths = /* @__PURE__ */ new Set();
+    const prefixes = /* @__PURE__ */ new Set();
+    const idd = [];
+    let simple = true;
+    for (const country of countries) {
+      metadata.selectNumberingPlan(country);
+      const numbering = metadata.numberingPlan;
+      for (const n of numbering.possibleLengths() ?? []) lengths.add(n);
+      for (const type of NUMBER_TYPES) for (const n of numbering.type(type)?.possibleLengths() ?? []) lengths.add(n);
+      const forParsing = numbering.nationalPrefixForParsing();
+      if (numbering.nationalPrefixTransformRule() || forParsing !== void 0 && !/^\d+$/.test(forParsing)) simple = false;
+      if (forParsing) prefixes.add(forParsing);
+      const iddPrefix = numbering.IDDPrefix();
+      if (iddPrefix) idd.push(iddPrefix);
+    }
+    plan = { lengths, prefixes: [...prefixes], idd: new RegExp(`^(?:${idd.join("|") || "(?!)"})`), simple };
+  }
+  plans2.set(callingCode, plan);
+  return plan;
+}
+function lengthFits(digits, callingCode, national) {
+  const plan = planFor2(callingCode);
+  if (plan === void 0 || !plan.simple || national && plan.idd.test(digits)) return true;
+  const stripped = [...plan.prefixes, ...national ? [callingCode] : []].filter((p) => digits.startsWith(p)).map((p) => digits.length - p.length);
+  return [digits.length, ...stripped].some((n) => plan.lengths.has(n));
+}
+function callingCodeOf(digits) {
+  for (let n = 1; n <= 3; n++) if (planFor2(digits.slice(0, n)) !== void 0) return digits.slice(0, n);
+  return void 0;
+}
+function fictionalNanp(digits) {
+  const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
+  return /^\d{3}55501\d\d$/.test(national);
+}
+var PARSED_MEMO = 4096;
 function phoneValidator(regions) {
   const defaults = regions;
+  const codes = defaults.map((r) => getCountryCallingCode2(r));
+  const nanpOnly = codes.every((code) => code === "1");
+  const parsed = /* @__PURE__ */ new Map();
   return (value) => {
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) return false;
     if (NOT_PHONE_SHAPES.some((re) => re.test(value))) return false;
     const international = value.startsWith("+");
     if (!international && digits.length === value.length) return false;
-    const parses = international ? [parsePhoneNumber4(value)] : defaults.map((r) => parsePhoneNumber4(value, r));
-    const valid = parses.find((p) => p !== void 0 && (p.isValid() || international && outsideNanp(p) && p.isPossible()));
-    return valid !== void 0 && !fictional(valid);
+    if (international) {
+      const code = callingCodeOf(digits);
+      if (code !== void 0 && !lengthFits(digits.slice(code.length), code, false)) return false;
+      if (code === "1" && fictionalNanp(digits.slice(1))) return false;
+    } else {
+      if (!codes.some((code) => lengthFits(digits, code, true))) return false;
+      if (nanpOnly && fictionalNanp(digits)) return false;
+    }
+    const key = international ? `+${digits}` : digits;
+    let verdict = parsed.get(key);
+    if (verdict === void 0) {
+      const parses = international ? [parsePhoneNumber4(value)] : defaults.map((r) => parsePhoneNumber4(value, r));
+      const valid = parses.find((p) => p !== void 0 && (p.isValid() || international && outsideNanp(p) && p.isPossible()));
+      verdict = valid !== void 0 && !fictional(valid);
+      if (parsed.size >= PARSED_MEMO) parsed.clear();
+      parsed.set(key, verdict);
+    }
+    return verdict;
   };
 }
 

@@ -18,12 +18,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-H46L77YG.js";
+} from "./chunk-N2EAL5VP.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-44YN4RUV.js";
+} from "./chunk-KZ4YH3AD.js";
 
 // src/merge.ts
 function parse(file) {

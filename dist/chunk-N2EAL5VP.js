@@ -25,7 +25,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-44YN4RUV.js";
+} from "./chunk-KZ4YH3AD.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
