@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-I7WI7YJD.js";
-import "./chunk-N2EAL5VP.js";
-import "./chunk-KZ4YH3AD.js";
+} from "./chunk-62NIOVDV.js";
+import "./chunk-SBS7I446.js";
+import "./chunk-ZALKIMCM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

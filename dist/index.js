@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-I7WI7YJD.js";
+} from "./chunk-62NIOVDV.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-N2EAL5VP.js";
+} from "./chunk-SBS7I446.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KZ4YH3AD.js";
+} from "./chunk-ZALKIMCM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

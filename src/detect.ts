@@ -59,9 +59,9 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
 }
 
 /**
- * Rules whose candidates are found together: one pass over the window finds the maximal runs of the
- * union of their `chars` that hold enough of their `counts`. When `counts` is one character, that
- * pass is Buffer.indexOf on it (memchr) and a walk to the run's ends; otherwise a byte loop.
+ * Rules whose candidates are found together: one pass over the window finds the maximal runs of their
+ * `chars` that hold enough of their `counts`. When `counts` is one character, that pass is
+ * Buffer.indexOf on it (memchr) and a walk to the run's ends; otherwise a byte loop.
  */
 interface CandidateGroup {
   rules: CompiledRule[];
@@ -77,41 +77,33 @@ interface Plan {
   groups: CandidateGroup[];
 }
 
-function union(tables: Uint8Array[]): Uint8Array {
-  return Uint8Array.from({ length: 256 }, (_, code) => (tables.some((t) => t[code] === 1) ? 1 : 0));
-}
-
 function onlyCode(table: Uint8Array): number | undefined {
   const codes = [...table.keys()].filter((code) => table[code] === 1);
   return codes.length === 1 ? codes[0] : undefined;
 }
 
 function makeGroup(rules: CompiledRule[], anchor: number | undefined): CandidateGroup {
-  return {
-    rules,
-    chars: union(rules.map((r) => r.candidate!.chars)),
-    counts: union(rules.map((r) => r.candidate!.counts)),
-    atLeast: Math.min(...rules.map((r) => r.candidate!.atLeast)),
-    anchor,
-  };
+  const { chars, counts } = rules[0]!.candidate!;
+  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate!.atLeast)), anchor };
 }
 
 const plans = new WeakMap<CompiledRule[], Plan>();
 
+const tableKey = (t: Uint8Array): string => t.join('');
+
 function planFor(rules: CompiledRule[]): Plan {
   let plan = plans.get(rules);
   if (plan !== undefined) return plan;
-  const byAnchor = new Map<number, CompiledRule[]>();
-  const looped: CompiledRule[] = [];
+  // One pass per distinct promise: rules with the same `chars` and `counts` share their runs.
+  const byPromise = new Map<string, CompiledRule[]>();
   for (const rule of rules) {
     if (rule.candidate === undefined) continue;
-    const anchor = onlyCode(rule.candidate.counts);
-    if (anchor === undefined) looped.push(rule);
-    else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), rule]);
+    const key = `${tableKey(rule.candidate.chars)}/${tableKey(rule.candidate.counts)}`;
+    byPromise.set(key, [...(byPromise.get(key) ?? []), rule]);
   }
   plan = {
     plain: rules.filter((r) => r.candidate === undefined),
-    groups: [...[...byAnchor].map(([anchor, group]) => makeGroup(group, anchor)), ...(looped.length > 0 ? [makeGroup(looped, undefined)] : [])],
+    groups: [...byPromise.values()].map((group) => makeGroup(group, onlyCode(group[0]!.candidate!.counts))),
   };
   plans.set(rules, plan);
   return plan;

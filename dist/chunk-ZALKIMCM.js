@@ -5990,37 +5990,28 @@ function collect(rule2, text, from, to, base, allowed, out) {
     out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: allowed?.get(rule2.id)?.get(normalized), bare: BARE.test(value) });
   }
 }
-function union(tables) {
-  return Uint8Array.from({ length: 256 }, (_, code) => tables.some((t) => t[code] === 1) ? 1 : 0);
-}
 function onlyCode(table) {
   const codes = [...table.keys()].filter((code) => table[code] === 1);
   return codes.length === 1 ? codes[0] : void 0;
 }
 function makeGroup(rules, anchor) {
-  return {
-    rules,
-    chars: union(rules.map((r) => r.candidate.chars)),
-    counts: union(rules.map((r) => r.candidate.counts)),
-    atLeast: Math.min(...rules.map((r) => r.candidate.atLeast)),
-    anchor
-  };
+  const { chars, counts } = rules[0].candidate;
+  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate.atLeast)), anchor };
 }
 var plans = /* @__PURE__ */ new WeakMap();
+var tableKey = (t) => t.join("");
 function planFor(rules) {
   let plan = plans.get(rules);
   if (plan !== void 0) return plan;
-  const byAnchor = /* @__PURE__ */ new Map();
-  const looped = [];
+  const byPromise = /* @__PURE__ */ new Map();
   for (const rule2 of rules) {
     if (rule2.candidate === void 0) continue;
-    const anchor = onlyCode(rule2.candidate.counts);
-    if (anchor === void 0) looped.push(rule2);
-    else byAnchor.set(anchor, [...byAnchor.get(anchor) ?? [], rule2]);
+    const key = `${tableKey(rule2.candidate.chars)}/${tableKey(rule2.candidate.counts)}`;
+    byPromise.set(key, [...byPromise.get(key) ?? [], rule2]);
   }
   plan = {
     plain: rules.filter((r) => r.candidate === void 0),
-    groups: [...[...byAnchor].map(([anchor, group]) => makeGroup(group, anchor)), ...looped.length > 0 ? [makeGroup(looped, void 0)] : []]
+    groups: [...byPromise.values()].map((group) => makeGroup(group, onlyCode(group[0].candidate.counts)))
   };
   plans.set(rules, plan);
   return plan;

@@ -25,7 +25,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-KZ4YH3AD.js";
+} from "./chunk-ZALKIMCM.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

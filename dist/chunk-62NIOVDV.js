@@ -18,12 +18,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-N2EAL5VP.js";
+} from "./chunk-SBS7I446.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-KZ4YH3AD.js";
+} from "./chunk-ZALKIMCM.js";
 
 // src/merge.ts
 function parse(file) {
