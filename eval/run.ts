@@ -148,7 +148,7 @@ async function scoreGenerated(): Promise<void> {
       tally(label.kind).fn++;
       const value = doc.text.slice(label.start, label.end);
       const masked = maskerFor(label.kind === 'email' ? 'email' : 'last4')(value);
-      bump(misses, `${label.kind} in ${label.where}`, `${key.replace(/-.*/, '')} ${masked}`);
+      bump(misses, `${label.kind} in ${label.where}`, `${key.slice(0, key.lastIndexOf('-'))} ${masked}`);
     }
     const top = Number(args.top);
     console.log(`piiguard eval: seed ${args.seed}, scale ${args.scale}: ${docs.length} documents, ${labels.size} labeled values, ${result.findings.length} findings${args.keep ? ` (corpus kept in ${dir})` : ''}\n`);

@@ -82,24 +82,36 @@ function judgeName(index: TermIndex, tokens: string[], ruleId: string): Verdict 
   return verdictOf(owners, ruleId);
 }
 
-/** In free text the nearest telling word before a hit decides: `ssn 123…` vs `order 123…`. */
-function judgeNear(index: TermIndex, tokens: string[], ruleId: string): { verdict: Verdict; word?: string } {
+/**
+ * In free text the nearest telling word before a hit decides: `ssn 123…` vs `order 123…`. A generic
+ * id word or another kind's word counts only right before the value (`order id 123`): further back
+ * it belongs to something else said earlier (`the batch job finished. call me on …`).
+ */
+function judgeNear(index: TermIndex, tokens: string[], ruleId: string): { verdict: Verdict; word?: string; adjacent: boolean } {
   for (let end = tokens.length - 1; end >= 0; end--) {
     const terms = index.termsAt(tokens, end);
     if (terms.length === 0) continue;
+    const verdict = verdictOf(terms.map((t) => t.owner), ruleId);
+    if (verdict === 'weak-negative' && tokens.length - 1 - end > 1) continue;
     const longest = terms.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
-    return { verdict: verdictOf(terms.map((t) => t.owner), ruleId), word: longest.tokens.join(' ') };
+    return { verdict, word: longest.tokens.join(' '), adjacent: end === tokens.length - 1 };
   }
-  return { verdict: 'neutral' };
+  return { verdict: 'neutral', adjacent: false };
 }
 
+const NUMERIC_START = /[\d+(]/;
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
-/** Structure is reliable, so a telling name decides; a nearby word in prose only shifts by one step. */
-function confidenceOf(verdict: Verdict, base: Confidence, structured: boolean): Confidence {
+/**
+ * Structure is reliable, so a telling name decides, and so does a word right before the value; a
+ * word further back in prose only shifts by one step. Generic id words (order, id, ref) speak about
+ * numbers only: `user_id: jane@…` is still an address.
+ */
+function confidenceOf(verdict: Verdict, base: Confidence, decisive: boolean, numeric: boolean): Confidence {
   if (verdict === 'positive') return 'high';
-  if (verdict === 'strong-negative' || (verdict === 'weak-negative' && structured)) return 'low';
-  return verdict === 'weak-negative' ? STEP_DOWN[base] : base;
+  if (verdict === 'strong-negative') return 'low';
+  if (verdict === 'neutral' || !numeric) return base;
+  return decisive ? 'low' : STEP_DOWN[base];
 }
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_. -]{0,47}$/;
@@ -223,7 +235,7 @@ export interface ContextTracker {
    * offset `base`, [from, to) the region whose hits follow.
    */
   window(text: string, from: number, to: number, base: number): void;
-  /** Context of a hit at [start, end) of the current window; hits come in increasing start order. */
+  /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
   classify(rule: CompiledRule, text: string, start: number): HitContext;
 }
 
@@ -249,6 +261,13 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   let lastInsert: SqlHeader | undefined;
   let insertAtWindowStart: SqlHeader | undefined;
   let atStreamStart = true;
+  // The start of the line that runs into the next window (absolute `end`), for CSV and COPY fields;
+  // undefined when that line is longer than STATEMENT_MAX.
+  let headForNext: { text: string; end: number } | undefined = { text: '', end: 0 };
+  let head: { text: string; end: number } | undefined;
+  let windowBase = 0;
+  // The current line began before this window's text.
+  let continued = false;
   let insertAtWindowEnd: SqlHeader | undefined;
 
   // A CREATE TABLE or COPY header that the window cut short; `end` is where its text stops (absolute).
@@ -313,13 +332,17 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   return {
     window(text, from, to, base) {
       atStreamStart = base === 0;
+      windowBase = base;
       for (; nextEvent < events.length; nextEvent++) events[nextEvent]!.apply();
       events = [];
       nextEvent = 0;
       lineStart = -1;
       insertAtWindowStart = insertAtWindowEnd;
+      head = headForNext;
       const lastLf = text.lastIndexOf('\n', to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
+      const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
+      headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
       if (firstWindow) {
         firstWindow = false;
         const eol = text.indexOf('\n', from);
@@ -345,31 +368,40 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     },
 
     classify(rule, text, start) {
+      const numeric = NUMERIC_START.test(text[start] ?? '');
       applyEventsUpTo(start);
-      const base = rule.confidence;
+      const confidence = rule.confidence;
       // The line holding the hit; hits arrive in order, so each line is searched once.
       if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
         const lf = text.lastIndexOf('\n', start - 1);
         lineStart = lf + 1;
         lineEnd = text.indexOf('\n', start);
-        insert = lf === -1 && !atStreamStart ? insertAtWindowStart : insertOf(text, lineStart);
+        continued = lf === -1 && !atStreamStart;
+        insert = continued ? insertAtWindowStart : insertOf(text, lineStart);
       }
 
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {
         const name = safeName(key);
         const verdict = judgeName(index, tokenize(key), rule.id);
-        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, base, true), reason: name ? `key "${name}"` : 'key', ...(name ? { field: name } : {}) };
+        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `key "${name}"` : 'key', ...(name ? { field: name } : {}) };
       }
-      const cell = columnOf(text, lineStart, start);
+      let cell: { table?: string; column: string } | undefined;
+      // An INSERT tuple is found by looking back from the hit; CSV and COPY fields count from the line start.
+      if (!continued || insert !== undefined) cell = columnOf(text, lineStart, start);
+      else if (head !== undefined) {
+        // The line began in an earlier window: count its fields from its real start.
+        const line = head.text + text.slice(head.end - windowBase, start);
+        cell = columnOf(line, 0, line.length);
+      }
       if (cell !== undefined) {
         const name = safeName(cell.column);
         const verdict = judgeName(index, tokenize(cell.column), rule.id);
-        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, base, true), reason: name ? `column "${name}"` : 'column', ...(cell.table ? { table: cell.table } : {}), ...(name ? { field: name } : {}) };
+        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : 'column', ...(cell.table ? { table: cell.table } : {}), ...(name ? { field: name } : {}) };
       }
       const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
-      if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, base, false), reason: `near "${near.word}"` };
-      return { confidence: base, reason: 'no context' };
+      if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
+      return { confidence, reason: 'no context' };
     },
   };
 }

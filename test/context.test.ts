@@ -33,6 +33,13 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "SocialSecurityNumber"']));
   });
 
+  it('a long row cut by a window border keeps its columns', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${'lorem ipsum '.repeat(30)},${bareOther},${bare}`).join('\n');
+    const found = await rated(`id,notes,order_no,ssn\n${rows}\n`);
+    expect(found).toHaveLength(30);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
+  });
+
   it('semicolon and tab delimited files, quoted fields with delimiters inside', async () => {
     expect(await rated(`name;comment;ssn\n"Roe; Jane";"a;b";${bare}\n`)).toEqual(['us-ssn high column "ssn"']);
     expect(await rated(`name\tssn\nJane\t${bare}\n`)).toEqual(['us-ssn high column "ssn"']);
