@@ -7,11 +7,7 @@ const NOT_PHONE_SHAPES = [
   /^\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}$/, // 2024-01-15
   /^\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}$/, // 15.01.2024
   /^\d{1,3}(\.\d{1,3}){3}$/, // IPv4 address or four-part version
-<<<<<<< HEAD
   /^\d+\.\d\d$/, // 31012.34: an amount with cents
-=======
-  /^\d+[.,]\d{1,2}$/, // an amount: 31003.47
->>>>>>> 731aac2 (Context across window borders, prose and ids; validator tests with published check digits)
 ];
 
 /** NANP numbers 555-0100 to 555-0199 are reserved for fiction (ATIS-0300115). */

@@ -1,0 +1,24 @@
+import type { CompiledRule, Confidence } from './types.js';
+export interface HitContext {
+    confidence: Confidence;
+    /** Why: `column "ssn"`, `key "order_no"`, `near "phone"`, `no context`. Never contains the value. */
+    reason: string;
+    table?: string;
+    /** Column or key name. */
+    field?: string;
+}
+/** Low-confidence findings sit under keys such as order_id or uuid: reporting them would cry wolf. */
+export declare const DEFAULT_MIN_CONFIDENCE: Confidence;
+export declare function confidenceRank(c: Confidence): number;
+/** `SocialSecurityNumber`, `date_of_birth`, `NHSNumber` → lowercase word tokens. */
+export declare function tokenize(name: string): string[];
+export interface ContextTracker {
+    /**
+     * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
+     * offset `base`, [from, to) the region whose hits follow.
+     */
+    window(text: string, from: number, to: number, base: number): void;
+    /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
+    classify(rule: CompiledRule, text: string, start: number): HitContext;
+}
+export declare function createContextTracker(rules: CompiledRule[]): ContextTracker;
