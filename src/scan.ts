@@ -67,7 +67,7 @@ async function scanInProcess(files: InputFile[], engine: Engine, limits: SourceL
   return results;
 }
 
-/** Hands files to workers one at a time (longest queue first keeps both cores busy to the end). */
+/** Hands files to workers one at a time, as each finishes the last. */
 async function scanInWorkers(files: InputFile[], engine: Engine, config: ResolvedConfig, count: number): Promise<FileResult[]> {
   const init: WorkerInit = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
@@ -76,6 +76,10 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
     limits: sourceLimits(config),
   };
   const results = new Array<FileResult>(files.length);
+  // Largest first, so a big dump does not start last and leave one core idle at the end.
+  const sizeOf = (f: InputFile) => fs.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
+  const sizes = files.map(sizeOf);
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
   let next = 0;
   const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init }));
   try {
@@ -85,7 +89,7 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
           new Promise<void>((resolve, reject) => {
             const feed = () => {
               if (next >= files.length) return resolve();
-              const id = next++;
+              const id = order[next++]!;
               const req: WorkerRequest = { id, abs: files[id]!.abs, display: files[id]!.display };
               worker.postMessage(req);
             };
