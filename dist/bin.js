@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-J6TR3FBR.js";
-import "./chunk-3P27G3ST.js";
-import "./chunk-4FBRCFBE.js";
+} from "./chunk-VVAGVPMI.js";
+import "./chunk-LCW2SGLD.js";
+import "./chunk-UTNNQKVW.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

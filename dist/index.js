@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-J6TR3FBR.js";
+} from "./chunk-VVAGVPMI.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-3P27G3ST.js";
+} from "./chunk-LCW2SGLD.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-4FBRCFBE.js";
+} from "./chunk-UTNNQKVW.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

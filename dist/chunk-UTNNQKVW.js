@@ -11367,11 +11367,19 @@ async function* readSource(file, displayPath, limits) {
     yield { kind: "skipped", skipped: large };
     return;
   }
-  const stream = fs3.createReadStream(file, { highWaterMark: READ_CHUNK });
+  yield* readLayer(fileChunks(file, stat.size), displayPath, topLayer(limits), file);
+}
+async function* fileChunks(file, size) {
+  const fd = fs3.openSync(file, "r");
   try {
-    yield* readLayer(stream, displayPath, topLayer(limits), file);
+    for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
+      const buf = Buffer.allocUnsafe(want);
+      const n = fs3.readSync(fd, buf, 0, want, null);
+      if (n === 0) return;
+      yield n === want ? buf : buf.subarray(0, n);
+    }
   } finally {
-    stream.destroy();
+    fs3.closeSync(fd);
   }
 }
 function readStream(input, displayPath, limits) {

@@ -25,7 +25,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-4FBRCFBE.js";
+} from "./chunk-UTNNQKVW.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -7310,6 +7310,9 @@ async function scanInWorkers(files, engine, config, count) {
     limits: sourceLimits(config)
   };
   const results = new Array(files.length);
+  const sizeOf = (f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
+  const sizes = files.map(sizeOf);
+  const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
   let next = 0;
   const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init }));
   try {
@@ -7318,7 +7321,7 @@ async function scanInWorkers(files, engine, config, count) {
         (worker) => new Promise((resolve, reject) => {
           const feed = () => {
             if (next >= files.length) return resolve();
-            const id = next++;
+            const id = order[next++];
             const req = { id, abs: files[id].abs, display: files[id].display };
             worker.postMessage(req);
           };

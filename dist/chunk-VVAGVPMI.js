@@ -18,12 +18,12 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-3P27G3ST.js";
+} from "./chunk-LCW2SGLD.js";
 import {
   ConfigError,
   UsageError,
   loadRules
-} from "./chunk-4FBRCFBE.js";
+} from "./chunk-UTNNQKVW.js";
 
 // src/merge.ts
 function parse(file) {
