@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-VVAGVPMI.js";
-import "./chunk-LCW2SGLD.js";
-import "./chunk-UTNNQKVW.js";
+} from "./chunk-BWRRNDD6.js";
+import "./chunk-FL6T5KJ6.js";
+import "./chunk-SL32SVAD.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,12 +2,12 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-UTNNQKVW.js";
+} from "./chunk-SL32SVAD.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 var init = workerData;
 var rules = init.rules.map((r) => compileRule(r, init.settings, r.severity).compiled).filter((r) => r !== void 0);
 parentPort.on("message", (req) => {
-  void scanFile(req.abs, req.display, { rules, allowed: init.allowed }, init.limits).then((result) => parentPort.postMessage({ id: req.id, result }));
+  void scanFile(req.abs, req.display, { rules, allowed: init.allowed, keepPerRule: init.keepPerRule }, init.limits).then((result) => parentPort.postMessage({ id: req.id, result }));
 });

@@ -5,6 +5,7 @@
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
 import { confidenceRank, createContextTracker, type HitContext } from './context.js';
+import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker } from './location.js';
@@ -198,8 +199,8 @@ export interface DetectOutput {
 }
 
 /** Runs every rule over one text stream and returns its findings, in stream order. */
-export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues): Promise<DetectOutput> {
-  const findings: Finding[] = [];
+export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput> {
+  const findings = createFindingsLimit(keepPerRule);
   const allows: AllowDirective[] = [];
   const occurrences = new Map<string, number>();
   const tracker = createLineTracker();
@@ -239,7 +240,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       const key = `${hit.rule.id}\0${masked}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, occurrence);
-      findings.push({
+      findings.add({
         ruleId: hit.rule.id,
         severity: hit.rule.severity,
         path,
@@ -274,5 +275,5 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     carryBase = keepFrom;
   }
   scan(carry, carryBase, carryBase + carry.length);
-  return { findings, allows, bytes: total };
+  return { findings: findings.findings(), allows, bytes: total };
 }

@@ -6,6 +6,37 @@ import type { Finding, ScanResult } from './types.js';
 
 export const DEFAULT_FINDINGS_CAP = 100;
 
+/**
+ * Findings of one rule the engine keeps whole per stream (at least the cap): past that, a 2 GB dump
+ * with millions of matches would not fit in memory, so the rest are only counted, into an aggregate.
+ * Suppressions then apply to that aggregate as a whole (a baseline records it; inline comments and
+ * allowlisted values further on do not reach inside it).
+ */
+const KEEP_PER_RULE = 10_000;
+
+/** What the engine keeps per stream and rule for a findings cap; 0 (no cap) keeps everything. */
+export function engineLimit(cap: number): number {
+  return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
+}
+
+/** Collects one stream's findings, keeping `limit` per rule whole and counting the rest. */
+export function createFindingsLimit(limit: number): { add(finding: Finding): void; findings(): Finding[] } {
+  const kept: Finding[] = [];
+  const counts = new Map<string, number>();
+  const aggregates = new Map<string, Finding & { aggregate: { count: number } }>();
+  return {
+    add(finding) {
+      const n = (counts.get(finding.ruleId) ?? 0) + 1;
+      counts.set(finding.ruleId, n);
+      const aggregate = aggregates.get(finding.ruleId);
+      if (limit === 0 || n <= limit) kept.push(finding);
+      else if (aggregate) aggregate.aggregate.count++;
+      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
+    },
+    findings: () => [...kept, ...aggregates.values()],
+  };
+}
+
 /** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
 function capList<T extends Finding>(findings: T[], cap: number): T[] {
   if (cap === 0) return findings;
@@ -23,9 +54,9 @@ function capList<T extends Finding>(findings: T[], cap: number): T[] {
     listed.set(f.ruleId, n);
     const aggregate = aggregates.get(f.ruleId);
     if (n <= cap) out.push(f);
-    else if (aggregate) aggregate.aggregate.count++;
+    else if (aggregate) aggregate.aggregate.count += findingCount(f);
     else {
-      const first = { ...f, aggregate: { count: 1 } };
+      const first = { ...f, aggregate: { count: findingCount(f) } };
       aggregates.set(f.ruleId, first);
       out.push(first);
     }

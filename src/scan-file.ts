@@ -20,6 +20,8 @@ export interface FileResult {
 export interface Engine {
   rules: CompiledRule[];
   allowed: AllowedValues | undefined;
+  /** Findings kept whole per stream and rule (findings-cap.ts engineLimit); 0 = all. */
+  keepPerRule: number;
 }
 
 async function consume(items: AsyncIterable<SourceItem>, display: string, engine: Engine): Promise<FileResult> {
@@ -40,7 +42,7 @@ async function consume(items: AsyncIterable<SourceItem>, display: string, engine
       else if (item.kind === 'error') result.errors.push(item.error);
       else {
         try {
-          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed);
+          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds);
           result.findings.push(...inline.active);
           result.suppressed.push(...inline.suppressed);

@@ -9,6 +9,7 @@ import { loadConfig, sourceLimits, type ResolvedConfig } from './config.js';
 import { confidenceRank } from './context.js';
 import { discover, displayPath, selectInputs, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
+import { engineLimit, findingCount } from './findings-cap.js';
 import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
 import { inShard, type Shard } from './shard.js';
 import type { SourceLimits } from './sources/index.js';
@@ -72,6 +73,7 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
   const init: WorkerInit = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
+    keepPerRule: engine.keepPerRule,
     settings: config.settings,
     limits: sourceLimits(config),
   };
@@ -114,7 +116,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const config = options.config ?? loadConfig({ cwd });
   const rules = options.rules ?? (await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }));
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)) };
+  const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
 
   const shard = (display: string) => options.shard === undefined || inShard(display, options.shard);
   let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
@@ -162,8 +164,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const byRule: Record<string, number> = {};
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
-    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    bySeverity[f.severity]++;
+    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + findingCount(f);
+    bySeverity[f.severity] += findingCount(f);
   }
   return {
     findings,
@@ -175,9 +177,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     stats: {
       filesScanned: results.reduce((n, r) => n + r.scanned, 0),
       bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
-      findings: findings.length,
+      findings: findings.reduce((n, f) => n + findingCount(f), 0),
       findingsListed: findings.length,
-      suppressed: suppressed.length,
+      suppressed: suppressed.reduce((n, f) => n + findingCount(f), 0),
       byRule,
       bySeverity,
       skipped: skipped.length,

@@ -9,6 +9,7 @@ import type { CompiledRule, Severity, ValidatorSettings } from './types.js';
 export interface WorkerInit {
   rules: Array<LoadedRule & { severity: Severity }>;
   allowed: AllowedValues | undefined;
+  keepPerRule: number;
   settings: ValidatorSettings;
   limits: SourceLimits;
 }
@@ -24,5 +25,5 @@ const rules = init.rules
   .filter((r): r is CompiledRule => r !== undefined);
 
 parentPort!.on('message', (req: WorkerRequest) => {
-  void scanFile(req.abs, req.display, { rules, allowed: init.allowed }, init.limits).then((result) => parentPort!.postMessage({ id: req.id, result }));
+  void scanFile(req.abs, req.display, { rules, allowed: init.allowed, keepPerRule: init.keepPerRule }, init.limits).then((result) => parentPort!.postMessage({ id: req.id, result }));
 });

@@ -78,7 +78,7 @@ describe('unreadable and vanishing inputs', () => {
     const rules = await loadRules({ settings: DEFAULT_SETTINGS });
     const cwd = tempTree({ 'gone.csv': CSV });
     fs.rmSync(path.join(cwd, 'gone.csv'));
-    const result = await scanFile(path.join(cwd, 'gone.csv'), 'gone.csv', { rules, allowed: undefined }, DEFAULT_LIMITS);
+    const result = await scanFile(path.join(cwd, 'gone.csv'), 'gone.csv', { rules, allowed: undefined, keepPerRule: 0 }, DEFAULT_LIMITS);
     expect(result.errors).toEqual([{ path: 'gone.csv', message: 'vanished during the scan' }]);
   });
 

@@ -72,3 +72,22 @@ describe('findings cap', () => {
     ]);
   });
 });
+
+describe('findings kept by the engine', () => {
+  // Past 10,000 findings of one rule in one file the engine only counts (memory stays flat on huge dumps).
+  const cwd = tempTree({ 'huge.csv': dump(10_050) });
+
+  it('totals stay exact past what the engine keeps, with the cap on or off', () => {
+    const capped = scanJson(['huge.csv'], { cwd }).report;
+    expect(capped.stats.byRule['us-ssn']).toBe(10_050);
+    expect(capped.findings.filter((f) => f.ruleId === 'us-ssn').map((f) => f.aggregate?.count ?? 1)).toEqual([...Array(100).fill(1), 9_950]);
+    const all = scanJson(['huge.csv', '--findings-cap', '0'], { cwd }).report;
+    expect(all.findings.filter((f) => f.ruleId === 'us-ssn')).toHaveLength(10_050);
+  });
+
+  it('a baseline accepts the findings the engine only counted, and the gate then passes', () => {
+    expect(runCli(['baseline', 'huge.csv', '--output', 'baseline.json'], { cwd }).code).toBe(0);
+    const res = runCli(['scan', 'huge.csv', '--baseline', 'baseline.json'], { cwd });
+    expect(res.code).toBe(0);
+  });
+});

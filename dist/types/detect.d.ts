@@ -10,4 +10,4 @@ export interface DetectOutput {
     bytes: number;
 }
 /** Runs every rule over one text stream and returns its findings, in stream order. */
-export declare function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues): Promise<DetectOutput>;
+export declare function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule?: number): Promise<DetectOutput>;

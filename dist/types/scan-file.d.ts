@@ -16,6 +16,8 @@ export interface FileResult {
 export interface Engine {
     rules: CompiledRule[];
     allowed: AllowedValues | undefined;
+    /** Findings kept whole per stream and rule (findings-cap.ts engineLimit); 0 = all. */
+    keepPerRule: number;
 }
 export declare function scanFile(abs: string, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult>;
 export declare function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult>;

@@ -7,6 +7,7 @@ export interface WorkerInit {
         severity: Severity;
     }>;
     allowed: AllowedValues | undefined;
+    keepPerRule: number;
     settings: ValidatorSettings;
     limits: SourceLimits;
 }

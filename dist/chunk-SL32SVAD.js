@@ -5882,6 +5882,64 @@ function createContextTracker(rules) {
   };
 }
 
+// src/findings-cap.ts
+var DEFAULT_FINDINGS_CAP = 100;
+var KEEP_PER_RULE = 1e4;
+function engineLimit(cap) {
+  return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
+}
+function createFindingsLimit(limit) {
+  const kept = [];
+  const counts = /* @__PURE__ */ new Map();
+  const aggregates = /* @__PURE__ */ new Map();
+  return {
+    add(finding) {
+      const n = (counts.get(finding.ruleId) ?? 0) + 1;
+      counts.set(finding.ruleId, n);
+      const aggregate = aggregates.get(finding.ruleId);
+      if (limit === 0 || n <= limit) kept.push(finding);
+      else if (aggregate) aggregate.aggregate.count++;
+      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
+    },
+    findings: () => [...kept, ...aggregates.values()]
+  };
+}
+function capList(findings, cap) {
+  if (cap === 0) return findings;
+  const out = [];
+  let path3;
+  const listed = /* @__PURE__ */ new Map();
+  const aggregates = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.path !== path3) {
+      path3 = f.path;
+      listed.clear();
+      aggregates.clear();
+    }
+    const n = (listed.get(f.ruleId) ?? 0) + 1;
+    listed.set(f.ruleId, n);
+    const aggregate = aggregates.get(f.ruleId);
+    if (n <= cap) out.push(f);
+    else if (aggregate) aggregate.aggregate.count += findingCount(f);
+    else {
+      const first = { ...f, aggregate: { count: findingCount(f) } };
+      aggregates.set(f.ruleId, first);
+      out.push(first);
+    }
+  }
+  return out;
+}
+function capFindings(result2, cap) {
+  const findings = capList(result2.findings, cap);
+  return { ...result2, findings, suppressed: capList(result2.suppressed, cap), stats: { ...result2.stats, findingsListed: findings.length } };
+}
+function aggregateNote(f) {
+  return f.aggregate && `${f.aggregate.count} ${f.ruleId} findings from here on, listed as one (findings cap)`;
+}
+function findingCount(f) {
+  return f.aggregate?.count ?? 1;
+}
+
 // src/redact.ts
 import { createHash } from "node:crypto";
 var KEEP_TRAILING = 4;
@@ -6100,8 +6158,8 @@ function dropOverlaps(hits) {
   }
   return kept;
 }
-async function detectStream(chunks, rules, path3, allowed) {
-  const findings = [];
+async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
+  const findings = createFindingsLimit(keepPerRule);
   const allows = [];
   const occurrences = /* @__PURE__ */ new Map();
   const tracker = createLineTracker();
@@ -6139,7 +6197,7 @@ async function detectStream(chunks, rules, path3, allowed) {
       const key = `${hit.rule.id}\0${masked}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, occurrence);
-      findings.push({
+      findings.add({
         ruleId: hit.rule.id,
         severity: hit.rule.severity,
         path: path3,
@@ -6172,7 +6230,7 @@ async function detectStream(chunks, rules, path3, allowed) {
     carryBase = keepFrom;
   }
   scan(carry, carryBase, carryBase + carry.length);
-  return { findings, allows, bytes: total };
+  return { findings: findings.findings(), allows, bytes: total };
 }
 
 // src/selftest.ts
@@ -11597,7 +11655,7 @@ async function consume(items, display, engine) {
       else if (item.kind === "error") result2.errors.push(item.error);
       else {
         try {
-          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed);
+          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds2);
           result2.findings.push(...inline.active);
           result2.suppressed.push(...inline.suppressed);
@@ -11633,6 +11691,11 @@ export {
   isSupportedCountry2 as isSupportedCountry,
   DEFAULT_MIN_CONFIDENCE,
   confidenceRank,
+  DEFAULT_FINDINGS_CAP,
+  engineLimit,
+  capFindings,
+  aggregateNote,
+  findingCount,
   detectStream,
   checkExamples,
   DEFAULT_SETTINGS,

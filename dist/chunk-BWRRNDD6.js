@@ -5,7 +5,6 @@ import {
   VERSION,
   appendAuditLog,
   auditRecord,
-  capFindings,
   compareFindings,
   formatBaseline,
   loadConfig,
@@ -18,12 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-LCW2SGLD.js";
+} from "./chunk-FL6T5KJ6.js";
 import {
   ConfigError,
   UsageError,
+  capFindings,
   loadRules
-} from "./chunk-UTNNQKVW.js";
+} from "./chunk-SL32SVAD.js";
 
 // src/merge.ts
 function parse(file) {

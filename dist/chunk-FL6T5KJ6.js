@@ -1,6 +1,7 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   ConfigError,
+  DEFAULT_FINDINGS_CAP,
   DEFAULT_LIMITS,
   DEFAULT_MIN_CONFIDENCE,
   DEFAULT_SETTINGS,
@@ -10,10 +11,14 @@ import {
   __require,
   __toESM,
   activeEntries,
+  aggregateNote,
   allowedValues,
+  capFindings,
   checkInlineRule,
   confidenceRank,
   describeError,
+  engineLimit,
+  findingCount,
   isSupportedCountry,
   jsonSyntaxError,
   loadRules,
@@ -25,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-UTNNQKVW.js";
+} from "./chunk-SL32SVAD.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -6848,46 +6853,6 @@ function readBaseline(file, cwd) {
 // src/config.ts
 import fs3 from "node:fs";
 import path3 from "node:path";
-
-// src/findings-cap.ts
-var DEFAULT_FINDINGS_CAP = 100;
-function capList(findings, cap) {
-  if (cap === 0) return findings;
-  const out = [];
-  let path7;
-  const listed = /* @__PURE__ */ new Map();
-  const aggregates = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.path !== path7) {
-      path7 = f.path;
-      listed.clear();
-      aggregates.clear();
-    }
-    const n = (listed.get(f.ruleId) ?? 0) + 1;
-    listed.set(f.ruleId, n);
-    const aggregate = aggregates.get(f.ruleId);
-    if (n <= cap) out.push(f);
-    else if (aggregate) aggregate.aggregate.count++;
-    else {
-      const first = { ...f, aggregate: { count: 1 } };
-      aggregates.set(f.ruleId, first);
-      out.push(first);
-    }
-  }
-  return out;
-}
-function capFindings(result, cap) {
-  const findings = capList(result.findings, cap);
-  return { ...result, findings, suppressed: capList(result.suppressed, cap), stats: { ...result.stats, findingsListed: findings.length } };
-}
-function aggregateNote(f) {
-  return f.aggregate && `${f.aggregate.count} ${f.ruleId} findings from here on, listed as one (findings cap)`;
-}
-function findingCount(f) {
-  return f.aggregate?.count ?? 1;
-}
-
-// src/config.ts
 var CONFIG_FILE = ".piiguard.json";
 var { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
 var DEFAULT_ARCHIVES = { ...DEFAULT_GUARDS, onSkip: "fail" };
@@ -7306,6 +7271,7 @@ async function scanInWorkers(files, engine, config, count) {
   const init = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
+    keepPerRule: engine.keepPerRule,
     settings: config.settings,
     limits: sourceLimits(config)
   };
@@ -7345,7 +7311,7 @@ async function scan(options = {}) {
   const config = options.config ?? loadConfig({ cwd });
   const rules = options.rules ?? await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides });
   const today = (options.now ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-  const engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)) };
+  const engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
   const shard = (display) => options.shard === void 0 || inShard(display, options.shard);
   let discovery = { files: [], skipped: [], errors: [] };
   let results;
@@ -7391,8 +7357,8 @@ async function scan(options = {}) {
   const byRule = {};
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
-    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    bySeverity[f.severity]++;
+    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + findingCount(f);
+    bySeverity[f.severity] += findingCount(f);
   }
   return {
     findings,
@@ -7404,9 +7370,9 @@ async function scan(options = {}) {
     stats: {
       filesScanned: results.reduce((n, r) => n + r.scanned, 0),
       bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
-      findings: findings.length,
+      findings: findings.reduce((n, f) => n + findingCount(f), 0),
       findingsListed: findings.length,
-      suppressed: suppressed.length,
+      suppressed: suppressed.reduce((n, f) => n + findingCount(f), 0),
       byRule,
       bySeverity,
       skipped: skipped.length,
@@ -7746,7 +7712,8 @@ var package_default = {
     test: "vitest run",
     demo: "node dist/bin.js scan demo",
     eval: "node scripts/eval.mjs",
-    bench: "node bench/run.mjs"
+    bench: "node bench/run.mjs",
+    "bench:memory": "node bench/memory.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -7782,7 +7749,6 @@ export {
   BASELINE_VERSION,
   formatBaseline,
   readBaseline,
-  capFindings,
   findConfigFile,
   resolveConfig,
   loadConfig,
