@@ -78,9 +78,11 @@ describe('findings kept by the engine', () => {
   const cwd = tempTree({ 'huge.csv': dump(10_050) });
 
   it('totals stay exact past what the engine keeps, with the cap on or off', () => {
-    const capped = scanJson(['huge.csv'], { cwd }).report;
+    const capped = scanJson(['huge.csv', '--findings-cap', '100'], { cwd }).report;
     expect(capped.stats.byRule['us-ssn']).toBe(10_050);
     expect(capped.findings.filter((f) => f.ruleId === 'us-ssn').map((f) => f.aggregate?.count ?? 1)).toEqual([...Array(100).fill(1), 9_950]);
+    const json = scanJson(['huge.csv'], { cwd }).report; // JSON lists what the engine kept
+    expect(json.findings.filter((f) => f.ruleId === 'us-ssn').map((f) => f.aggregate?.count ?? 1)).toEqual([...Array(10_000).fill(1), 50]);
     const all = scanJson(['huge.csv', '--findings-cap', '0'], { cwd }).report;
     expect(all.findings.filter((f) => f.ruleId === 'us-ssn')).toHaveLength(10_050);
   });
