@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-FL6T5KJ6.js";
+} from "./chunk-RLAV3JYR.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-SL32SVAD.js";
+} from "./chunk-XL22II63.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

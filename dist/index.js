@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-BWRRNDD6.js";
+} from "./chunk-JQ5FHFK5.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FL6T5KJ6.js";
+} from "./chunk-RLAV3JYR.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-SL32SVAD.js";
+} from "./chunk-XL22II63.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

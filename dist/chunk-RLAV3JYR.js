@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-SL32SVAD.js";
+} from "./chunk-XL22II63.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

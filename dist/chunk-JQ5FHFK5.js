@@ -17,13 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-FL6T5KJ6.js";
+} from "./chunk-RLAV3JYR.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-SL32SVAD.js";
+} from "./chunk-XL22II63.js";
 
 // src/merge.ts
 function parse(file) {

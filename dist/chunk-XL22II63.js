@@ -5888,6 +5888,11 @@ var KEEP_PER_RULE = 1e4;
 function engineLimit(cap) {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
 }
+function detached(finding) {
+  const copy = {};
+  for (const [key, value] of Object.entries(finding)) copy[key] = typeof value === "string" ? Buffer.from(value, "utf8").toString("utf8") : value;
+  return copy;
+}
 function createFindingsLimit(limit) {
   const kept = [];
   const counts = /* @__PURE__ */ new Map();
@@ -5897,9 +5902,9 @@ function createFindingsLimit(limit) {
       const n = (counts.get(finding.ruleId) ?? 0) + 1;
       counts.set(finding.ruleId, n);
       const aggregate = aggregates.get(finding.ruleId);
-      if (limit === 0 || n <= limit) kept.push(finding);
+      if (limit === 0 || n <= limit) kept.push(detached(finding));
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
+      else aggregates.set(finding.ruleId, { ...detached(finding), aggregate: { count: 1 } });
     },
     findings: () => [...kept, ...aggregates.values()]
   };
