@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-JQ5FHFK5.js";
-import "./chunk-RLAV3JYR.js";
-import "./chunk-XL22II63.js";
+} from "./chunk-PJZK3FWQ.js";
+import "./chunk-BGK2D4IC.js";
+import "./chunk-LFFZDCHF.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

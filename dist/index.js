@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-JQ5FHFK5.js";
+} from "./chunk-PJZK3FWQ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-RLAV3JYR.js";
+} from "./chunk-BGK2D4IC.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-XL22II63.js";
+} from "./chunk-LFFZDCHF.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -80,7 +80,7 @@ function phoneShaped(g: Gen): string {
   let nxx = g.range(200, 999);
   if (nxx === 555 || nxx % 100 === 11) nxx = 556;
   const line = g.digits(4);
-  switch (g.int(10)) {
+  switch (g.int(12)) {
     case 0:
       return `(${npa}) ${nxx}-${line}`;
     case 1:
@@ -93,6 +93,8 @@ function phoneShaped(g: Gen): string {
       return `+1 ${npa} ${nxx} ${line}`;
     case 5:
       return `+1-${npa}-${nxx}-${line}`;
+    case 11:
+      return `${npa}${nxx}${line}`;
     case 6:
       return `+44 7${g.range(400, 999)} ${g.digits(6)}`;
     case 7:

@@ -94,11 +94,14 @@ describe('phone', () => {
     expect(us('212-555-0199')).toBe(false);
     expect(us('(212) 555-0200')).toBe(true); // only 0100–0199 are reserved for fiction
   });
-  it('rejects invalid numbers, dates, IP addresses and bare digit runs', () => {
+  it('rejects invalid numbers, dates, IP addresses and bare digit runs outside the NANP shape', () => {
     expect(us('(123) 456-7890')).toBe(false); // area codes never start with 1
     expect(us('2024-01-15')).toBe(false);
     expect(us('10.20.30.40')).toBe(false);
-    expect(us('2128675309')).toBe(false);
+    expect(us('1234567890')).toBe(false);
+    expect(us('98765432101')).toBe(false);
+    // A valid bare number passes here; the rule reports bare digits only under a phone key or column.
+    expect(us('2128675309')).toBe(true);
   });
   it('national formats follow the configured regions; E.164 works everywhere', () => {
     expect(us('020 7123 4567')).toBe(false);

@@ -116,8 +116,9 @@ export function phoneValidator(regions: string[]): (value: string) => boolean {
     if (digits.length < 7 || digits.length > 15) return false;
     if (NOT_PHONE_SHAPES.some((re) => re.test(value))) return false;
     const international = value.startsWith('+');
-    // Bare digit runs are ids far more often than phones: without a `+`, require written grouping.
-    if (!international && digits.length === value.length) return false;
+    // Bare digit runs are ids far more often than phones: the rule reports them only under a phone
+    // key or column (requireContext: bare), and only in the NANP's shape: area and exchange 2-9.
+    if (!international && digits.length === value.length && !/^1?[2-9]\d\d[2-9]\d{6}$/.test(digits)) return false;
     // Cheap, exact rejections first: libphonenumber's parse costs tens of microseconds, and dumps
     // hold millions of number-shaped values.
     if (international) {

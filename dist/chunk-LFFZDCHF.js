@@ -10944,7 +10944,7 @@ function phoneValidator(regions) {
     if (digits.length < 7 || digits.length > 15) return false;
     if (NOT_PHONE_SHAPES.some((re) => re.test(value))) return false;
     const international = value.startsWith("+");
-    if (!international && digits.length === value.length) return false;
+    if (!international && digits.length === value.length && !/^1?[2-9]\d\d[2-9]\d{6}$/.test(digits)) return false;
     if (international) {
       const code = callingCodeOf(digits);
       if (code !== void 0 && !lengthFits(digits.slice(code.length), code, false)) return false;

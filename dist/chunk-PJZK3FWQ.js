@@ -17,13 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-RLAV3JYR.js";
+} from "./chunk-BGK2D4IC.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-XL22II63.js";
+} from "./chunk-LFFZDCHF.js";
 
 // src/merge.ts
 function parse(file) {

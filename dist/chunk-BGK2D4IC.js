@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-XL22II63.js";
+} from "./chunk-LFFZDCHF.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
