@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-BGK2D4IC.js";
+} from "./chunk-MH6P2ALR.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-LFFZDCHF.js";
+} from "./chunk-TFP73NGR.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-PJZK3FWQ.js";
-import "./chunk-BGK2D4IC.js";
-import "./chunk-LFFZDCHF.js";
+} from "./chunk-43NTJO2S.js";
+import "./chunk-MH6P2ALR.js";
+import "./chunk-TFP73NGR.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

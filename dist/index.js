@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-PJZK3FWQ.js";
+} from "./chunk-43NTJO2S.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-BGK2D4IC.js";
+} from "./chunk-MH6P2ALR.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-LFFZDCHF.js";
+} from "./chunk-TFP73NGR.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -63,6 +63,11 @@ describe('structure-aware context', () => {
     expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);
   });
 
+  it('hand-written lowercase SQL: create table, then insert without a column list', async () => {
+    const sql = `create table people (\n  id int,\n  ssn varchar(11),\n  order_no varchar(9)\n);\ninsert into people values (1, '${bare}', '${bareOther}');\n`;
+    expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);
+  });
+
   it('JSON and YAML keys, key=value lines, XML elements and attributes', async () => {
     const text = [
       `{"ssn": "${bare}", "order_no": "${bareOther}"}`,

@@ -17,13 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-BGK2D4IC.js";
+} from "./chunk-MH6P2ALR.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-LFFZDCHF.js";
+} from "./chunk-TFP73NGR.js";
 
 // src/merge.ts
 function parse(file) {

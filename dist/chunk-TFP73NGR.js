@@ -5696,6 +5696,7 @@ function splitColumns(list) {
   return list.split(",").map(unquote);
 }
 var CREATE_TABLE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"[\]\w.]+)\s*\(/iy;
+var CREATE_BEFORE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?$/i;
 var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
@@ -5743,6 +5744,16 @@ function fieldIndex(text, from, to, delimiter, quote) {
 }
 function createContextTracker(rules) {
   const index = new TermIndex();
+  const verdicts = /* @__PURE__ */ new Map();
+  const nameVerdict = (name, ruleId) => {
+    const memo = `${ruleId}\0${name}`;
+    let verdict = verdicts.get(memo);
+    if (verdict === void 0) {
+      verdict = judgeName(index, tokenize(name), ruleId);
+      if (verdicts.size < 1e4) verdicts.set(memo, verdict);
+    }
+    return verdict;
+  };
   for (const rule2 of rules) for (const word of rule2.spec.context ?? []) index.add(word, rule2.id);
   for (const word of STRONG_NEGATIVE) index.add(word, "strong");
   for (const word of WEAK_NEGATIVE) index.add(word, "negative");
@@ -5842,7 +5853,12 @@ function createContextTracker(rules) {
         if (parsed === "incomplete") pending = { text: text.slice(at), end: base + text.length };
         else if (parsed !== void 0) events.push({ at, apply: parsed });
       };
-      observe(text, from, to, "CREATE ", statement);
+      const createTable = (at) => {
+        const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+        if (start) statement(at - start[0].length);
+      };
+      observe(text, from, to, "TABLE", createTable);
+      observe(text, from, to, "table", createTable);
       observe(text, from, to, "COPY ", statement);
       observe(text, from, to, "\n\\.", (at) => events.push({ at, apply: () => copy = void 0 }));
       events.sort((a, b) => a.at - b.at);
@@ -5861,7 +5877,7 @@ function createContextTracker(rules) {
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== void 0) {
         const name = safeName(key);
-        const verdict = judgeName(index, tokenize(key), rule2.id);
+        const verdict = nameVerdict(key, rule2.id);
         if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `key "${name}"` : "key", ...name ? { field: name } : {} };
       }
       let cell;
@@ -5872,7 +5888,7 @@ function createContextTracker(rules) {
       }
       if (cell !== void 0) {
         const name = safeName(cell.column);
-        const verdict = judgeName(index, tokenize(cell.column), rule2.id);
+        const verdict = nameVerdict(cell.column, rule2.id);
         if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : "column", ...cell.table ? { table: cell.table } : {}, ...name ? { field: name } : {} };
       }
       const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule2.id);

@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-LFFZDCHF.js";
+} from "./chunk-TFP73NGR.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
