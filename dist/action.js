@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-MH6P2ALR.js";
+} from "./chunk-BYZVVQHP.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-43NTJO2S.js";
-import "./chunk-MH6P2ALR.js";
+} from "./chunk-YSF2Y6NQ.js";
+import "./chunk-BYZVVQHP.js";
 import "./chunk-TFP73NGR.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-43NTJO2S.js";
+} from "./chunk-YSF2Y6NQ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-MH6P2ALR.js";
+} from "./chunk-BYZVVQHP.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

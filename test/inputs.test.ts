@@ -2,7 +2,7 @@
 // plain file, gzip, zip (stored, deflate, ZIP64), tar, tar.gz, nested archives or stdin.
 import { describe, expect, it } from 'vitest';
 import { gzip, tar, zip } from './support/archives.js';
-import { tempTree } from './support/cli.js';
+import { runCli, tempTree } from './support/cli.js';
 import { cardNumber, email, ssn } from './support/pii.js';
 import { scanJson, type JsonFinding } from './support/report.js';
 
@@ -53,6 +53,14 @@ describe('the same findings through every container', () => {
     const cwd = tempTree({ 'notes.txt': gzip(CSV), 'report.log': await zip({ 'a.csv': CSV }) });
     const { report } = scanJson(['.'], { cwd });
     expect(new Set(report.findings.map((f) => f.path))).toEqual(new Set(['notes.txt', 'report.log!a.csv']));
+  });
+
+  it('SARIF points at the archive and names the member, its line and column in the message', async () => {
+    const cwd = tempTree({ 'in.zip': await zip({ 'reports/users.csv': CSV }) });
+    const result = JSON.parse(runCli(['scan', 'in.zip', '--format', 'sarif'], { cwd }).stdout).runs[0].results[0];
+    const first = plain.report.findings[0]!;
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'in.zip', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } });
+    expect(result.message.text).toContain(`in archive member reports/users.csv, line ${first.line} column ${first.column}`);
   });
 
   it('scans every member of an archive and counts each as a file', async () => {

@@ -42,7 +42,8 @@ function splitArchivePath(path: string): { uri: string; member: string | undefin
 function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
   const { uri, member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
-  const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
+  // An archive member has no place in the archive's bytes to point at: its own position is in the message.
+  const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   const where = member === undefined ? '' : ` in archive member ${member}, line ${f.line} column ${f.column}`;
   const note = aggregateNote(f);
   return {

@@ -7547,7 +7547,7 @@ function splitArchivePath(path7) {
 function sarifResult(f, rules, ruleIndex) {
   const { uri, member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
-  const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1 };
+  const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
   const note = aggregateNote(f);
   return {

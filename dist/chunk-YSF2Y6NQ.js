@@ -17,7 +17,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-MH6P2ALR.js";
+} from "./chunk-BYZVVQHP.js";
 import {
   ConfigError,
   UsageError,
