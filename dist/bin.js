@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-YSF2Y6NQ.js";
-import "./chunk-BYZVVQHP.js";
-import "./chunk-TFP73NGR.js";
+} from "./chunk-GHDXKP2K.js";
+import "./chunk-T2IWVZME.js";
+import "./chunk-CAATG2KJ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-YSF2Y6NQ.js";
+} from "./chunk-GHDXKP2K.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-BYZVVQHP.js";
+} from "./chunk-T2IWVZME.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TFP73NGR.js";
+} from "./chunk-CAATG2KJ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-TFP73NGR.js";
+} from "./chunk-CAATG2KJ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -349,6 +349,22 @@ function writeYaml(b: Builder, t: Table): void {
   }
 }
 
+/** A Markdown pipe table, as in docs and tickets. */
+function writeMarkdownTable(b: Builder, t: Table): void {
+  b.raw(`# ${t.name}\n\nExported for the migration review.\n\n| ${t.columns.join(' | ')} |\n|${t.columns.map(() => ' --- ').join('|')}|\n`);
+  for (const row of t.rows) {
+    b.raw('|');
+    row.forEach((cell, i) => {
+      b.raw(' ');
+      if (cell === null) b.raw('');
+      else if (typeof cell !== 'object') b.raw(String(cell));
+      else b.segs(cell, `markdown:${t.columns[i]}`, (s) => s.replace(/\|/g, '\\|'));
+      b.raw(' |');
+    });
+    b.raw('\n');
+  }
+}
+
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function writeXml(b: Builder, t: Table, attributes: boolean): void {
@@ -481,6 +497,7 @@ export function generateDocs(seed: number, scale = 1): Doc[] {
     emit(`fixtures/${name}.yml`, (b, g) => writeYaml(b, makeTable(g, name, rows(40))));
     emit(`fixtures/xml/${name}.xml`, (b, g) => writeXml(b, makeTable(g, name, rows(30)), i % 2 === 0));
     emit(`db/seeds/${name}.sql`, (b, g) => writeSeedSql(b, makeTable(g, name, rows(40))));
+    emit(`docs/tables/${name}.md`, (b, g) => writeMarkdownTable(b, makeTable(g, name, rows(25))));
   }
   emit('dumps/prod_snapshot.sql', (b, g) => writePgDump(b, tableNames.map((n) => makeTable(g, n, rows(150)))));
   emit('dumps/shop_full.sql', (b, g) => writeMysqlDump(b, tableNames.map((n) => makeTable(g, n, rows(150)))));

@@ -20,7 +20,7 @@ export interface HitContext {
 
 /** Names that say a value is an identifier of something other than a person. */
 const STRONG_NEGATIVE = ['release', 'upgrade', 'upgraded', 'uuid', 'guid', 'hash', 'sha', 'sha1', 'sha256', 'md5', 'checksum', 'fingerprint', 'digest', 'version', 'ver', 'timestamp', 'isbn', 'tracking', 'sku', 'barcode', 'ean', 'upc', 'gtin', 'build', 'commit', 'token', 'nonce', 'trace', 'span', 'etag'];
-const WEAK_NEGATIVE = ['order', 'orders', 'id', 'ids', 'invoice', 'ticket', 'ref', 'reference', 'txn', 'transaction', 'serial', 'created', 'updated', 'epoch', 'ms', 'ts', 'zip', 'postal', 'postcode', 'price', 'amount', 'total', 'qty', 'quantity', 'shipment', 'parcel', 'request', 'session', 'product', 'item', 'batch', 'job', 'port', 'pid'];
+const WEAK_NEGATIVE = ['order', 'orders', 'id', 'ids', 'invoice', 'ticket', 'ref', 'reference', 'txn', 'transaction', 'serial', 'created', 'updated', 'epoch', 'ms', 'ts', 'zip', 'postal', 'postcode', 'price', 'amount', 'total', 'qty', 'quantity', 'shipment', 'parcel', 'request', 'session', 'product', 'item', 'batch', 'job', 'port', 'pid', 'server', 'host', 'hostname', 'dns', 'gateway', 'proxy', 'resolver', 'nameserver', 'upstream', 'endpoint'];
 
 /** Low-confidence findings sit under keys such as order_id or uuid: reporting them would cry wolf. */
 export const DEFAULT_MIN_CONFIDENCE: Confidence = 'medium';
@@ -198,6 +198,36 @@ function createTableColumns(text: string, from: number): string[] | 'incomplete'
   return limit === text.length ? 'incomplete' : undefined;
 }
 
+const withName = (column: string | undefined) => (column === undefined ? undefined : { column });
+
+const TABLE_ROW = /^[ \t]*\|/;
+const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
+const TABLE_ROWS_MAX = 200;
+
+/**
+ * Column names of the Markdown pipe table a row (starting at `start`) belongs to: the line above its
+ * `|---|` rule; 'above' when the rows run back past the start of `text`.
+ */
+function markdownHeader(text: string, start: number): string[] | 'above' | undefined {
+  if (!TABLE_ROW.test(text.slice(start, start + 16))) return undefined;
+  let end = start - 1;
+  for (let n = 0; n < TABLE_ROWS_MAX; n++) {
+    if (end <= 0) return 'above';
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(from, end);
+    if (TABLE_RULE.test(line)) {
+      if (from === 0) return undefined;
+      const header = text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1).trim();
+      return header.replace(/^\|/, '').replace(/\|$/, '').split('|').map((n) => n.trim());
+    }
+    // The window's first line may be the tail of a row: what lies before it is unknown here.
+    if (from === 0) return 'above';
+    if (!TABLE_ROW.test(line)) return undefined;
+    end = from - 1;
+  }
+  return undefined;
+}
+
 interface CsvHeader {
   delimiter: string;
   names: string[];
@@ -278,6 +308,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   let headForNext: { text: string; end: number } | undefined = { text: '', end: 0 };
   let head: { text: string; end: number } | undefined;
   let windowBase = 0;
+  // The header of the last Markdown table seen, for rows whose header lies before the window.
+  let markdown: string[] | undefined;
   // The current line began before this window's text.
   let continued = false;
   let insertAtWindowEnd: SqlHeader | undefined;
@@ -334,10 +366,11 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
       return column === undefined ? undefined : { table: insert.table, column };
     }
-    if (csv !== undefined) {
-      const column = csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)];
-      return column === undefined ? undefined : { column };
-    }
+    const found = markdownHeader(text, start);
+    if (found !== undefined && found !== 'above') markdown = found;
+    const table = found === 'above' ? markdown : found;
+    if (table !== undefined) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
+    if (csv !== undefined) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
     return undefined;
   }
 

@@ -40,6 +40,11 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
   });
 
+  it('Markdown pipe tables: the row under a |---| rule takes its header', async () => {
+    const md = `# People\n\nSome text.\n\n| name | ssn | order no |\n| --- | :---: | --- |\n| Jane | ${bare} | ${bareOther} |\n| Joe | ${bare} | ${bareOther} |\n\nAfter the table ${bareOther}.\n`;
+    expect(await rated(md)).toEqual(['us-ssn high column "ssn"', 'us-ssn high column "ssn"']);
+  });
+
   it('semicolon and tab delimited files, quoted fields with delimiters inside', async () => {
     expect(await rated(`name;comment;ssn\n"Roe; Jane";"a;b";${bare}\n`)).toEqual(['us-ssn high column "ssn"']);
     expect(await rated(`name\tssn\nJane\t${bare}\n`)).toEqual(['us-ssn high column "ssn"']);

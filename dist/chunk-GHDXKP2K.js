@@ -17,13 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-BYZVVQHP.js";
+} from "./chunk-T2IWVZME.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-TFP73NGR.js";
+} from "./chunk-CAATG2KJ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-TFP73NGR.js";
+} from "./chunk-CAATG2KJ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -5605,7 +5605,7 @@ var UsageError = class extends Error {
 
 // src/context.ts
 var STRONG_NEGATIVE = ["release", "upgrade", "upgraded", "uuid", "guid", "hash", "sha", "sha1", "sha256", "md5", "checksum", "fingerprint", "digest", "version", "ver", "timestamp", "isbn", "tracking", "sku", "barcode", "ean", "upc", "gtin", "build", "commit", "token", "nonce", "trace", "span", "etag"];
-var WEAK_NEGATIVE = ["order", "orders", "id", "ids", "invoice", "ticket", "ref", "reference", "txn", "transaction", "serial", "created", "updated", "epoch", "ms", "ts", "zip", "postal", "postcode", "price", "amount", "total", "qty", "quantity", "shipment", "parcel", "request", "session", "product", "item", "batch", "job", "port", "pid"];
+var WEAK_NEGATIVE = ["order", "orders", "id", "ids", "invoice", "ticket", "ref", "reference", "txn", "transaction", "serial", "created", "updated", "epoch", "ms", "ts", "zip", "postal", "postcode", "price", "amount", "total", "qty", "quantity", "shipment", "parcel", "request", "session", "product", "item", "batch", "job", "port", "pid", "server", "host", "hostname", "dns", "gateway", "proxy", "resolver", "nameserver", "upstream", "endpoint"];
 var DEFAULT_MIN_CONFIDENCE = "medium";
 var RANK = { low: 1, medium: 2, high: 3 };
 function confidenceRank(c) {
@@ -5720,6 +5720,28 @@ function createTableColumns(text, from) {
   }
   return limit === text.length ? "incomplete" : void 0;
 }
+var withName = (column) => column === void 0 ? void 0 : { column };
+var TABLE_ROW = /^[ \t]*\|/;
+var TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
+var TABLE_ROWS_MAX = 200;
+function markdownHeader(text, start) {
+  if (!TABLE_ROW.test(text.slice(start, start + 16))) return void 0;
+  let end = start - 1;
+  for (let n = 0; n < TABLE_ROWS_MAX; n++) {
+    if (end <= 0) return "above";
+    const from = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(from, end);
+    if (TABLE_RULE.test(line)) {
+      if (from === 0) return void 0;
+      const header = text.slice(text.lastIndexOf("\n", from - 2) + 1, from - 1).trim();
+      return header.replace(/^\|/, "").replace(/\|$/, "").split("|").map((n2) => n2.trim());
+    }
+    if (from === 0) return "above";
+    if (!TABLE_ROW.test(line)) return void 0;
+    end = from - 1;
+  }
+  return void 0;
+}
 var DELIMITERS = [",", ";", "	", "|"];
 var HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
 function csvHeader(line) {
@@ -5772,6 +5794,7 @@ function createContextTracker(rules) {
   let headForNext = { text: "", end: 0 };
   let head;
   let windowBase = 0;
+  let markdown;
   let continued = false;
   let insertAtWindowEnd;
   let pending;
@@ -5816,10 +5839,11 @@ function createContextTracker(rules) {
       const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
       return column === void 0 ? void 0 : { table: insert.table, column };
     }
-    if (csv !== void 0) {
-      const column = csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)];
-      return column === void 0 ? void 0 : { column };
-    }
+    const found = markdownHeader(text, start);
+    if (found !== void 0 && found !== "above") markdown = found;
+    const table = found === "above" ? markdown : found;
+    if (table !== void 0) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
+    if (csv !== void 0) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
     return void 0;
   }
   return {
