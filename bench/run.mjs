@@ -4,9 +4,10 @@
 // recall/precision against the corpus answer key. Plain Node, no dependencies.
 //
 //   npm run bench -- [--size MIB] [--runs N] [--corpus-root DIR] [--no-rg] [--no-linearity] [--no-jobs]
-//                    [--no-latency] [--label TEXT] [--bin PATH]
+//                    [--no-latency] [--label TEXT] [--bin PATH] [--config FILE]
 //
-// --bin measures another build (e.g. a worktree of an older commit) against the same corpus.
+// --bin measures another build (e.g. a worktree of an older commit) against the same corpus;
+// --config passes a .piiguard.json (e.g. one that keeps only some rules) to every piiguard run.
 //
 // The corpus lives outside the repository (default: $TMPDIR/piiguard-bench/corpus-<size>), because
 // piiguard honours .gitignore and a corpus inside the repository would have to be ignored by git.
@@ -34,7 +35,7 @@ const KIND_OF_RULE = { email: 'email', 'us-ssn': 'ssn', 'payment-card': 'card', 
 const KINDS = ['email', 'ssn', 'card', 'phone'];
 
 function parseArgs(argv) {
-  const opt = { bin: path.join(ROOT, 'dist', 'bin.js'), size: 1024, runs: 3, corpusRoot: path.join(os.tmpdir(), 'piiguard-bench'), rg: true, linearity: true, jobs: true, latency: true, label: '' };
+  const opt = { bin: path.join(ROOT, 'dist', 'bin.js'), config: undefined, size: 1024, runs: 3, corpusRoot: path.join(os.tmpdir(), 'piiguard-bench'), rg: true, linearity: true, jobs: true, latency: true, label: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--size') opt.size = Number(argv[++i]);
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     else if (a === '--corpus-root') opt.corpusRoot = path.resolve(argv[++i]);
     else if (a === '--label') opt.label = argv[++i];
     else if (a === '--bin') opt.bin = path.resolve(argv[++i]);
+    else if (a === '--config') opt.config = path.resolve(argv[++i]);
     else if (a === '--no-rg') opt.rg = false;
     else if (a === '--no-linearity') opt.linearity = false;
     else if (a === '--no-jobs') opt.jobs = false;
@@ -117,13 +119,17 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function piiguardArgs(bin, dir, output, jobs) {
-  return [bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
+// The JSON report lists every finding by default; on a 1 GiB corpus with all rules that is more text
+// than one JavaScript string holds. A cap keeps the report bounded; aggregates still carry exact counts.
+const FINDINGS_CAP = '1000';
+
+function piiguardArgs(opt, dir, output, jobs) {
+  return [opt.bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', '--findings-cap', FINDINGS_CAP, ...(opt.config ? ['--config', opt.config] : []), ...(jobs ? ['--jobs', String(jobs)] : [])];
 }
 
-async function runPiiguard(bin, corpus, jobs) {
+async function runPiiguard(opt, corpus, jobs) {
   const output = path.join(os.tmpdir(), `piiguard-bench-report-${process.pid}.json`);
-  const r = await measure(process.execPath, piiguardArgs(bin, path.basename(corpus.dir), output, jobs), { cwd: path.dirname(corpus.dir) });
+  const r = await measure(process.execPath, piiguardArgs(opt, path.basename(corpus.dir), output, jobs), { cwd: path.dirname(corpus.dir) });
   if (r.code !== 0) throw new Error(`piiguard exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(output, { force: true });
@@ -154,7 +160,7 @@ function accuracy(report, corpus) {
     if (kind === undefined) continue;
     const rel = f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path;
     const counts = found.get(rel) ?? Object.fromEntries(KINDS.map((k) => [k, 0]));
-    counts[kind]++;
+    counts[kind] += f.aggregate?.count ?? 1;
     found.set(rel, counts);
   }
   const byKind = Object.fromEntries(KINDS.map((k) => [k, { planted: 0, found: 0, extra: 0 }]));
@@ -186,12 +192,12 @@ function throughput(corpus, samples) {
 /** Side by side: piiguard and rg alternate so that background load hits both alike. */
 async function throughputPair(corpus, opt, withRg) {
   console.log(`\n${path.basename(corpus.dir)}: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.key.totals.files} files; warm-up …`);
-  const warm = await runPiiguard(opt.bin, corpus);
+  const warm = await runPiiguard(opt, corpus);
   if (withRg) await runRg(corpus);
   const pg = [];
   const rg = [];
   for (let i = 0; i < opt.runs; i++) {
-    const p = await runPiiguard(opt.bin, corpus);
+    const p = await runPiiguard(opt, corpus);
     pg.push(p);
     process.stdout.write(`  run ${i + 1}/${opt.runs}: piiguard ${(p.ms / 1000).toFixed(2)} s`);
     if (withRg) {
@@ -209,8 +215,8 @@ async function jobsScaling(corpus, opt) {
   const one = [];
   const two = [];
   for (let i = 0; i < opt.runs; i++) {
-    one.push(await runPiiguard(opt.bin, corpus, 1));
-    two.push(await runPiiguard(opt.bin, corpus, 2));
+    one.push(await runPiiguard(opt, corpus, 1));
+    two.push(await runPiiguard(opt, corpus, 2));
     console.log(`  run ${i + 1}/${opt.runs}: 1 worker ${(one.at(-1).ms / 1000).toFixed(2)} s, 2 workers ${(two.at(-1).ms / 1000).toFixed(2)} s`);
   }
   const j1 = throughput(corpus, one);
@@ -219,12 +225,12 @@ async function jobsScaling(corpus, opt) {
 }
 
 /** Five small files of the corpus, named on the command line as a pre-commit hook does. */
-async function precommitLatency(bin, corpus) {
+async function precommitLatency(opt, corpus) {
   const small = corpus.key.files
     .filter((f) => f.bytes <= 16 * 1024)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .slice(0, 5);
-  const args = [bin, 'scan', ...small.map((f) => path.join(path.basename(corpus.dir), f.path)), '--fail-on', 'never', '--quiet'];
+  const args = [opt.bin, 'scan', ...small.map((f) => path.join(path.basename(corpus.dir), f.path)), '--fail-on', 'never', '--quiet', ...(opt.config ? ['--config', opt.config] : [])];
   await measure(process.execPath, args, { cwd: path.dirname(corpus.dir) });
   const samples = await repeat(9, () => measure(process.execPath, args, { cwd: path.dirname(corpus.dir) }));
   return { files: small.length, bytes: small.reduce((n, f) => n + f.bytes, 0), ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)) };
@@ -262,6 +268,7 @@ async function main() {
     label: opt.label,
     machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
     bin: opt.bin,
+    config: opt.config,
     runs: opt.runs,
   };
 
@@ -275,7 +282,7 @@ async function main() {
     result.linearity = { size: 100, bytes: small.bytes, piiguard: pair.piiguard, rg: pair.rg, ratio: pair.rg ? pair.piiguard.mbps / pair.rg.mbps : undefined };
   }
   if (opt.jobs) result.jobs = await jobsScaling(corpus, opt);
-  if (opt.latency) result.precommit = await precommitLatency(opt.bin, corpus);
+  if (opt.latency) result.precommit = await precommitLatency(opt, corpus);
 
   const prev = previousResult();
   const p = prev?.data;

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-GHDXKP2K.js";
-import "./chunk-T2IWVZME.js";
-import "./chunk-CAATG2KJ.js";
+} from "./chunk-7REU4B2H.js";
+import "./chunk-FUQJOASN.js";
+import "./chunk-NKPRLXBV.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

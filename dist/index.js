@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-GHDXKP2K.js";
+} from "./chunk-7REU4B2H.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-T2IWVZME.js";
+} from "./chunk-FUQJOASN.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-CAATG2KJ.js";
+} from "./chunk-NKPRLXBV.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -140,7 +140,7 @@ export async function discover(paths: string[], cwd: string, config: ResolvedCon
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
       continue;
     }
-    if (stat.isDirectory()) candidates.push(...(await walk(abs, cwd, out, config.followSymlinks ? new Set() : undefined)));
+    if (stat.isDirectory()) for (const file of await walk(abs, cwd, out, config.followSymlinks ? new Set() : undefined)) candidates.push(file);
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
   out.files = selectInputs(candidates, config);

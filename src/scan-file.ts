@@ -44,9 +44,10 @@ async function consume(items: AsyncIterable<SourceItem>, display: string, engine
         try {
           const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds);
-          result.findings.push(...inline.active);
-          result.suppressed.push(...inline.suppressed);
-          result.unusedInline.push(...inline.unused);
+          // Not push(...list): a dump can hold more findings than a call has room for arguments.
+          for (const f of inline.active) result.findings.push(f);
+          for (const f of inline.suppressed) result.suppressed.push(f);
+          for (const u of inline.unused) result.unusedInline.push(u);
           result.scanned++;
           result.bytes += out.bytes;
         } catch (err) {

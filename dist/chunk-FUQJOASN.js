@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-CAATG2KJ.js";
+} from "./chunk-NKPRLXBV.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -7112,7 +7112,7 @@ async function discover(paths, cwd, config) {
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
       continue;
     }
-    if (stat.isDirectory()) candidates.push(...await walk(abs, cwd, out, config.followSymlinks ? /* @__PURE__ */ new Set() : void 0));
+    if (stat.isDirectory()) for (const file of await walk(abs, cwd, out, config.followSymlinks ? /* @__PURE__ */ new Set() : void 0)) candidates.push(file);
     else candidates.push({ abs, display: displayPath(cwd, abs) });
   }
   out.files = selectInputs(candidates, config);

@@ -17,13 +17,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-T2IWVZME.js";
+} from "./chunk-FUQJOASN.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-CAATG2KJ.js";
+} from "./chunk-NKPRLXBV.js";
 
 // src/merge.ts
 function parse(file) {

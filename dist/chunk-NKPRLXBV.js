@@ -11702,9 +11702,9 @@ async function consume(items, display, engine) {
         try {
           const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds2);
-          result2.findings.push(...inline.active);
-          result2.suppressed.push(...inline.suppressed);
-          result2.unusedInline.push(...inline.unused);
+          for (const f of inline.active) result2.findings.push(f);
+          for (const f of inline.suppressed) result2.suppressed.push(f);
+          for (const u of inline.unused) result2.unusedInline.push(u);
           result2.scanned++;
           result2.bytes += out.bytes;
         } catch (err) {
