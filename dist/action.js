@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-FUQJOASN.js";
+} from "./chunk-35EXK3OY.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

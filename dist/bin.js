@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-7REU4B2H.js";
-import "./chunk-FUQJOASN.js";
+} from "./chunk-74W4QMF4.js";
+import "./chunk-35EXK3OY.js";
 import "./chunk-NKPRLXBV.js";
 
 // src/bin.ts

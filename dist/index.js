@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-7REU4B2H.js";
+} from "./chunk-74W4QMF4.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FUQJOASN.js";
+} from "./chunk-35EXK3OY.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

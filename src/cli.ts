@@ -9,6 +9,7 @@ import { ConfigError, UsageError } from './errors.js';
 import { capFindings } from './findings-cap.js';
 import { mergeReports } from './merge.js';
 import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
+import { jsonReportPieces, jsonReporter } from './reporters/json.js';
 import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
 import { EXIT, runScan, type ScanRun } from './run-scan.js';
@@ -119,11 +120,16 @@ function configSearchStart(cwd: string, paths: string[]): string {
 
 type Values = ReturnType<typeof parse>['values'];
 
-function writeOutput(file: string, text: string, cwd: string): void {
+function writeOutput(file: string, text: string | Iterable<string>, cwd: string): void {
   const target = path.resolve(cwd, file);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    const fd = fs.openSync(target, 'w');
+    try {
+      for (const piece of typeof text === 'string' ? [text] : text) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
     throw new UsageError(`--output ${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -190,12 +196,13 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const report = reporter(shown, { cwd: io.cwd, version: VERSION, color: values.output === undefined && color });
+  const context = { cwd: io.cwd, version: VERSION, color: values.output === undefined && color };
+  const report = reporter === jsonReporter ? jsonReportPieces(shown, context) : [reporter(shown, context)];
   if (values.output !== undefined) {
     writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(shown, color)} → ${values.output}\n`);
   } else if (!quiet) {
-    io.stdout(report);
+    for (const piece of report) io.stdout(piece);
   }
   audit(values, io, {
     command: 'scan',

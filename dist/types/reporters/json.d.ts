@@ -1,3 +1,9 @@
-import type { Reporter } from './context.js';
+import type { ScanResult } from '../types.js';
+import type { ReportContext, Reporter } from './context.js';
 export declare const JSON_REPORT_VERSION = 1;
+/**
+ * The report in pieces, one finding per line: a dump can yield millions of findings, more than one
+ * JavaScript string can hold, so the CLI writes the pieces as they come.
+ */
+export declare function jsonReportPieces(result: ScanResult, context: ReportContext): Generator<string>;
 export declare const jsonReporter: Reporter;

@@ -7,6 +7,8 @@ import {
   auditRecord,
   compareFindings,
   formatBaseline,
+  jsonReportPieces,
+  jsonReporter,
   loadConfig,
   parseConfidence,
   parseFailOn,
@@ -17,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-FUQJOASN.js";
+} from "./chunk-35EXK3OY.js";
 import {
   ConfigError,
   UsageError,
@@ -237,7 +239,12 @@ function writeOutput(file, text, cwd) {
   const target = path.resolve(cwd, file);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    const fd = fs.openSync(target, "w");
+    try {
+      for (const piece of typeof text === "string" ? [text] : text) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
     throw new UsageError(`--output ${file}: cannot write (${err.code ?? "error"})`);
   }
@@ -295,13 +302,14 @@ async function scanCommand(positionals, values, io) {
   const shown = values.format === "json" && values["findings-cap"] === void 0 ? capFindings(result, 0) : capped;
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const report = reporter(shown, { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color });
+  const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
+  const report = reporter === jsonReporter ? jsonReportPieces(shown, context) : [reporter(shown, context)];
   if (values.output !== void 0) {
     writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(shown, color)} \u2192 ${values.output}
 `);
   } else if (!quiet) {
-    io.stdout(report);
+    for (const piece of report) io.stdout(piece);
   }
   audit(values, io, {
     command: "scan",

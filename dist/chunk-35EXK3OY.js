@@ -6966,20 +6966,31 @@ function findingFields(f) {
     ...f.aggregate ? { aggregate: f.aggregate } : {}
   };
 }
-var jsonReporter = (result, context) => JSON.stringify(
-  {
-    version: JSON_REPORT_VERSION,
-    tool: { name: "piiguard", version: context.version },
-    findings: result.findings.map(findingFields),
-    suppressed: result.suppressed.map((f) => ({ ...findingFields(f), suppression: f.suppression })),
-    suppressions: result.suppressions,
-    skipped: result.skipped,
-    errors: result.errors,
-    stats: result.stats
-  },
-  null,
-  2
-) + "\n";
+function* jsonReportPieces(result, context) {
+  const indent = (value) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
+  const list = function* (name, items, last = false) {
+    yield `  "${name}": [`;
+    for (let i = 0; i < items.length; i++) yield `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(items[i])}`;
+    yield `${items.length > 0 ? "\n  " : ""}]${last ? "" : ","}
+`;
+  };
+  yield `{
+  "version": ${JSON_REPORT_VERSION},
+  "tool": ${JSON.stringify({ name: "piiguard", version: context.version })},
+`;
+  yield* list("findings", result.findings.map(findingFields));
+  yield* list(
+    "suppressed",
+    result.suppressed.map((f) => ({ ...findingFields(f), suppression: f.suppression }))
+  );
+  yield `  "suppressions": ${indent(result.suppressions)},
+  "skipped": ${indent(result.skipped)},
+  "errors": ${indent(result.errors)},
+  "stats": ${indent(result.stats)}
+}
+`;
+}
+var jsonReporter = (result, context) => [...jsonReportPieces(result, context)].join("");
 
 // src/shard.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -7753,6 +7764,7 @@ export {
   resolveConfig,
   loadConfig,
   JSON_REPORT_VERSION,
+  jsonReportPieces,
   jsonReporter,
   parseShard,
   compareFindings,
