@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-35EXK3OY.js";
+} from "./chunk-ZH25AO7L.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-74W4QMF4.js";
-import "./chunk-35EXK3OY.js";
+} from "./chunk-KAO62QWJ.js";
+import "./chunk-ZH25AO7L.js";
 import "./chunk-NKPRLXBV.js";
 
 // src/bin.ts

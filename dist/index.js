@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-74W4QMF4.js";
+} from "./chunk-KAO62QWJ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-35EXK3OY.js";
+} from "./chunk-ZH25AO7L.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

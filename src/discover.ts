@@ -54,7 +54,11 @@ function gitignoreMatchers(root: string, found: string[]): Array<{ dir: string; 
   }
   return files.flatMap((file) => {
     try {
-      return [{ dir: path.dirname(file), ig: ignore().add(fs.readFileSync(file, 'utf8')) }];
+      const matcher = { dir: path.dirname(file), ig: ignore().add(fs.readFileSync(file, 'utf8')) };
+      // A folder the user names is scanned even if a .gitignore above it lists it (as ripgrep does):
+      // otherwise `piiguard scan build/` would report "no PII found" over zero files.
+      const rootRel = path.relative(matcher.dir, root).split(path.sep).join('/');
+      return rootRel !== '' && !rootRel.startsWith('..') && matcher.ig.ignores(`${rootRel}/`) ? [] : [matcher];
     } catch {
       return [];
     }

@@ -34,6 +34,13 @@ describe('discovery', () => {
     expect(scannedPaths(`${dir}/app`)).toEqual(['y.txt']);
   });
 
+  it('a folder named on the command line is scanned even when a .gitignore above it lists it', () => {
+    const dir = tempTree({ '.gitignore': 'dumps/\n*.tmp\n', 'dumps/prod.sql': leak, 'dumps/x.tmp': leak, 'app.txt': leak });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(scannedPaths(dir)).toEqual(['app.txt']);
+    expect(scannedPaths(dir, ['dumps'])).toEqual(['dumps/prod.sql', 'dumps/x.tmp']);
+  });
+
   it('config include/exclude globs are relative to the config file', () => {
     const dir = tempTree({
       '.piiguard.json': JSON.stringify({ include: ['data/**', 'logs/*.log'], exclude: ['data/golden/**'] }),

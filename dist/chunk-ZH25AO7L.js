@@ -7047,7 +7047,9 @@ function gitignoreMatchers(root, found) {
   }
   return files.flatMap((file) => {
     try {
-      return [{ dir: path4.dirname(file), ig: (0, import_ignore.default)().add(fs4.readFileSync(file, "utf8")) }];
+      const matcher = { dir: path4.dirname(file), ig: (0, import_ignore.default)().add(fs4.readFileSync(file, "utf8")) };
+      const rootRel = path4.relative(matcher.dir, root).split(path4.sep).join("/");
+      return rootRel !== "" && !rootRel.startsWith("..") && matcher.ig.ignores(`${rootRel}/`) ? [] : [matcher];
     } catch {
       return [];
     }

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-35EXK3OY.js";
+} from "./chunk-ZH25AO7L.js";
 import {
   ConfigError,
   UsageError,
