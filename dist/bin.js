@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KAO62QWJ.js";
-import "./chunk-ZH25AO7L.js";
-import "./chunk-NKPRLXBV.js";
+} from "./chunk-INJ7PTBH.js";
+import "./chunk-BELCNO7S.js";
+import "./chunk-DWX5CKSM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

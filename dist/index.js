@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KAO62QWJ.js";
+} from "./chunk-INJ7PTBH.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ZH25AO7L.js";
+} from "./chunk-BELCNO7S.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-NKPRLXBV.js";
+} from "./chunk-DWX5CKSM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

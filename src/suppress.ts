@@ -130,10 +130,17 @@ export function suppress(active: Finding[], inlineSuppressed: SuppressedFinding[
   }
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && picomatch(entry.paths, { dot: true });
+    // A dump yields many findings per path: resolve and match each path once.
+    const pathVerdicts = new Map<string, boolean>();
+    const pathMatches = (findingPath: string): boolean => {
+      let verdict = pathVerdicts.get(findingPath);
+      if (verdict === undefined) pathVerdicts.set(findingPath, (verdict = configRelative(findingPath, options).some((p) => glob!(p))));
+      return verdict;
+    };
     return (f: Finding) =>
       (entry.rules === undefined || entry.rules.includes(f.ruleId)) &&
       (entry.values === undefined || (f.listedValue?.includes(entry.index) ?? false)) &&
-      (glob === undefined || configRelative(f.path, options).some((p) => glob(p)));
+      (glob === undefined || pathMatches(f.path));
   });
 
   const used = new Set<number>();

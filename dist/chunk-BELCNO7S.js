@@ -30,7 +30,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-NKPRLXBV.js";
+} from "./chunk-DWX5CKSM.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

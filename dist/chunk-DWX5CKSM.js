@@ -11644,7 +11644,13 @@ function suppress(active, inlineSuppressed, inlineUnused, options2) {
   }
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && (0, import_picomatch.default)(entry.paths, { dot: true });
-    return (f) => (entry.rules === void 0 || entry.rules.includes(f.ruleId)) && (entry.values === void 0 || (f.listedValue?.includes(entry.index) ?? false)) && (glob === void 0 || configRelative(f.path, options2).some((p) => glob(p)));
+    const pathVerdicts = /* @__PURE__ */ new Map();
+    const pathMatches = (findingPath) => {
+      let verdict = pathVerdicts.get(findingPath);
+      if (verdict === void 0) pathVerdicts.set(findingPath, verdict = configRelative(findingPath, options2).some((p) => glob(p)));
+      return verdict;
+    };
+    return (f) => (entry.rules === void 0 || entry.rules.includes(f.ruleId)) && (entry.values === void 0 || (f.listedValue?.includes(entry.index) ?? false)) && (glob === void 0 || pathMatches(f.path));
   });
   const used = /* @__PURE__ */ new Set();
   const baselined = new Set(options2.baseline?.entries.map((e) => e.fingerprint));

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-ZH25AO7L.js";
+} from "./chunk-BELCNO7S.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-NKPRLXBV.js";
+} from "./chunk-DWX5CKSM.js";
 
 // src/merge.ts
 function parse(file) {
