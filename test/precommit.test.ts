@@ -3,6 +3,7 @@
 // installs it with npm, and `git commit` of a leaky file is refused while a clean one goes through.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempTree } from './support/cli.js';
@@ -10,8 +11,9 @@ import { cardNumber, ssn } from './support/pii.js';
 
 // Inherited git variables (tests run from a hook, say) would point git at the wrong repository.
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_') && !k.startsWith('PRE_COMMIT')));
-// Reused across runs: pre-commit keys its environments by repository and revision.
-const PRE_COMMIT_HOME = path.join(ROOT, 'node_modules', '.cache', 'piiguard-pre-commit');
+// A fresh pre-commit home per run: a cached hook environment left half-built by an interrupted run
+// made the hook's executable go missing ("Executable `piiguard` not found").
+const PRE_COMMIT_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'piiguard-pre-commit-'));
 
 function sh(cwd: string, command: string, args: string[]) {
   const res = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...ENV, PRE_COMMIT_HOME, PRE_COMMIT_COLOR: 'never' } });
