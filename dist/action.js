@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-BELCNO7S.js";
+} from "./chunk-IXOZRJ5E.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

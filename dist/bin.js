@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-INJ7PTBH.js";
-import "./chunk-BELCNO7S.js";
+} from "./chunk-FH7ADHGU.js";
+import "./chunk-IXOZRJ5E.js";
 import "./chunk-DWX5CKSM.js";
 
 // src/bin.ts

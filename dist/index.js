@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-INJ7PTBH.js";
+} from "./chunk-FH7ADHGU.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-BELCNO7S.js";
+} from "./chunk-IXOZRJ5E.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -9,7 +9,7 @@ import { ConfigError, UsageError } from './errors.js';
 import { capFindings } from './findings-cap.js';
 import { mergeReports } from './merge.js';
 import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
-import { jsonReportPieces, jsonReporter } from './reporters/json.js';
+import { inBlocks, jsonReportPieces, jsonReporter } from './reporters/json.js';
 import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
 import { EXIT, runScan, type ScanRun } from './run-scan.js';
@@ -197,7 +197,7 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
   const context = { cwd: io.cwd, version: VERSION, color: values.output === undefined && color };
-  const report = reporter === jsonReporter ? jsonReportPieces(shown, context) : [reporter(shown, context)];
+  const report = reporter === jsonReporter ? inBlocks(jsonReportPieces(shown, context)) : [reporter(shown, context)];
   if (values.output !== undefined) {
     writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(shown, color)} → ${values.output}\n`);

@@ -45,3 +45,16 @@ export function* jsonReportPieces(result: ScanResult, context: ReportContext): G
 }
 
 export const jsonReporter: Reporter = (result, context) => [...jsonReportPieces(result, context)].join('');
+
+/** Joins pieces into blocks of about `size` characters: one write per finding costs a syscall each. */
+export function* inBlocks(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= size) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block !== '') yield block;
+}

@@ -7,3 +7,5 @@ export declare const JSON_REPORT_VERSION = 1;
  */
 export declare function jsonReportPieces(result: ScanResult, context: ReportContext): Generator<string>;
 export declare const jsonReporter: Reporter;
+/** Joins pieces into blocks of about `size` characters: one write per finding costs a syscall each. */
+export declare function inBlocks(pieces: Iterable<string>, size?: number): Generator<string>;

@@ -7,6 +7,7 @@ import {
   auditRecord,
   compareFindings,
   formatBaseline,
+  inBlocks,
   jsonReportPieces,
   jsonReporter,
   loadConfig,
@@ -19,7 +20,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-BELCNO7S.js";
+} from "./chunk-IXOZRJ5E.js";
 import {
   ConfigError,
   UsageError,
@@ -303,7 +304,7 @@ async function scanCommand(positionals, values, io) {
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
   const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
-  const report = reporter === jsonReporter ? jsonReportPieces(shown, context) : [reporter(shown, context)];
+  const report = reporter === jsonReporter ? inBlocks(jsonReportPieces(shown, context)) : [reporter(shown, context)];
   if (values.output !== void 0) {
     writeOutput(values.output, report, io.cwd);
     if (!quiet) io.stdout(`${summaryLine(shown, color)} \u2192 ${values.output}

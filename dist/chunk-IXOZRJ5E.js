@@ -6991,6 +6991,17 @@ function* jsonReportPieces(result, context) {
 `;
 }
 var jsonReporter = (result, context) => [...jsonReportPieces(result, context)].join("");
+function* inBlocks(pieces, size = 1 << 16) {
+  let block = "";
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= size) {
+      yield block;
+      block = "";
+    }
+  }
+  if (block !== "") yield block;
+}
 
 // src/shard.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -7768,6 +7779,7 @@ export {
   JSON_REPORT_VERSION,
   jsonReportPieces,
   jsonReporter,
+  inBlocks,
   parseShard,
   compareFindings,
   scan,
