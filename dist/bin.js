@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FH7ADHGU.js";
-import "./chunk-IXOZRJ5E.js";
-import "./chunk-DWX5CKSM.js";
+} from "./chunk-PU544GHN.js";
+import "./chunk-XNI7KIHE.js";
+import "./chunk-CFUR3XGN.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

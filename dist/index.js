@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FH7ADHGU.js";
+} from "./chunk-PU544GHN.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-IXOZRJ5E.js";
+} from "./chunk-XNI7KIHE.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-DWX5CKSM.js";
+} from "./chunk-CFUR3XGN.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

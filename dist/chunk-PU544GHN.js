@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-IXOZRJ5E.js";
+} from "./chunk-XNI7KIHE.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-DWX5CKSM.js";
+} from "./chunk-CFUR3XGN.js";
 
 // src/merge.ts
 function parse(file) {
