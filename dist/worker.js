@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-CFUR3XGN.js";
+} from "./chunk-P2HMINJH.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -447,8 +447,9 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       }
       if (cell !== undefined) {
         const name = safeName(cell.column);
+        const table = cell.table === undefined ? undefined : safeName(cell.table);
         const verdict = nameVerdict(cell.column, rule.id);
-        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : 'column', ...(cell.table ? { table: cell.table } : {}), ...(name ? { field: name } : {}) };
+        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : 'column', ...(table ? { table } : {}), ...(name ? { field: name } : {}) };
       }
       const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
       if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };

@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-CFUR3XGN.js";
+} from "./chunk-P2HMINJH.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-XNI7KIHE.js";
+} from "./chunk-Q75CC3ES.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-CFUR3XGN.js";
+} from "./chunk-P2HMINJH.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5879,8 +5879,9 @@ function createContextTracker(rules) {
       }
       if (cell !== void 0) {
         const name = safeName(cell.column);
+        const table = cell.table === void 0 ? void 0 : safeName(cell.table);
         const verdict = nameVerdict(cell.column, rule2.id);
-        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : "column", ...cell.table ? { table: cell.table } : {}, ...name ? { field: name } : {} };
+        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : "column", ...table ? { table } : {}, ...name ? { field: name } : {} };
       }
       const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule2.id);
       if (near.verdict !== "neutral") return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
