@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-7WZCNVOZ.js";
-import "./chunk-Q75CC3ES.js";
-import "./chunk-P2HMINJH.js";
+} from "./chunk-A23ELZTA.js";
+import "./chunk-ZGQCGAUX.js";
+import "./chunk-WSXF4MAZ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-7WZCNVOZ.js";
+} from "./chunk-A23ELZTA.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-Q75CC3ES.js";
+} from "./chunk-ZGQCGAUX.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-P2HMINJH.js";
+} from "./chunk-WSXF4MAZ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

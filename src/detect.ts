@@ -28,6 +28,8 @@ interface Hit {
   listed: number[] | undefined;
   /** Written without separators: rules with `requireContext: bare` need context for it. */
   bare: boolean;
+  /** Set once the hit is rated, in stream order. */
+  context: HitContext | undefined;
 }
 
 function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
@@ -43,6 +45,7 @@ const BARE = /^[A-Za-z0-9]+$/;
 /** Validated matches of one rule that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
 function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[]): void {
   const re = rule.regex;
+  const listedValues = allowed?.get(rule.id);
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -53,9 +56,10 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
     if (span === undefined || span[1] === span[0]) continue;
     const latin1 = text.slice(span[0], span[1]);
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
-    const normalized = rule.normalize(value);
-    if (rule.allow.has(normalized) || !rule.validate(value)) continue;
-    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: allowed?.get(rule.id)?.get(normalized), bare: BARE.test(value) });
+    // Most rules list no known values and most configs allowlist none: skip normalising for them.
+    const normalized = rule.allow.size > 0 || listedValues !== undefined ? rule.normalize(value) : undefined;
+    if ((normalized !== undefined && rule.allow.has(normalized)) || !rule.validate(value)) continue;
+    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: normalized === undefined ? undefined : listedValues?.get(normalized), bare: BARE.test(value), context: undefined });
   }
 }
 
@@ -174,6 +178,15 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
 type RatedHit = Hit & { context: HitContext };
 
 /**
+ * A string that owns its characters. Strings cut from a window's text (an email's domain in its mask,
+ * a column name) can be V8 slices that keep the whole 1 MiB window alive, and kept findings would then
+ * keep every window of a 2 GB dump. V8 copies instead of slicing below 13 characters.
+ */
+function owned(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/**
  * Where rules overlap on one span (a phone inside a card number, an NHS number that parses as a
  * phone), the more confident match wins, then the longer one. `hits` are sorted by start.
  */
@@ -230,7 +243,9 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     for (const hit of hits) {
       const rating = context.classify(hit.rule, text, hit.start - base);
       const required = hit.rule.requireContext === 'always' || (hit.rule.requireContext === 'bare' && hit.bare);
-      if (!required || rating.confidence === 'high') rated.push({ ...hit, context: rating });
+      if (required && rating.confidence !== 'high') continue;
+      hit.context = rating;
+      rated.push(hit as RatedHit);
     }
     for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
@@ -248,15 +263,15 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked,
+        masked: owned(masked),
         fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
         ...(hit.listed !== undefined ? { listedValue: hit.listed } : {}),
         confidence: hit.context.confidence,
-        reason: hit.context.reason,
-        ...(hit.context.table !== undefined ? { table: hit.context.table } : {}),
-        ...(hit.context.field !== undefined ? { field: hit.context.field } : {}),
+        reason: owned(hit.context.reason),
+        ...(hit.context.table !== undefined ? { table: owned(hit.context.table) } : {}),
+        ...(hit.context.field !== undefined ? { field: owned(hit.context.field) } : {}),
       });
     }
     directivesUpTo(acceptTo);

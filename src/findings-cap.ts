@@ -19,17 +19,6 @@ export function engineLimit(cap: number): number {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
 }
 
-/**
- * A copy of a finding whose strings own their characters. Strings cut from a window's text (a masked
- * value, a column name) can be V8 slices that keep the whole 1 MiB window alive: kept across a 2 GB
- * dump, every window would stay in memory.
- */
-function detached(finding: Finding): Finding {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(finding)) copy[key] = typeof value === 'string' ? Buffer.from(value, 'utf8').toString('utf8') : value;
-  return copy as unknown as Finding;
-}
-
 /** Collects one stream's findings, keeping `limit` per rule whole and counting the rest. */
 export function createFindingsLimit(limit: number): { add(finding: Finding): void; findings(): Finding[] } {
   const kept: Finding[] = [];
@@ -40,9 +29,9 @@ export function createFindingsLimit(limit: number): { add(finding: Finding): voi
       const n = (counts.get(finding.ruleId) ?? 0) + 1;
       counts.set(finding.ruleId, n);
       const aggregate = aggregates.get(finding.ruleId);
-      if (limit === 0 || n <= limit) kept.push(detached(finding));
+      if (limit === 0 || n <= limit) kept.push(finding);
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(finding.ruleId, { ...detached(finding), aggregate: { count: 1 } });
+      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
     },
     findings: () => [...kept, ...aggregates.values()],
   };

@@ -1,6 +1,6 @@
 // The only module that turns raw match text into something printable. Everything downstream of
 // detection sees the masked value and the fingerprint, never the value itself.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { MaskStyle } from './types.js';
 
 const KEEP_TRAILING = 4;
@@ -14,6 +14,7 @@ export function maskEmail(value: string): string {
 
 /** Keeps separators and the last four letters or digits: `***-**-6789`, `************4242`. */
 export function maskTrailing(value: string): string {
+  if (ASCII.test(value)) return maskAscii(value);
   const chars = [...value];
   const total = chars.filter(isAlnum).length;
   // Short values would be mostly revealed by four characters: keep a third of them instead.
@@ -26,9 +27,30 @@ function isAlnum(ch: string): boolean {
   return /[\p{L}\p{N}]/u.test(ch);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+
+/** maskTrailing for ASCII values, without a Unicode regex per character (it runs once per finding). */
+function maskAscii(value: string): string {
+  let total = 0;
+  for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total++;
+  const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
+  let out = '';
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    out += !isAsciiAlnum(code) || ++seen > total - keep ? value[i] : '*';
+  }
+  return out;
+}
+
 export function maskerFor(style: MaskStyle): (value: string) => string {
   return style === 'email' ? maskEmail : maskTrailing;
 }
+
+// One per finding: the one-shot crypto.hash (Node >= 20.12) takes 0.4 µs where createHash takes 1 µs.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * A fingerprint built only from what the report already shows (rule, path, masked value) plus the
@@ -36,5 +58,5 @@ export function maskerFor(style: MaskStyle): (value: string) => string {
  * brute force (an SSN has ~10^9 values); this is not, and it survives edits that shift lines.
  */
 export function fingerprint(ruleId: string, path: string, masked: string, occurrence: number): string {
-  return createHash('sha256').update(`${ruleId}\0${path}\0${masked}\0${occurrence}`).digest('hex').slice(0, 32);
+  return sha256Hex(`${ruleId}\0${path}\0${masked}\0${occurrence}`).slice(0, 32);
 }

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-Q75CC3ES.js";
+} from "./chunk-ZGQCGAUX.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-P2HMINJH.js";
+} from "./chunk-WSXF4MAZ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-P2HMINJH.js";
+} from "./chunk-WSXF4MAZ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -5896,11 +5896,6 @@ var KEEP_PER_RULE = 1e4;
 function engineLimit(cap) {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
 }
-function detached(finding) {
-  const copy = {};
-  for (const [key, value] of Object.entries(finding)) copy[key] = typeof value === "string" ? Buffer.from(value, "utf8").toString("utf8") : value;
-  return copy;
-}
 function createFindingsLimit(limit) {
   const kept = [];
   const counts = /* @__PURE__ */ new Map();
@@ -5910,9 +5905,9 @@ function createFindingsLimit(limit) {
       const n = (counts.get(finding.ruleId) ?? 0) + 1;
       counts.set(finding.ruleId, n);
       const aggregate = aggregates.get(finding.ruleId);
-      if (limit === 0 || n <= limit) kept.push(detached(finding));
+      if (limit === 0 || n <= limit) kept.push(finding);
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(finding.ruleId, { ...detached(finding), aggregate: { count: 1 } });
+      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
     },
     findings: () => [...kept, ...aggregates.values()]
   };
@@ -5954,7 +5949,7 @@ function findingCount(f) {
 }
 
 // src/redact.ts
-import { createHash } from "node:crypto";
+import crypto from "node:crypto";
 var KEEP_TRAILING = 4;
 function maskEmail(value) {
   const at = value.lastIndexOf("@");
@@ -5962,6 +5957,7 @@ function maskEmail(value) {
   return `${value[0]}***${value.slice(at)}`;
 }
 function maskTrailing(value) {
+  if (ASCII.test(value)) return maskAscii(value);
   const chars = [...value];
   const total = chars.filter(isAlnum).length;
   const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
@@ -5971,11 +5967,26 @@ function maskTrailing(value) {
 function isAlnum(ch) {
   return /[\p{L}\p{N}]/u.test(ch);
 }
+var ASCII = /^[\x00-\x7f]*$/;
+var isAsciiAlnum = (code) => code >= 48 && code <= 57 || (code | 32) >= 97 && (code | 32) <= 122;
+function maskAscii(value) {
+  let total = 0;
+  for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total++;
+  const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
+  let out = "";
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    out += !isAsciiAlnum(code) || ++seen > total - keep ? value[i] : "*";
+  }
+  return out;
+}
 function maskerFor(style) {
   return style === "email" ? maskEmail : maskTrailing;
 }
+var sha256Hex = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
 function fingerprint(ruleId, path3, masked, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path3}\0${masked}\0${occurrence}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${path3}\0${masked}\0${occurrence}`).slice(0, 32);
 }
 
 // src/inline-allow.ts
@@ -6065,6 +6076,7 @@ var NON_ASCII = /[^\x00-\x7f]/;
 var BARE = /^[A-Za-z0-9]+$/;
 function collect(rule2, text, from, to, base, allowed, out) {
   const re = rule2.regex;
+  const listedValues = allowed?.get(rule2.id);
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -6075,9 +6087,9 @@ function collect(rule2, text, from, to, base, allowed, out) {
     if (span === void 0 || span[1] === span[0]) continue;
     const latin1 = text.slice(span[0], span[1]);
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
-    const normalized = rule2.normalize(value);
-    if (rule2.allow.has(normalized) || !rule2.validate(value)) continue;
-    out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: allowed?.get(rule2.id)?.get(normalized), bare: BARE.test(value) });
+    const normalized = rule2.allow.size > 0 || listedValues !== void 0 ? rule2.normalize(value) : void 0;
+    if (normalized !== void 0 && rule2.allow.has(normalized) || !rule2.validate(value)) continue;
+    out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: normalized === void 0 ? void 0 : listedValues?.get(normalized), bare: BARE.test(value), context: void 0 });
   }
 }
 function onlyCode(table) {
@@ -6158,6 +6170,9 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
     });
   }
 }
+function owned(s) {
+  return s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8");
+}
 function dropOverlaps(hits) {
   const kept = [];
   for (const hit of hits) {
@@ -6200,7 +6215,9 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     for (const hit of hits) {
       const rating = context.classify(hit.rule, text, hit.start - base);
       const required = hit.rule.requireContext === "always" || hit.rule.requireContext === "bare" && hit.bare;
-      if (!required || rating.confidence === "high") rated.push({ ...hit, context: rating });
+      if (required && rating.confidence !== "high") continue;
+      hit.context = rating;
+      rated.push(hit);
     }
     for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
@@ -6218,15 +6235,15 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked,
+        masked: owned(masked),
         fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
         ...hit.listed !== void 0 ? { listedValue: hit.listed } : {},
         confidence: hit.context.confidence,
-        reason: hit.context.reason,
-        ...hit.context.table !== void 0 ? { table: hit.context.table } : {},
-        ...hit.context.field !== void 0 ? { field: hit.context.field } : {}
+        reason: owned(hit.context.reason),
+        ...hit.context.table !== void 0 ? { table: owned(hit.context.table) } : {},
+        ...hit.context.field !== void 0 ? { field: owned(hit.context.field) } : {}
       });
     }
     directivesUpTo(acceptTo);
