@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-ZGQCGAUX.js";
+} from "./chunk-QAIWGRLG.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-WSXF4MAZ.js";
+} from "./chunk-G6T55ST7.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

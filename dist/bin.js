@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-A23ELZTA.js";
-import "./chunk-ZGQCGAUX.js";
-import "./chunk-WSXF4MAZ.js";
+} from "./chunk-UUJUOBVE.js";
+import "./chunk-QAIWGRLG.js";
+import "./chunk-G6T55ST7.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

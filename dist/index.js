@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-A23ELZTA.js";
+} from "./chunk-UUJUOBVE.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ZGQCGAUX.js";
+} from "./chunk-QAIWGRLG.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-WSXF4MAZ.js";
+} from "./chunk-G6T55ST7.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-WSXF4MAZ.js";
+} from "./chunk-G6T55ST7.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

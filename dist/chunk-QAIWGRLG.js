@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-WSXF4MAZ.js";
+} from "./chunk-G6T55ST7.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

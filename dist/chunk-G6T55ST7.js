@@ -6151,23 +6151,35 @@ function loopedRuns(buf, from, to, group, visit) {
   }
 }
 var RUN_CONTEXT = LOOKBEHIND;
+var DENSE_BYTES = 256;
 function scanWindow(window, text, from, to, base, rules, allowed, out) {
   const plan = planFor(rules);
   for (const rule2 of plan.plain) {
     if (rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
     collect(rule2, text, from, to, base, allowed, out);
   }
+  const runs = [];
   for (const group of plan.groups) {
+    runs.length = 0;
     const find = group.anchor === void 0 ? loopedRuns : anchoredRuns;
-    find(window, from, to, group, (start, end, count) => {
-      const sliceFrom = Math.max(0, start - RUN_CONTEXT);
-      const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
-      const acceptFrom = Math.max(start, from) - sliceFrom;
-      const acceptTo = Math.min(end, to) - sliceFrom;
-      for (const rule2 of group.rules) {
-        if (count >= rule2.candidate.atLeast) collect(rule2, slice, acceptFrom, acceptTo, base + sliceFrom, allowed, out);
+    find(window, from, to, group, (start, end, count) => runs.push(start, end, count));
+    for (const rule2 of group.rules) {
+      const atLeast = rule2.candidate.atLeast;
+      let qualifying = 0;
+      for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
+      if (qualifying * DENSE_BYTES > to - from) {
+        collect(rule2, text, from, to, base, allowed, out);
+        continue;
       }
-    });
+      for (let i = 0; i < runs.length; i += 3) {
+        if (runs[i + 2] < atLeast) continue;
+        const start = runs[i];
+        const end = runs[i + 1];
+        const sliceFrom = Math.max(0, start - RUN_CONTEXT);
+        const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
+        collect(rule2, slice, Math.max(start, from) - sliceFrom, Math.min(end, to) - sliceFrom, base + sliceFrom, allowed, out);
+      }
+    }
   }
 }
 function owned(s) {

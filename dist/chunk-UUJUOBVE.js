@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-ZGQCGAUX.js";
+} from "./chunk-QAIWGRLG.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-WSXF4MAZ.js";
+} from "./chunk-G6T55ST7.js";
 
 // src/merge.ts
 function parse(file) {
