@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UUJUOBVE.js";
-import "./chunk-QAIWGRLG.js";
-import "./chunk-G6T55ST7.js";
+} from "./chunk-3KLEAN26.js";
+import "./chunk-3O2GXYER.js";
+import "./chunk-VDPRGZVQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-UUJUOBVE.js";
+} from "./chunk-3KLEAN26.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-QAIWGRLG.js";
+} from "./chunk-3O2GXYER.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-G6T55ST7.js";
+} from "./chunk-VDPRGZVQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-G6T55ST7.js";
+} from "./chunk-VDPRGZVQ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

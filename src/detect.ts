@@ -18,7 +18,7 @@ export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
 export const OVERLAP = 256;
 const LOOKBEHIND = 64;
 
-/** A validated match, in absolute byte offsets of the stream. Raw text stays inside this module. */
+/** A match, in absolute byte offsets of the stream. Raw text stays inside this module. */
 interface Hit {
   rule: CompiledRule;
   start: number;
@@ -26,8 +26,11 @@ interface Hit {
   /** The raw value: masked only once the hit is kept. */
   value: string;
   listed: number[] | undefined;
-  /** Written without separators: rules with `requireContext: bare` need context for it. */
-  bare: boolean;
+  /**
+   * Reported only with telling context (`requireContext`). Such a hit is validated after its context
+   * is known: most fail that cheaper test, and some validators (phone numbers) are costly.
+   */
+  needsContext: boolean;
   /** Set once the hit is rated, in stream order. */
   context: HitContext | undefined;
 }
@@ -42,7 +45,7 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
 const NON_ASCII = /[^\x00-\x7f]/;
 const BARE = /^[A-Za-z0-9]+$/;
 
-/** Validated matches of one rule that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
+/** Matches of one rule (validated, unless they need context first) that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
 function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[]): void {
   const re = rule.regex;
   const listedValues = allowed?.get(rule.id);
@@ -58,8 +61,10 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
     // Most rules list no known values and most configs allowlist none: skip normalising for them.
     const normalized = rule.allow.size > 0 || listedValues !== undefined ? rule.normalize(value) : undefined;
-    if ((normalized !== undefined && rule.allow.has(normalized)) || !rule.validate(value)) continue;
-    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: normalized === undefined ? undefined : listedValues?.get(normalized), bare: BARE.test(value), context: undefined });
+    if (normalized !== undefined && rule.allow.has(normalized)) continue;
+    const needsContext = rule.requireContext === 'always' || (rule.requireContext === 'bare' && BARE.test(value));
+    if (!needsContext && !rule.validate(value)) continue;
+    out.push({ rule, start: base + span[0], end: base + span[1], value, listed: normalized === undefined ? undefined : listedValues?.get(normalized), needsContext, context: undefined });
   }
 }
 
@@ -162,7 +167,7 @@ const RUN_CONTEXT = LOOKBEHIND;
  */
 const DENSE_BYTES = 256;
 
-/** Validated matches of every rule that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
+/** Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
 function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
   for (const rule of plan.plain) {
@@ -261,8 +266,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     const rated: RatedHit[] = [];
     for (const hit of hits) {
       const rating = context.classify(hit.rule, text, hit.start - base);
-      const required = hit.rule.requireContext === 'always' || (hit.rule.requireContext === 'bare' && hit.bare);
-      if (required && rating.confidence !== 'high') continue;
+      if (hit.needsContext && (rating.confidence !== 'high' || !hit.rule.validate(hit.value))) continue;
       hit.context = rating;
       rated.push(hit as RatedHit);
     }

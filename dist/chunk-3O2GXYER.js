@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-G6T55ST7.js";
+} from "./chunk-VDPRGZVQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

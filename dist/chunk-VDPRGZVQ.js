@@ -6088,8 +6088,10 @@ function collect(rule2, text, from, to, base, allowed, out) {
     const latin1 = text.slice(span[0], span[1]);
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
     const normalized = rule2.allow.size > 0 || listedValues !== void 0 ? rule2.normalize(value) : void 0;
-    if (normalized !== void 0 && rule2.allow.has(normalized) || !rule2.validate(value)) continue;
-    out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: normalized === void 0 ? void 0 : listedValues?.get(normalized), bare: BARE.test(value), context: void 0 });
+    if (normalized !== void 0 && rule2.allow.has(normalized)) continue;
+    const needsContext = rule2.requireContext === "always" || rule2.requireContext === "bare" && BARE.test(value);
+    if (!needsContext && !rule2.validate(value)) continue;
+    out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: normalized === void 0 ? void 0 : listedValues?.get(normalized), needsContext, context: void 0 });
   }
 }
 function onlyCode(table) {
@@ -6226,8 +6228,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     const rated = [];
     for (const hit of hits) {
       const rating = context.classify(hit.rule, text, hit.start - base);
-      const required = hit.rule.requireContext === "always" || hit.rule.requireContext === "bare" && hit.bare;
-      if (required && rating.confidence !== "high") continue;
+      if (hit.needsContext && (rating.confidence !== "high" || !hit.rule.validate(hit.value))) continue;
       hit.context = rating;
       rated.push(hit);
     }

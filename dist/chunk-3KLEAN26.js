@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-QAIWGRLG.js";
+} from "./chunk-3O2GXYER.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-G6T55ST7.js";
+} from "./chunk-VDPRGZVQ.js";
 
 // src/merge.ts
 function parse(file) {
