@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-3KLEAN26.js";
-import "./chunk-3O2GXYER.js";
-import "./chunk-VDPRGZVQ.js";
+} from "./chunk-6577UGVR.js";
+import "./chunk-BCRPXJJQ.js";
+import "./chunk-KNL5UMNQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-3KLEAN26.js";
+} from "./chunk-6577UGVR.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-3O2GXYER.js";
+} from "./chunk-BCRPXJJQ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-VDPRGZVQ.js";
+} from "./chunk-KNL5UMNQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

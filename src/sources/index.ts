@@ -20,13 +20,17 @@ export const READ_CHUNK = 1 << 20;
  * cannot be read; the caller records that as a scan error.
  */
 export async function* readSource(file: string, displayPath: string, limits: SourceLimits): AsyncGenerator<SourceItem> {
-  const stat = await fs.promises.stat(file);
-  const large = tooLarge(displayPath, stat.size, limits);
-  if (large) {
-    yield { kind: 'skipped', skipped: large };
-    return;
+  // Synchronous, like the reads: an asynchronous stat per file costs a round trip through libuv's
+  // thread pool, which over 20,000 small files was 5% of a scan.
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const large = tooLarge(displayPath, size, limits);
+    if (large) yield { kind: 'skipped', skipped: large };
+    else yield* readLayer(fileChunks(fd, size), displayPath, topLayer(limits), file);
+  } finally {
+    fs.closeSync(fd);
   }
-  yield* readLayer(fileChunks(file, stat.size), displayPath, topLayer(limits), file);
 }
 
 /**
@@ -34,18 +38,13 @@ export async function* readSource(file: string, displayPath: string, limits: Sou
  * thread, and each asynchronous read would cost a round trip through libuv's thread pool (per file
  * as much as scanning a small fixture takes). Pieces are fresh buffers the engine may keep.
  */
-async function* fileChunks(file: string, size: number): AsyncGenerator<Buffer> {
-  const fd = fs.openSync(file, 'r');
-  try {
-    // One more byte than the size we were told, so a file that grew is still read to its end.
-    for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
-      const buf = Buffer.allocUnsafe(want);
-      const n = fs.readSync(fd, buf, 0, want, null);
-      if (n === 0) return;
-      yield n === want ? buf : buf.subarray(0, n);
-    }
-  } finally {
-    fs.closeSync(fd);
+async function* fileChunks(fd: number, size: number): AsyncGenerator<Buffer> {
+  // One more byte than the size we were told, so a file that grew is still read to its end.
+  for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
+    const buf = Buffer.allocUnsafe(want);
+    const n = fs.readSync(fd, buf, 0, want, null);
+    if (n === 0) return;
+    yield n === want ? buf : buf.subarray(0, n);
   }
 }
 

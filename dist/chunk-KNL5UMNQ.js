@@ -11462,25 +11462,22 @@ async function* spooledZipMembers(input, path3, layer, read) {
 // src/sources/index.ts
 var READ_CHUNK = 1 << 20;
 async function* readSource(file, displayPath, limits) {
-  const stat = await fs3.promises.stat(file);
-  const large = tooLarge(displayPath, stat.size, limits);
-  if (large) {
-    yield { kind: "skipped", skipped: large };
-    return;
-  }
-  yield* readLayer(fileChunks(file, stat.size), displayPath, topLayer(limits), file);
-}
-async function* fileChunks(file, size) {
   const fd = fs3.openSync(file, "r");
   try {
-    for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
-      const buf = Buffer.allocUnsafe(want);
-      const n = fs3.readSync(fd, buf, 0, want, null);
-      if (n === 0) return;
-      yield n === want ? buf : buf.subarray(0, n);
-    }
+    const size = fs3.fstatSync(fd).size;
+    const large = tooLarge(displayPath, size, limits);
+    if (large) yield { kind: "skipped", skipped: large };
+    else yield* readLayer(fileChunks(fd, size), displayPath, topLayer(limits), file);
   } finally {
     fs3.closeSync(fd);
+  }
+}
+async function* fileChunks(fd, size) {
+  for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
+    const buf = Buffer.allocUnsafe(want);
+    const n = fs3.readSync(fd, buf, 0, want, null);
+    if (n === 0) return;
+    yield n === want ? buf : buf.subarray(0, n);
   }
 }
 function readStream(input, displayPath, limits) {

@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-VDPRGZVQ.js";
+} from "./chunk-KNL5UMNQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-3O2GXYER.js";
+} from "./chunk-BCRPXJJQ.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-VDPRGZVQ.js";
+} from "./chunk-KNL5UMNQ.js";
 
 // src/merge.ts
 function parse(file) {
