@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6577UGVR.js";
-import "./chunk-BCRPXJJQ.js";
-import "./chunk-KNL5UMNQ.js";
+} from "./chunk-Q7Q46RG5.js";
+import "./chunk-KFPZPPDV.js";
+import "./chunk-MNOFKZM3.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

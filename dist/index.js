@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6577UGVR.js";
+} from "./chunk-Q7Q46RG5.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-BCRPXJJQ.js";
+} from "./chunk-KFPZPPDV.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KNL5UMNQ.js";
+} from "./chunk-MNOFKZM3.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -166,6 +166,17 @@ const RUN_CONTEXT = LOOKBEHIND;
  * Results are the same either way: a candidate promise only says where matches cannot be.
  */
 const DENSE_BYTES = 256;
+/** Where the first SAMPLE_BYTES of a window are dense for every rule of a group, the rest is not searched for runs. */
+const SAMPLE_BYTES = 16 << 10;
+
+/** Runs as flat (start, end, count) triples. */
+type Runs = number[];
+
+function denseFor(runs: Runs, atLeast: number, bytes: number): boolean {
+  let qualifying = 0;
+  for (let i = 2; i < runs.length; i += 3) if (runs[i]! >= atLeast) qualifying++;
+  return qualifying * DENSE_BYTES > bytes;
+}
 
 /** Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
 function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
@@ -174,16 +185,25 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
     if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
     collect(rule, text, from, to, base, allowed, out);
   }
-  const runs: number[] = []; // start, end, count of each run
+  const runs: Runs = [];
+  const record = (start: number, end: number, count: number) => runs.push(start, end, count);
   for (const group of plan.groups) {
-    runs.length = 0;
     const find = group.anchor === undefined ? loopedRuns : anchoredRuns;
-    find(window, from, to, group, (start, end, count) => runs.push(start, end, count));
+    runs.length = 0;
+    const sampleTo = Math.min(to, from + SAMPLE_BYTES);
+    if (sampleTo < to) {
+      find(window, from, sampleTo, group, record);
+      const dense = group.rules.every((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from));
+      runs.length = 0;
+      if (dense) {
+        for (const rule of group.rules) collect(rule, text, from, to, base, allowed, out);
+        continue;
+      }
+    }
+    find(window, from, to, group, record);
     for (const rule of group.rules) {
       const atLeast = rule.candidate!.atLeast;
-      let qualifying = 0;
-      for (let i = 2; i < runs.length; i += 3) if (runs[i]! >= atLeast) qualifying++;
-      if (qualifying * DENSE_BYTES > to - from) {
+      if (denseFor(runs, atLeast, to - from)) {
         collect(rule, text, from, to, base, allowed, out);
         continue;
       }

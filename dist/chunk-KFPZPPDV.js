@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-KNL5UMNQ.js";
+} from "./chunk-MNOFKZM3.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-BCRPXJJQ.js";
+} from "./chunk-KFPZPPDV.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-KNL5UMNQ.js";
+} from "./chunk-MNOFKZM3.js";
 
 // src/merge.ts
 function parse(file) {

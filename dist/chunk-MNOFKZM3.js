@@ -6154,6 +6154,12 @@ function loopedRuns(buf, from, to, group, visit) {
 }
 var RUN_CONTEXT = LOOKBEHIND;
 var DENSE_BYTES = 256;
+var SAMPLE_BYTES = 16 << 10;
+function denseFor(runs, atLeast, bytes) {
+  let qualifying = 0;
+  for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
+  return qualifying * DENSE_BYTES > bytes;
+}
 function scanWindow(window, text, from, to, base, rules, allowed, out) {
   const plan = planFor(rules);
   for (const rule2 of plan.plain) {
@@ -6161,15 +6167,24 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
     collect(rule2, text, from, to, base, allowed, out);
   }
   const runs = [];
+  const record = (start, end, count) => runs.push(start, end, count);
   for (const group of plan.groups) {
-    runs.length = 0;
     const find = group.anchor === void 0 ? loopedRuns : anchoredRuns;
-    find(window, from, to, group, (start, end, count) => runs.push(start, end, count));
+    runs.length = 0;
+    const sampleTo = Math.min(to, from + SAMPLE_BYTES);
+    if (sampleTo < to) {
+      find(window, from, sampleTo, group, record);
+      const dense = group.rules.every((rule2) => denseFor(runs, rule2.candidate.atLeast, sampleTo - from));
+      runs.length = 0;
+      if (dense) {
+        for (const rule2 of group.rules) collect(rule2, text, from, to, base, allowed, out);
+        continue;
+      }
+    }
+    find(window, from, to, group, record);
     for (const rule2 of group.rules) {
       const atLeast = rule2.candidate.atLeast;
-      let qualifying = 0;
-      for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
-      if (qualifying * DENSE_BYTES > to - from) {
+      if (denseFor(runs, atLeast, to - from)) {
         collect(rule2, text, from, to, base, allowed, out);
         continue;
       }
