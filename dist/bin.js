@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-Q7Q46RG5.js";
-import "./chunk-KFPZPPDV.js";
-import "./chunk-MNOFKZM3.js";
+} from "./chunk-WZIX4C52.js";
+import "./chunk-QHWE53UO.js";
+import "./chunk-TF5VBZHU.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-Q7Q46RG5.js";
+} from "./chunk-WZIX4C52.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KFPZPPDV.js";
+} from "./chunk-QHWE53UO.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-MNOFKZM3.js";
+} from "./chunk-TF5VBZHU.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

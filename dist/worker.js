@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-MNOFKZM3.js";
+} from "./chunk-TF5VBZHU.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

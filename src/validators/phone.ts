@@ -52,32 +52,33 @@ interface PlanMetadata {
 }
 
 const metadata = new Metadata() as unknown as PlanMetadata;
+
+/** The plan of these countries together (the countries sharing a calling code, or one default region). */
+function planOf(countries: string[]): CallingCodePlan | undefined {
+  if (countries.length === 0) return undefined;
+  const lengths = new Set<number>();
+  const prefixes = new Set<string>();
+  const idd: string[] = [];
+  let simple = true;
+  for (const country of countries) {
+    metadata.selectNumberingPlan(country);
+    const numbering = metadata.numberingPlan;
+    for (const n of numbering.possibleLengths() ?? []) lengths.add(n);
+    for (const type of NUMBER_TYPES) for (const n of numbering.type(type)?.possibleLengths() ?? []) lengths.add(n);
+    const forParsing = numbering.nationalPrefixForParsing();
+    if (numbering.nationalPrefixTransformRule() || (forParsing !== undefined && !/^\d+$/.test(forParsing))) simple = false;
+    if (forParsing) prefixes.add(forParsing);
+    const iddPrefix = numbering.IDDPrefix();
+    if (iddPrefix) idd.push(iddPrefix);
+  }
+  return { lengths, prefixes: [...prefixes], idd: new RegExp(`^(?:${idd.join('|') || '(?!)'})`), simple };
+}
+
 const plans = new Map<string, CallingCodePlan | undefined>();
 
 function planFor(callingCode: string): CallingCodePlan | undefined {
-  if (plans.has(callingCode)) return plans.get(callingCode);
-  const countries = metadata.getCountryCodesForCallingCode(callingCode) ?? [];
-  let plan: CallingCodePlan | undefined;
-  if (countries.length > 0) {
-    const lengths = new Set<number>();
-    const prefixes = new Set<string>();
-    const idd: string[] = [];
-    let simple = true;
-    for (const country of countries) {
-      metadata.selectNumberingPlan(country);
-      const numbering = metadata.numberingPlan;
-      for (const n of numbering.possibleLengths() ?? []) lengths.add(n);
-      for (const type of NUMBER_TYPES) for (const n of numbering.type(type)?.possibleLengths() ?? []) lengths.add(n);
-      const forParsing = numbering.nationalPrefixForParsing();
-      if (numbering.nationalPrefixTransformRule() || (forParsing !== undefined && !/^\d+$/.test(forParsing))) simple = false;
-      if (forParsing) prefixes.add(forParsing);
-      const iddPrefix = numbering.IDDPrefix();
-      if (iddPrefix) idd.push(iddPrefix);
-    }
-    plan = { lengths, prefixes: [...prefixes], idd: new RegExp(`^(?:${idd.join('|') || '(?!)'})`), simple };
-  }
-  plans.set(callingCode, plan);
-  return plan;
+  if (!plans.has(callingCode)) plans.set(callingCode, planOf(metadata.getCountryCodesForCallingCode(callingCode) ?? []));
+  return plans.get(callingCode);
 }
 
 /**
@@ -85,8 +86,7 @@ function planFor(callingCode: string): CallingCodePlan | undefined {
  * national number) as a number of any type: its length fits no plan, with or without a national
  * prefix or the code itself in front. True means "ask libphonenumber", which is the slow part.
  */
-function lengthFits(digits: string, callingCode: string, national: boolean): boolean {
-  const plan = planFor(callingCode);
+function lengthFits(digits: string, callingCode: string, national: boolean, plan = planFor(callingCode)): boolean {
   if (plan === undefined || !plan.simple || (national && plan.idd.test(digits))) return true;
   const stripped = [...plan.prefixes, ...(national ? [callingCode] : [])].filter((p) => digits.startsWith(p)).map((p) => digits.length - p.length);
   return [digits.length, ...stripped].some((n) => plan.lengths.has(n));
@@ -109,6 +109,9 @@ const PARSED_MEMO = 4096;
 export function phoneValidator(regions: string[]): (value: string) => boolean {
   const defaults = regions as CountryCode[];
   const codes = defaults.map((r) => getCountryCallingCode(r) as string);
+  // A national number is parsed with each default region's own plan, not with every plan behind its
+  // calling code: some Caribbean plans of +1 rewrite 7-digit numbers, the US plan does not.
+  const regionPlans = defaults.map((r) => planOf([r]));
   const nanpOnly = codes.every((code) => code === '1');
   const parsed = new Map<string, boolean>();
   return (value) => {
@@ -126,7 +129,7 @@ export function phoneValidator(regions: string[]): (value: string) => boolean {
       if (code !== undefined && !lengthFits(digits.slice(code.length), code, false)) return false;
       if (code === '1' && fictionalNanp(digits.slice(1))) return false;
     } else {
-      if (!codes.some((code) => lengthFits(digits, code, true))) return false;
+      if (!codes.some((code, i) => lengthFits(digits, code, true, regionPlans[i]))) return false;
       if (nanpOnly && fictionalNanp(digits)) return false;
     }
     // The parser reads only the digits and the `+`; dumps repeat values (test lines, fixtures).

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-KFPZPPDV.js";
+} from "./chunk-QHWE53UO.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-MNOFKZM3.js";
+} from "./chunk-TF5VBZHU.js";
 
 // src/merge.ts
 function parse(file) {

@@ -10946,34 +10946,31 @@ function outsideNanp(phone) {
 }
 var NUMBER_TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"];
 var metadata = new Metadata2();
+function planOf(countries) {
+  if (countries.length === 0) return void 0;
+  const lengths = /* @__PURE__ */ new Set();
+  const prefixes = /* @__PURE__ */ new Set();
+  const idd = [];
+  let simple = true;
+  for (const country of countries) {
+    metadata.selectNumberingPlan(country);
+    const numbering = metadata.numberingPlan;
+    for (const n of numbering.possibleLengths() ?? []) lengths.add(n);
+    for (const type of NUMBER_TYPES) for (const n of numbering.type(type)?.possibleLengths() ?? []) lengths.add(n);
+    const forParsing = numbering.nationalPrefixForParsing();
+    if (numbering.nationalPrefixTransformRule() || forParsing !== void 0 && !/^\d+$/.test(forParsing)) simple = false;
+    if (forParsing) prefixes.add(forParsing);
+    const iddPrefix = numbering.IDDPrefix();
+    if (iddPrefix) idd.push(iddPrefix);
+  }
+  return { lengths, prefixes: [...prefixes], idd: new RegExp(`^(?:${idd.join("|") || "(?!)"})`), simple };
+}
 var plans2 = /* @__PURE__ */ new Map();
 function planFor2(callingCode) {
-  if (plans2.has(callingCode)) return plans2.get(callingCode);
-  const countries = metadata.getCountryCodesForCallingCode(callingCode) ?? [];
-  let plan;
-  if (countries.length > 0) {
-    const lengths = /* @__PURE__ */ new Set();
-    const prefixes = /* @__PURE__ */ new Set();
-    const idd = [];
-    let simple = true;
-    for (const country of countries) {
-      metadata.selectNumberingPlan(country);
-      const numbering = metadata.numberingPlan;
-      for (const n of numbering.possibleLengths() ?? []) lengths.add(n);
-      for (const type of NUMBER_TYPES) for (const n of numbering.type(type)?.possibleLengths() ?? []) lengths.add(n);
-      const forParsing = numbering.nationalPrefixForParsing();
-      if (numbering.nationalPrefixTransformRule() || forParsing !== void 0 && !/^\d+$/.test(forParsing)) simple = false;
-      if (forParsing) prefixes.add(forParsing);
-      const iddPrefix = numbering.IDDPrefix();
-      if (iddPrefix) idd.push(iddPrefix);
-    }
-    plan = { lengths, prefixes: [...prefixes], idd: new RegExp(`^(?:${idd.join("|") || "(?!)"})`), simple };
-  }
-  plans2.set(callingCode, plan);
-  return plan;
+  if (!plans2.has(callingCode)) plans2.set(callingCode, planOf(metadata.getCountryCodesForCallingCode(callingCode) ?? []));
+  return plans2.get(callingCode);
 }
-function lengthFits(digits, callingCode, national) {
-  const plan = planFor2(callingCode);
+function lengthFits(digits, callingCode, national, plan = planFor2(callingCode)) {
   if (plan === void 0 || !plan.simple || national && plan.idd.test(digits)) return true;
   const stripped = [...plan.prefixes, ...national ? [callingCode] : []].filter((p) => digits.startsWith(p)).map((p) => digits.length - p.length);
   return [digits.length, ...stripped].some((n) => plan.lengths.has(n));
@@ -10990,6 +10987,7 @@ var PARSED_MEMO = 4096;
 function phoneValidator(regions) {
   const defaults = regions;
   const codes = defaults.map((r) => getCountryCallingCode2(r));
+  const regionPlans = defaults.map((r) => planOf([r]));
   const nanpOnly = codes.every((code) => code === "1");
   const parsed = /* @__PURE__ */ new Map();
   return (value) => {
@@ -11003,7 +11001,7 @@ function phoneValidator(regions) {
       if (code !== void 0 && !lengthFits(digits.slice(code.length), code, false)) return false;
       if (code === "1" && fictionalNanp(digits.slice(1))) return false;
     } else {
-      if (!codes.some((code) => lengthFits(digits, code, true))) return false;
+      if (!codes.some((code, i) => lengthFits(digits, code, true, regionPlans[i]))) return false;
       if (nanpOnly && fictionalNanp(digits)) return false;
     }
     const key = international ? `+${digits}` : digits;

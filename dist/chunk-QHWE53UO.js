@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-MNOFKZM3.js";
+} from "./chunk-TF5VBZHU.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
