@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-WZIX4C52.js";
-import "./chunk-QHWE53UO.js";
-import "./chunk-TF5VBZHU.js";
+} from "./chunk-6Z4A7IAS.js";
+import "./chunk-YERIHTXW.js";
+import "./chunk-WWYBZDN4.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

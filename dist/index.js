@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-WZIX4C52.js";
+} from "./chunk-6Z4A7IAS.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-QHWE53UO.js";
+} from "./chunk-YERIHTXW.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TF5VBZHU.js";
+} from "./chunk-WWYBZDN4.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

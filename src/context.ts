@@ -283,6 +283,18 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     }
     return verdict;
   };
+  // The words before a value repeat too (`client_ip":"`, `amount=`): judge each (rule, text) once.
+  const nearVerdicts = new Map<string, ReturnType<typeof judgeNear>>();
+  const nearVerdict = (near: string, ruleId: string): ReturnType<typeof judgeNear> => {
+    const memo = `${ruleId}\0${near}`;
+    let verdict = nearVerdicts.get(memo);
+    if (verdict === undefined) {
+      verdict = judgeNear(index, tokenize(near), ruleId);
+      if (nearVerdicts.size >= 10000) nearVerdicts.clear();
+      nearVerdicts.set(memo, verdict);
+    }
+    return verdict;
+  };
   for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
   for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
   for (const word of WEAK_NEGATIVE) index.add(word, 'negative');
@@ -451,7 +463,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         const verdict = nameVerdict(cell.column, rule.id);
         if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : 'column', ...(table ? { table } : {}), ...(name ? { field: name } : {}) };
       }
-      const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule.id);
+      const near = nearVerdict(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start), rule.id);
       if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
       return { confidence, reason: 'no context' };
     },

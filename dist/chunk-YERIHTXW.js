@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-TF5VBZHU.js";
+} from "./chunk-WWYBZDN4.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

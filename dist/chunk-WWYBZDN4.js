@@ -5743,6 +5743,17 @@ function createContextTracker(rules) {
     }
     return verdict;
   };
+  const nearVerdicts = /* @__PURE__ */ new Map();
+  const nearVerdict = (near, ruleId) => {
+    const memo = `${ruleId}\0${near}`;
+    let verdict = nearVerdicts.get(memo);
+    if (verdict === void 0) {
+      verdict = judgeNear(index, tokenize(near), ruleId);
+      if (nearVerdicts.size >= 1e4) nearVerdicts.clear();
+      nearVerdicts.set(memo, verdict);
+    }
+    return verdict;
+  };
   for (const rule2 of rules) for (const word of rule2.spec.context ?? []) index.add(word, rule2.id);
   for (const word of STRONG_NEGATIVE) index.add(word, "strong");
   for (const word of WEAK_NEGATIVE) index.add(word, "negative");
@@ -5883,7 +5894,7 @@ function createContextTracker(rules) {
         const verdict = nameVerdict(cell.column, rule2.id);
         if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : "column", ...table ? { table } : {}, ...name ? { field: name } : {} };
       }
-      const near = judgeNear(index, tokenize(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start)), rule2.id);
+      const near = nearVerdict(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start), rule2.id);
       if (near.verdict !== "neutral") return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
       return { confidence, reason: "no context" };
     }

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-QHWE53UO.js";
+} from "./chunk-YERIHTXW.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-TF5VBZHU.js";
+} from "./chunk-WWYBZDN4.js";
 
 // src/merge.ts
 function parse(file) {
