@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6Z4A7IAS.js";
-import "./chunk-YERIHTXW.js";
-import "./chunk-WWYBZDN4.js";
+} from "./chunk-NOA3XFHD.js";
+import "./chunk-4R6Z3XIV.js";
+import "./chunk-BH5IA5LL.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6Z4A7IAS.js";
+} from "./chunk-NOA3XFHD.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-YERIHTXW.js";
+} from "./chunk-4R6Z3XIV.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-WWYBZDN4.js";
+} from "./chunk-BH5IA5LL.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

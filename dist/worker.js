@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   compileRule,
   scanFile
-} from "./chunk-WWYBZDN4.js";
+} from "./chunk-BH5IA5LL.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -70,15 +70,15 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
 
 /**
  * Rules whose candidates are found together: one pass over the window finds the maximal runs of their
- * `chars` that hold enough of their `counts`. When `counts` is one character, that pass is
- * Buffer.indexOf on it (memchr) and a walk to the run's ends; otherwise a byte loop.
+ * `chars` that hold enough of their `counts`. When `counts` is one or two characters (`@`, `.:`),
+ * that pass is Buffer.indexOf on each (memchr) and a walk to the run's ends; otherwise a byte loop.
  */
 interface CandidateGroup {
   rules: CompiledRule[];
   chars: Uint8Array;
   counts: Uint8Array;
   atLeast: number;
-  anchor: number | undefined;
+  anchors: number[] | undefined;
 }
 
 interface Plan {
@@ -87,14 +87,16 @@ interface Plan {
   groups: CandidateGroup[];
 }
 
-function onlyCode(table: Uint8Array): number | undefined {
+const MAX_ANCHORS = 2;
+
+function anchorsOf(table: Uint8Array): number[] | undefined {
   const codes = [...table.keys()].filter((code) => table[code] === 1);
-  return codes.length === 1 ? codes[0] : undefined;
+  return codes.length <= MAX_ANCHORS ? codes : undefined;
 }
 
-function makeGroup(rules: CompiledRule[], anchor: number | undefined): CandidateGroup {
+function makeGroup(rules: CompiledRule[]): CandidateGroup {
   const { chars, counts } = rules[0]!.candidate!;
-  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate!.atLeast)), anchor };
+  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate!.atLeast)), anchors: anchorsOf(counts) };
 }
 
 const plans = new WeakMap<CompiledRule[], Plan>();
@@ -113,7 +115,7 @@ function planFor(rules: CompiledRule[]): Plan {
   }
   plan = {
     plain: rules.filter((r) => r.candidate === undefined),
-    groups: [...byPromise.values()].map((group) => makeGroup(group, onlyCode(group[0]!.candidate!.counts))),
+    groups: [...byPromise.values()].map(makeGroup),
   };
   plans.set(rules, plan);
   return plan;
@@ -121,11 +123,16 @@ function planFor(rules: CompiledRule[]): Plan {
 
 type RunVisitor = (start: number, end: number, count: number) => void;
 
-/** Maximal runs of `group.chars` that may hold a match starting in [from, to), found by their anchor byte. */
+/** Maximal runs of `group.chars` that may hold a match starting in [from, to), found by their anchor bytes. */
 function anchoredRuns(buf: Buffer, from: number, to: number, group: CandidateGroup, visit: RunVisitor): void {
-  const { chars, counts, anchor } = group;
+  const { chars, counts, anchors } = group;
   const len = buf.length;
-  for (let at = buf.indexOf(anchor!, from); at !== -1; ) {
+  // The next occurrence of each anchor at or after the current position (-1: none left).
+  const next = anchors!.map((anchor) => buf.indexOf(anchor, from));
+  for (;;) {
+    let at = -1;
+    for (const n of next) if (n !== -1 && (at === -1 || n < at)) at = n;
+    if (at === -1) return;
     let start = at;
     let count = 0;
     while (start > 0 && chars[buf[start - 1]!] === 1) count += counts[buf[--start]!]!;
@@ -133,7 +140,7 @@ function anchoredRuns(buf: Buffer, from: number, to: number, group: CandidateGro
     let end = at;
     while (end < len && chars[buf[end]!] === 1) count += counts[buf[end++]!]!;
     if (count >= group.atLeast) visit(start, end, count);
-    at = end < len ? buf.indexOf(anchor!, end) : -1;
+    for (let k = 0; k < next.length; k++) if (next[k] !== -1 && next[k]! < end) next[k] = end < len ? buf.indexOf(anchors![k]!, end) : -1;
   }
 }
 
@@ -188,7 +195,7 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
   const runs: Runs = [];
   const record = (start: number, end: number, count: number) => runs.push(start, end, count);
   for (const group of plan.groups) {
-    const find = group.anchor === undefined ? loopedRuns : anchoredRuns;
+    const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
     runs.length = 0;
     const sampleTo = Math.min(to, from + SAMPLE_BYTES);
     if (sampleTo < to) {

@@ -20,13 +20,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-YERIHTXW.js";
+} from "./chunk-4R6Z3XIV.js";
 import {
   ConfigError,
   UsageError,
   capFindings,
   loadRules
-} from "./chunk-WWYBZDN4.js";
+} from "./chunk-BH5IA5LL.js";
 
 // src/merge.ts
 function parse(file) {

@@ -31,7 +31,7 @@ import {
   schemaValidator,
   suppress,
   tooLarge
-} from "./chunk-WWYBZDN4.js";
+} from "./chunk-BH5IA5LL.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

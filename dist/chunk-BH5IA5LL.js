@@ -6105,13 +6105,14 @@ function collect(rule2, text, from, to, base, allowed, out) {
     out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: normalized === void 0 ? void 0 : listedValues?.get(normalized), needsContext, context: void 0 });
   }
 }
-function onlyCode(table) {
+var MAX_ANCHORS = 2;
+function anchorsOf(table) {
   const codes = [...table.keys()].filter((code) => table[code] === 1);
-  return codes.length === 1 ? codes[0] : void 0;
+  return codes.length <= MAX_ANCHORS ? codes : void 0;
 }
-function makeGroup(rules, anchor) {
+function makeGroup(rules) {
   const { chars, counts } = rules[0].candidate;
-  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate.atLeast)), anchor };
+  return { rules, chars, counts, atLeast: Math.min(...rules.map((r) => r.candidate.atLeast)), anchors: anchorsOf(counts) };
 }
 var plans = /* @__PURE__ */ new WeakMap();
 var tableKey = (t) => t.join("");
@@ -6126,15 +6127,19 @@ function planFor(rules) {
   }
   plan = {
     plain: rules.filter((r) => r.candidate === void 0),
-    groups: [...byPromise.values()].map((group) => makeGroup(group, onlyCode(group[0].candidate.counts)))
+    groups: [...byPromise.values()].map(makeGroup)
   };
   plans.set(rules, plan);
   return plan;
 }
 function anchoredRuns(buf, from, to, group, visit) {
-  const { chars, counts, anchor } = group;
+  const { chars, counts, anchors } = group;
   const len = buf.length;
-  for (let at = buf.indexOf(anchor, from); at !== -1; ) {
+  const next = anchors.map((anchor) => buf.indexOf(anchor, from));
+  for (; ; ) {
+    let at = -1;
+    for (const n of next) if (n !== -1 && (at === -1 || n < at)) at = n;
+    if (at === -1) return;
     let start = at;
     let count = 0;
     while (start > 0 && chars[buf[start - 1]] === 1) count += counts[buf[--start]];
@@ -6142,7 +6147,7 @@ function anchoredRuns(buf, from, to, group, visit) {
     let end = at;
     while (end < len && chars[buf[end]] === 1) count += counts[buf[end++]];
     if (count >= group.atLeast) visit(start, end, count);
-    at = end < len ? buf.indexOf(anchor, end) : -1;
+    for (let k = 0; k < next.length; k++) if (next[k] !== -1 && next[k] < end) next[k] = end < len ? buf.indexOf(anchors[k], end) : -1;
   }
 }
 function loopedRuns(buf, from, to, group, visit) {
@@ -6180,7 +6185,7 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
   const runs = [];
   const record = (start, end, count) => runs.push(start, end, count);
   for (const group of plan.groups) {
-    const find = group.anchor === void 0 ? loopedRuns : anchoredRuns;
+    const find = group.anchors === void 0 ? loopedRuns : anchoredRuns;
     runs.length = 0;
     const sampleTo = Math.min(to, from + SAMPLE_BYTES);
     if (sampleTo < to) {
