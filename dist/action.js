@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-4R6Z3XIV.js";
+} from "./chunk-IUD3APWF.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-BH5IA5LL.js";
+} from "./chunk-6X5MSCBW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -21545,15 +21545,15 @@ async function main() {
     setFailed("piiguard: cannot run (see the errors above); nothing was scanned");
     return;
   }
-  const { result, report, code } = run;
+  const { result, code } = run;
   const context = { cwd: workspace, version: VERSION, color: false };
-  printReport(settings.reporter(report, context));
-  const sarifWritten = settings.sarifFile === void 0 || writeSarif(settings.sarifFile, sarifReporter(report, context), workspace);
+  printReport(settings.reporter(result, context));
+  const sarifWritten = settings.sarifFile === void 0 || writeSarif(settings.sarifFile, sarifReporter(result, context), workspace);
   annotate(result, code !== EXIT.clean || !sarifWritten, settings.sarifFile, workspace);
-  await writeSummary(`${markdownReporter(report, context)}
+  await writeSummary(`${markdownReporter(result, context)}
 ${verdictLine(run)}
 `);
-  setOutput("findings", result.findings.length);
+  setOutput("findings", result.stats.findings);
   setOutput("sarif-file", settings.sarifFile !== void 0 ? relative2(workspace, settings.sarifFile) : "");
   setOutput("verdict", sarifWritten ? VERDICT[code] : VERDICT[EXIT.error]);
   if (code === EXIT.error) {
@@ -21561,7 +21561,7 @@ ${verdictLine(run)}
     setFailed(`piiguard: ${unread} input${unread === 1 ? "" : "s"} could not be scanned; a partial scan cannot pass`);
   } else if (!sarifWritten) setFailed("piiguard: the SARIF report could not be written");
   else if (code === EXIT.findings) {
-    const failing = result.findings.filter((f) => isFailing(f.severity, run.failOn)).length;
+    const failing = ["error", "warning", "info"].filter((s) => isFailing(s, run.failOn)).reduce((n, s) => n + result.stats.bySeverity[s], 0);
     setFailed(`piiguard: ${failing} finding${failing === 1 ? "" : "s"} at or above fail-on ${run.failOn}; see the annotations and the job summary`);
   }
 }

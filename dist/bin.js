@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-NOA3XFHD.js";
-import "./chunk-4R6Z3XIV.js";
-import "./chunk-BH5IA5LL.js";
+} from "./chunk-PK7ZPL67.js";
+import "./chunk-IUD3APWF.js";
+import "./chunk-6X5MSCBW.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-NOA3XFHD.js";
+} from "./chunk-PK7ZPL67.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-4R6Z3XIV.js";
+} from "./chunk-IUD3APWF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-BH5IA5LL.js";
+} from "./chunk-6X5MSCBW.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

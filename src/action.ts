@@ -179,14 +179,14 @@ async function main(): Promise<void> {
     core.setFailed('piiguard: cannot run (see the errors above); nothing was scanned');
     return;
   }
-  const { result, report, code } = run;
+  const { result, code } = run;
   const context = { cwd: workspace, version: VERSION, color: false };
-  printReport(settings.reporter(report, context));
-  const sarifWritten = settings.sarifFile === undefined || writeSarif(settings.sarifFile, sarifReporter(report, context), workspace);
+  printReport(settings.reporter(result, context));
+  const sarifWritten = settings.sarifFile === undefined || writeSarif(settings.sarifFile, sarifReporter(result, context), workspace);
   annotate(result, code !== EXIT.clean || !sarifWritten, settings.sarifFile, workspace);
-  await writeSummary(`${markdownReporter(report, context)}\n${verdictLine(run)}\n`);
+  await writeSummary(`${markdownReporter(result, context)}\n${verdictLine(run)}\n`);
 
-  core.setOutput('findings', result.findings.length);
+  core.setOutput('findings', result.stats.findings);
   core.setOutput('sarif-file', settings.sarifFile !== undefined ? relative(workspace, settings.sarifFile) : '');
   core.setOutput('verdict', sarifWritten ? VERDICT[code] : VERDICT[EXIT.error]);
   if (code === EXIT.error) {
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   }
   else if (!sarifWritten) core.setFailed('piiguard: the SARIF report could not be written');
   else if (code === EXIT.findings) {
-    const failing = result.findings.filter((f) => isFailing(f.severity, run.failOn)).length;
+    const failing = (['error', 'warning', 'info'] as const).filter((s) => isFailing(s, run.failOn)).reduce((n, s) => n + result.stats.bySeverity[s], 0);
     core.setFailed(`piiguard: ${failing} finding${failing === 1 ? '' : 's'} at or above fail-on ${run.failOn}; see the annotations and the job summary`);
   }
 }

@@ -6,7 +6,6 @@ import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
 import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
-import { capFindings } from './findings-cap.js';
 import { mergeReports } from './merge.js';
 import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
 import { inBlocks, jsonReportPieces, jsonReporter } from './reporters/json.js';
@@ -148,7 +147,7 @@ function archiveFlags(values: Values): Partial<ArchiveSettings> {
 }
 
 /** The scan both commands run, from the command-line flags. */
-async function scanFromFlags(positionals: string[], values: Values, io: CliIO, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
+async function scanFromFlags(positionals: string[], values: Values, io: CliIO, listAll: boolean, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
   const failOn = optional(values['fail-on'], parseFailOn, '--fail-on');
   const maxFileSize = optional(values['max-file-size'], parseWholeNumber, '--max-file-size');
   const jobs = optional(values.jobs, parseWholeNumber, '--jobs');
@@ -177,6 +176,7 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, b
     ...(values.staged ? { staged: true } : {}),
     ...(shard !== undefined ? { shard } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
+    ...(listAll ? { listAll } : {}),
   });
   return { ...run, paths };
 }
@@ -190,9 +190,9 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
   const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { result, report: capped, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
   // JSON feeds tools (benchmarks, dashboards, evaluations): it lists every finding unless a cap is asked for.
-  const shown = values.format === 'json' && values['findings-cap'] === undefined ? capFindings(result, 0) : capped;
+  const listAll = values.format === 'json' && values['findings-cap'] === undefined;
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, listAll, baseline);
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
@@ -209,7 +209,7 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
     targets: paths,
     config,
     failOn,
-    result,
+    result: shown,
     exitCode: code,
     ...(baseline !== undefined ? { baseline: { file: baseline.file, digest: baseline.digest } } : {}),
   });
@@ -221,7 +221,8 @@ async function baselineCommand(positionals: string[], values: Values, io: CliIO)
   if (output === undefined) throw new UsageError('piiguard baseline needs --output FILE (where to write the baseline)');
   if (values.baseline !== undefined) throw new UsageError('--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)');
   if (positionals.includes('-')) throw new UsageError('piiguard baseline scans files, not stdin');
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io);
+  // A baseline accepts every finding the engine keeps, so none of them may be left out.
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, true);
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     // A baseline from a partial scan would accept too little; write nothing and say why.

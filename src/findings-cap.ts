@@ -1,10 +1,18 @@
-// Findings at scale: a leaked dump yields hundreds of thousands of findings of one rule in one file.
-// Reports list the first `cap` findings per file and rule; the first one left out stands for all the
-// rest as an aggregate carrying their count. Applied last, after suppressions, to what reports show:
-// the verdict, the totals in stats and baselines always see every finding.
-import type { Finding, ScanResult } from './types.js';
+// Findings at scale: a leaked dump yields hundreds of thousands of findings of one rule in one file,
+// a folder of logs millions over thousands of files. Reports list the first `cap` findings per file
+// and rule; the first one left out stands for all the rest as an aggregate carrying their count. On
+// top of that a report lists at most LISTED_BUDGET findings in all: the ones past it fold into one
+// aggregate per rule, so memory stays flat whatever the input. Applied after suppressions, file by
+// file as results arrive; the verdict and the totals in stats count every finding.
+import type { Finding } from './types.js';
 
 export const DEFAULT_FINDINGS_CAP = 100;
+
+/**
+ * Findings (and, apart, accepted ones) a capped report lists in all: GitHub code scanning takes at
+ * most 25,000 results per SARIF run. `--findings-cap 0` lifts it with the per-file cap.
+ */
+export const LISTED_BUDGET = 25_000;
 
 /**
  * Findings of one rule the engine keeps whole per stream (at least the cap): past that, a 2 GB dump
@@ -37,8 +45,17 @@ export function createFindingsLimit(limit: number): { add(finding: Finding): voi
   };
 }
 
+/** A finding's place in report order: what compareFindings looks at. */
+export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId'>;
+
+/** Report order: path, line, column, rule. */
+export function compareFindings(a: Position, b: Position): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
 /** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
-function capList<T extends Finding>(findings: T[], cap: number): T[] {
+export function capList<T extends Finding>(findings: T[], cap: number): T[] {
   if (cap === 0) return findings;
   const out: T[] = [];
   let path: string | undefined;
@@ -64,14 +81,59 @@ function capList<T extends Finding>(findings: T[], cap: number): T[] {
   return out;
 }
 
-/** The result as reports show it: findings (and accepted ones) capped; stats keep the exact totals. */
-export function capFindings(result: ScanResult, cap: number): ScanResult {
-  const findings = capList(result.findings, cap);
-  return { ...result, findings, suppressed: capList(result.suppressed, cap), stats: { ...result.stats, findingsListed: findings.length } };
+export interface Listing<T extends Finding> {
+  add(entry: T): void;
+  /** Once the budget is full: the last entry listed so far. An entry after it will not be listed. */
+  bound(): Position | undefined;
+  /** The first `budget` entries in report order, then one aggregate per rule for all the others. */
+  entries(): T[];
 }
 
-/** The words reporters add to an aggregate, e.g. `4321 us-ssn findings from here on, listed as one (findings cap)`. */
+/**
+ * Keeps the first `budget` entries in report order, whatever order they arrive in, and folds every
+ * other one into its rule's aggregate, which sits where the first of them sits. Entries after `bound`
+ * (a listing elsewhere is already full up to there) are folded at once. `budget` 0 keeps everything.
+ */
+export function createListing<T extends Finding>(budget: number, bound?: Position): Listing<T> {
+  const listed: T[] = [];
+  const rest = new Map<string, T>();
+  let last = bound;
+  const fold = (entry: T) => {
+    const aggregate = rest.get(entry.ruleId);
+    const count = findingCount(entry);
+    if (aggregate === undefined || compareFindings(entry, aggregate) < 0) {
+      rest.set(entry.ruleId, { ...entry, aggregate: { count: count + (aggregate ? findingCount(aggregate) : 0), acrossFiles: true } });
+    } else aggregate.aggregate!.count += count;
+  };
+  // Sorting once per `budget` arrivals, not per arrival: at most twice the budget is held.
+  const trim = () => {
+    listed.sort(compareFindings);
+    if (budget === 0 || listed.length <= budget) return;
+    for (let i = budget; i < listed.length; i++) fold(listed[i]!);
+    listed.length = budget;
+    const { path, line, column, ruleId } = listed[budget - 1]!;
+    last = { path, line, column, ruleId };
+  };
+  return {
+    add(entry) {
+      if (last !== undefined && compareFindings(entry, last) > 0) return fold(entry);
+      listed.push(entry);
+      if (budget > 0 && listed.length >= 2 * budget) trim();
+    },
+    bound: () => last,
+    entries() {
+      trim();
+      return [...listed, ...[...rest.values()].sort(compareFindings)];
+    },
+  };
+}
+
+/**
+ * The words reporters add to an aggregate, e.g. `4321 us-ssn findings from here on, listed as one
+ * (findings cap)`; past the report's budget, the findings from here on span the files after this one.
+ */
 export function aggregateNote(f: Finding): string | undefined {
+  if (f.aggregate?.acrossFiles) return `${f.aggregate.count} ${f.ruleId} findings from here on, in this file and the ones after it, listed as one (a report lists ${LISTED_BUDGET} in all)`;
   return f.aggregate && `${f.aggregate.count} ${f.ruleId} findings from here on, listed as one (findings cap)`;
 }
 

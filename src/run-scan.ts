@@ -1,7 +1,6 @@
 // One scan as every entry point runs it (CLI, pre-commit hook, GitHub Action): config and overrides
 // → scan → exit code. Sharing it means a setting behaves the same in a terminal, a hook and a workflow.
 import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
-import { capFindings } from './findings-cap.js';
 import { scan, type ScanOptions } from './scan.js';
 import { UNSCANNED_REASONS } from './sources/index.js';
 import { SEVERITY_RANK, type Confidence, type FailOn, type ScanResult, type Severity } from './types.js';
@@ -30,9 +29,8 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
 }
 
 export interface ScanRun {
+  /** What reports list (findings cap and budget applied unless listAll), with exact totals in stats. */
   result: ScanResult;
-  /** What reports list: `result` with the findings cap applied (stats keep the exact totals). */
-  report: ScanResult;
   /** The configuration the scan ran with (overrides applied). */
   config: ResolvedConfig;
   /** The threshold in effect (request, else config). */
@@ -45,7 +43,7 @@ export function isFailing(severity: Severity, failOn: FailOn): boolean {
 }
 
 export function failed(result: ScanResult, failOn: FailOn): boolean {
-  return result.findings.some((f) => isFailing(f.severity, failOn));
+  return (Object.keys(result.stats.bySeverity) as Severity[]).some((severity) => result.stats.bySeverity[severity] > 0 && isFailing(severity, failOn));
 }
 
 /** Content a guard or an unsupported format left unread (see archives.onSkip). */
@@ -69,6 +67,6 @@ export async function runScan(request: ScanRequest): Promise<ScanRun> {
   const failOn = failOnOverride ?? config.failOn;
   const unread = result.errors.length > 0 || (config.archives.onSkip === 'fail' && unscanned(result));
   const code = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
-  // The verdict above saw every finding; the cap only shortens what reports list.
-  return { result, report: capFindings(result, config.findingsCap), config, failOn, code };
+  // The verdict counts every finding; the cap and the budget only shorten what reports list.
+  return { result, config, failOn, code };
 }

@@ -1,8 +1,11 @@
-// One input → its findings, skips and errors. Runs in the main thread or in a worker.
+// One input → its findings, skips and errors, then what the report keeps of them (summarizeFile).
+// Both run where the input was scanned, the main thread or a worker: only the summary crosses over.
+import { confidenceRank } from './context.js';
 import { detectStream, type AllowedValues } from './detect.js';
+import { capList, compareFindings, createListing, findingCount, type Position } from './findings-cap.js';
 import { describeError, GuardTrip, readSource, readStream, type SourceItem, type SourceLimits } from './sources/index.js';
-import { applyInline } from './suppress.js';
-import type { CompiledRule, Finding, ScanError, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
+import { applyInline, createSuppressor, type SuppressionRules, type SuppressionUse } from './suppress.js';
+import type { CompiledRule, Confidence, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
 
 export interface FileResult {
   /** Findings no inline comment suppressed; the config allowlist and baseline come later, in scan.ts. */
@@ -67,4 +70,67 @@ export function scanFile(abs: string, display: string, engine: Engine, limits: S
 
 export function scanStream(input: AsyncIterable<Buffer>, display: string, engine: Engine, limits: SourceLimits): Promise<FileResult> {
   return consume(readStream(input, display, limits), display, engine);
+}
+
+/** How a file's findings are judged and cut down for the report: plain data, for workers too. */
+export interface Listing {
+  minConfidence: Confidence;
+  suppression: SuppressionRules;
+  /** Findings listed per path and rule (findings-cap.ts); 0 = all. */
+  cap: number;
+  /** Findings listed in all (findings-cap.ts LISTED_BUDGET); 0 = all. */
+  budget: number;
+}
+
+/** Where the scan's listings are full up to (createListing's bound): later findings are folded at once. */
+export interface ListingBounds {
+  findings: Position | undefined;
+  suppressed: Position | undefined;
+}
+
+/** Exact totals of findings: every finding counts, listed or not. */
+export interface FindingTotals {
+  findings: number;
+  suppressed: number;
+  byRule: Record<string, number>;
+  /** Where each rule's first finding that counts sits: stats list rules in that order. */
+  firstOf: Record<string, Position>;
+  bySeverity: Record<Severity, number>;
+  /** Paths (archive members apart) with findings that count. */
+  files: number;
+}
+
+/** One input as the report needs it: exact totals, and only the findings it may list. */
+export interface FileSummary extends Omit<FileResult, 'findings' | 'suppressed'> {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  totals: FindingTotals;
+  use: SuppressionUse;
+}
+
+/** Applies the confidence threshold, the allowlist and the baseline to one input, then its caps. */
+export function createSummarizer(listing: Listing): (result: FileResult, bounds: ListingBounds) => FileSummary {
+  const minRank = confidenceRank(listing.minConfidence);
+  const confident = (f: Finding) => confidenceRank(f.confidence) >= minRank;
+  const suppress = createSuppressor(listing.suppression);
+  const list = <T extends Finding>(entries: T[], bound: Position | undefined): T[] => {
+    const listed = createListing<T>(listing.budget, bound);
+    for (const entry of capList(entries, listing.cap)) listed.add(entry);
+    return listed.entries();
+  };
+  return ({ findings: found, suppressed: inline, ...rest }, bounds) => {
+    const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));
+    findings.sort(compareFindings);
+    suppressed.sort(compareFindings);
+    const totals: FindingTotals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: new Set(findings.map((f) => f.path)).size };
+    for (const f of findings) {
+      const n = findingCount(f);
+      totals.findings += n;
+      if (totals.byRule[f.ruleId] === undefined) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId };
+      totals.byRule[f.ruleId] = (totals.byRule[f.ruleId] ?? 0) + n;
+      totals.bySeverity[f.severity] += n;
+    }
+    for (const f of suppressed) totals.suppressed += findingCount(f);
+    return { ...rest, findings: list(findings, bounds.findings), suppressed: list(suppressed, bounds.suppressed), totals, use };
+  };
 }

@@ -6,17 +6,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadConfig, sourceLimits, type ResolvedConfig } from './config.js';
-import { confidenceRank } from './context.js';
 import { discover, displayPath, selectInputs, type InputFile } from './discover.js';
 import { loadRules } from './rules.js';
-import { engineLimit, findingCount } from './findings-cap.js';
-import { scanFile, scanStream, type Engine, type FileResult } from './scan-file.js';
+import { compareFindings, createListing, engineLimit, LISTED_BUDGET, type Position } from './findings-cap.js';
+import { createSummarizer, scanFile, scanStream, type Engine, type FileSummary, type Listing, type ListingBounds } from './scan-file.js';
 import { inShard, type Shard } from './shard.js';
 import type { SourceLimits } from './sources/index.js';
 import { listStaged, scanStaged } from './staged.js';
-import { activeEntries, allowedValues, suppress, type LoadedBaseline } from './suppress.js';
-import type { CompiledRule, Finding, ScanResult, Severity } from './types.js';
+import { activeEntries, allowedValues, createSuppressionTally, type LoadedBaseline } from './suppress.js';
+import type { CompiledRule, Finding, ScanResult, Severity, SuppressedFinding } from './types.js';
 import type { WorkerInit, WorkerRequest } from './worker.js';
+
+export { compareFindings } from './findings-cap.js';
 
 export interface ScanOptions {
   /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
@@ -38,16 +39,17 @@ export interface ScanOptions {
   staged?: boolean;
   /** Keep only this shard of the inputs (a CI matrix job's part). */
   shard?: Shard;
+  /**
+   * List every finding the engine keeps: no findings cap per file and rule, no budget in all (a
+   * baseline records them all; JSON lists them unless given a cap). Memory then grows with the
+   * findings. Otherwise the config's findingsCap applies, and past it LISTED_BUDGET in all.
+   */
+  listAll?: boolean;
 }
 
 // Below this much input, starting workers costs more than it saves (pre-commit runs).
 const WORKER_THRESHOLD_BYTES = 8 << 20;
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
-
-export function compareFindings(a: Finding, b: Finding): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
 
 async function totalSize(files: InputFile[]): Promise<number> {
   let total = 0;
@@ -62,22 +64,69 @@ async function totalSize(files: InputFile[]): Promise<number> {
   return total;
 }
 
-async function scanInProcess(files: InputFile[], engine: Engine, limits: SourceLimits): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, limits));
-  return results;
+/**
+ * Folds each input's summary into the scan as it arrives, in any order: totals add up, the listings
+ * keep their budget, and what must stay in input order (skips, errors, unused comments) keeps it.
+ */
+function createTally(budget: number) {
+  const findings = createListing<Finding>(budget);
+  const suppressed = createListing<SuppressedFinding>(budget);
+  const suppressions = createSuppressionTally();
+  const inputs: Array<Pick<FileSummary, 'skipped' | 'errors' | 'unusedInline'>> = [];
+  const totals = { findings: 0, suppressed: 0, files: 0, scanned: 0, bytes: 0 };
+  const byRule = new Map<string, { count: number; first: Position }>();
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  return {
+    bounds: (): ListingBounds => ({ findings: findings.bound(), suppressed: suppressed.bound() }),
+    add(index: number, summary: FileSummary): void {
+      const { skipped, errors, unusedInline, totals: t } = summary;
+      inputs[index] = { skipped, errors, unusedInline };
+      for (const f of summary.findings) findings.add(f);
+      for (const f of summary.suppressed) suppressed.add(f);
+      suppressions.add(summary.use);
+      totals.findings += t.findings;
+      totals.suppressed += t.suppressed;
+      totals.files += t.files;
+      totals.scanned += summary.scanned;
+      totals.bytes += summary.bytes;
+      for (const [id, count] of Object.entries(t.byRule)) {
+        const rule = byRule.get(id);
+        const first = t.firstOf[id]!;
+        if (rule === undefined) byRule.set(id, { count, first });
+        else {
+          rule.count += count;
+          if (compareFindings(first, rule.first) < 0) rule.first = first;
+        }
+      }
+      for (const severity of ['error', 'warning', 'info'] as const) bySeverity[severity] += t.bySeverity[severity];
+    },
+    inputs: () => inputs.filter((input) => input !== undefined),
+    findings: () => findings.entries(),
+    suppressed: () => suppressed.entries(),
+    suppressions,
+    totals,
+    /** Counts per rule, rules in the order their first findings come in the report. */
+    byRule: () => Object.fromEntries([...byRule].sort(([, a], [, b]) => compareFindings(a.first, b.first)).map(([id, rule]) => [id, rule.count])),
+    bySeverity,
+  };
+}
+type Tally = ReturnType<typeof createTally>;
+
+async function scanInProcess(files: InputFile[], engine: Engine, limits: SourceLimits, listing: Listing, tally: Tally): Promise<void> {
+  const summarize = createSummarizer(listing);
+  for (const [i, f] of files.entries()) tally.add(i, summarize(await scanFile(f.abs, f.display, engine, limits), tally.bounds()));
 }
 
 /** Hands files to workers one at a time, as each finishes the last. */
-async function scanInWorkers(files: InputFile[], engine: Engine, config: ResolvedConfig, count: number): Promise<FileResult[]> {
+async function scanInWorkers(files: InputFile[], engine: Engine, config: ResolvedConfig, count: number, listing: Listing, tally: Tally): Promise<void> {
   const init: WorkerInit = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
     keepPerRule: engine.keepPerRule,
     settings: config.settings,
     limits: sourceLimits(config),
+    listing,
   };
-  const results = new Array<FileResult>(files.length);
   // Largest first, so a big dump does not start last and leave one core idle at the end.
   const sizeOf = (f: InputFile) => fs.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
   const sizes = files.map(sizeOf);
@@ -92,11 +141,11 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
             const feed = () => {
               if (next >= files.length) return resolve();
               const id = order[next++]!;
-              const req: WorkerRequest = { id, abs: files[id]!.abs, display: files[id]!.display };
+              const req: WorkerRequest = { id, abs: files[id]!.abs, display: files[id]!.display, bounds: tally.bounds() };
               worker.postMessage(req);
             };
-            worker.on('message', (msg: { id: number; result: FileResult }) => {
-              results[msg.id] = msg.result;
+            worker.on('message', (msg: { id: number; summary: FileSummary }) => {
+              tally.add(msg.id, msg.summary);
               feed();
             });
             worker.on('error', reject);
@@ -107,7 +156,6 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -117,71 +165,70 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const rules = options.rules ?? (await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }));
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
+  const cap = options.listAll ? 0 : config.findingsCap;
+  const suppression = {
+    allowlist: config.allowlist,
+    configLabel: config.file !== undefined ? displayPath(cwd, config.file) : 'config',
+    configDir: config.dir,
+    cwd,
+    today,
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+  };
+  const listing: Listing = { minConfidence: config.minConfidence, suppression, cap, budget: cap === 0 ? 0 : LISTED_BUDGET };
+  const tally = createTally(listing.budget);
 
   const shard = (display: string) => options.shard === undefined || inShard(display, options.shard);
   let discovery = { files: [] as InputFile[], skipped: [] as ScanResult['skipped'], errors: [] as ScanResult['errors'] };
-  let results: FileResult[];
   if (options.stdin) {
-    results = [await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config))];
+    tally.add(0, createSummarizer(listing)(await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config)), tally.bounds()));
   } else if (options.staged) {
     const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
     discovery.files = staged;
-    results = await scanStaged(staged, cwd, engine, sourceLimits(config));
+    const summarize = createSummarizer(listing);
+    for (const [i, result] of (await scanStaged(staged, cwd, engine, sourceLimits(config))).entries()) tally.add(i, summarize(result, tally.bounds()));
   } else {
     const found = await discover(options.paths ?? ['.'], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, sourceLimits(config));
+    if (count > 0 && fs.existsSync(WORKER_FILE)) await scanInWorkers(files, engine, config, count, listing, tally);
+    else await scanInProcess(files, engine, sourceLimits(config), listing, tally);
   }
 
-  const minRank = confidenceRank(config.minConfidence);
-  const confident = (f: Finding) => confidenceRank(f.confidence) >= minRank;
-  const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const inputs = tally.inputs();
+  const skipped = [...discovery.skipped, ...inputs.flatMap((r) => r.skipped)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const errors = [...discovery.errors, ...inputs.flatMap((r) => r.errors)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const outer = (p: string) => p.split('!', 1)[0]!;
   const unseen = new Set([...skipped, ...errors].map((s) => outer(s.path)));
-  const inputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
-  const { findings, suppressed, summary } = suppress(
-    results.flatMap((r) => r.findings).filter(confident),
-    results.flatMap((r) => r.suppressed).filter(confident),
-    results.flatMap((r) => r.unusedInline),
+  const scannedInputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
+  const suppressions = tally.suppressions.summary(
+    inputs.flatMap((r) => r.unusedInline),
     {
-      allowlist: config.allowlist,
-      configLabel: config.file !== undefined ? displayPath(cwd, config.file) : 'config',
-      configDir: config.dir,
-      cwd,
-      today,
+      ...suppression,
       ruleIds: new Set(rules.map((r) => r.id)),
-      ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
-      scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
+      scanned: (p) => scannedInputs.has(outer(p)) && !unseen.has(outer(p)),
       coversConfigDir: !options.stdin && !options.staged && (options.paths ?? ['.']).some((p) => !path.relative(path.resolve(cwd, p), config.dir).startsWith('..')),
     },
   );
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
-  const byRule: Record<string, number> = {};
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) {
-    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + findingCount(f);
-    bySeverity[f.severity] += findingCount(f);
-  }
+  const findings = tally.findings();
+  const totals = tally.totals;
   return {
     findings,
-    suppressed,
-    suppressions: summary,
+    suppressed: tally.suppressed(),
+    suppressions,
     skipped,
     errors,
     rules: rules.map((r) => ({ ...r.spec, severity: r.severity })),
+    filesWithFindings: totals.files,
     stats: {
-      filesScanned: results.reduce((n, r) => n + r.scanned, 0),
-      bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
-      findings: findings.reduce((n, f) => n + findingCount(f), 0),
+      filesScanned: totals.scanned,
+      bytesScanned: totals.bytes,
+      findings: totals.findings,
       findingsListed: findings.length,
-      suppressed: suppressed.reduce((n, f) => n + findingCount(f), 0),
-      byRule,
-      bySeverity,
+      suppressed: totals.suppressed,
+      byRule: tally.byRule(),
+      bySeverity: tally.bySeverity,
       skipped: skipped.length,
       errors: errors.length,
       durationMs: Math.round(performance.now() - started),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { AllowlistEntry } from './config.js';
 import type { AllowedValues } from './detect.js';
-import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
+import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedBy, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
 
 export interface InlineResult {
   active: Finding[];
@@ -77,7 +77,8 @@ export interface LoadedBaseline {
   entries: BaselineEntry[];
 }
 
-export interface SuppressOptions {
+/** What the allowlist and the baseline need to judge findings: plain data, for worker threads too. */
+export interface SuppressionRules {
   allowlist: AllowlistEntry[];
   /** The config file as shown to users (`.piiguard.json`), to name allowlist entries. */
   configLabel: string;
@@ -85,8 +86,11 @@ export interface SuppressOptions {
   configDir: string;
   cwd: string;
   today: string;
-  ruleIds: ReadonlySet<string>;
   baseline?: LoadedBaseline;
+}
+
+export interface SuppressOptions extends SuppressionRules {
+  ruleIds: ReadonlySet<string>;
   /** Whether this run scanned the input a path belongs to (baseline entries elsewhere are not stale). */
   scanned: (findingPath: string) => boolean;
   /**
@@ -96,10 +100,20 @@ export interface SuppressOptions {
   coversConfigDir: boolean;
 }
 
+/** What suppressions did in some of the files; the tally adds them up for the summary. */
+export interface SuppressionUse {
+  /** Allowlist entries (by index) that suppressed something. */
+  allowlist: number[];
+  /** Baseline fingerprints that some finding, suppressed or not, has. */
+  baseline: string[];
+  /** Suppressed findings (as listed by the engine: an aggregate counts once) by what suppressed them. */
+  counts: Record<SuppressedBy, number>;
+}
+
 export interface Suppressed {
   findings: Finding[];
   suppressed: SuppressedFinding[];
-  summary: SuppressionSummary;
+  use: SuppressionUse;
 }
 
 function describeEntry(entry: AllowlistEntry): string {
@@ -112,29 +126,30 @@ function describeEntry(entry: AllowlistEntry): string {
 }
 
 /** `a/b.zip!m.csv` relative to the config folder, as the archive and as the member. */
-function configRelative(findingPath: string, options: SuppressOptions): string[] {
+function configRelative(findingPath: string, rules: SuppressionRules): string[] {
   const bang = findingPath.indexOf('!');
   const outer = bang < 0 ? findingPath : findingPath.slice(0, bang);
-  const rel = path.relative(options.configDir, path.resolve(options.cwd, outer)).split(path.sep).join('/');
+  const rel = path.relative(rules.configDir, path.resolve(rules.cwd, outer)).split(path.sep).join('/');
   return bang < 0 ? [rel] : [rel, rel + findingPath.slice(bang)];
 }
 
-/** Applies the config allowlist and the baseline to what inline comments left. */
-export function suppress(active: Finding[], inlineSuppressed: SuppressedFinding[], inlineUnused: UnusedSuppression[], options: SuppressOptions): Suppressed {
-  const label = (entry: AllowlistEntry) => `${options.configLabel} allowlist[${entry.index}]`;
-  const warnings: string[] = [];
-  const inForce = activeEntries(options.allowlist, options.today);
-  for (const entry of options.allowlist) {
-    if (!inForce.includes(entry)) warnings.push(`${label(entry)} expired on ${entry.expires} and no longer suppresses (${describeEntry(entry)})`);
-    for (const id of entry.rules ?? []) if (!options.ruleIds.has(id)) warnings.push(`${label(entry)} names rule "${id}", which is not in effect`);
-  }
+function entryLabel(entry: AllowlistEntry, rules: SuppressionRules): string {
+  return `${rules.configLabel} allowlist[${entry.index}]`;
+}
+
+/**
+ * Applies the config allowlist and the baseline to what inline comments left, one file at a time
+ * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
+ */
+export function createSuppressor(rules: SuppressionRules): (active: Finding[], inlineSuppressed: SuppressedFinding[]) => Suppressed {
+  const inForce = activeEntries(rules.allowlist, rules.today);
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && picomatch(entry.paths, { dot: true });
     // A dump yields many findings per path: resolve and match each path once.
     const pathVerdicts = new Map<string, boolean>();
     const pathMatches = (findingPath: string): boolean => {
       let verdict = pathVerdicts.get(findingPath);
-      if (verdict === undefined) pathVerdicts.set(findingPath, (verdict = configRelative(findingPath, options).some((p) => glob!(p))));
+      if (verdict === undefined) pathVerdicts.set(findingPath, (verdict = configRelative(findingPath, rules).some((p) => glob!(p))));
       return verdict;
     };
     return (f: Finding) =>
@@ -142,40 +157,69 @@ export function suppress(active: Finding[], inlineSuppressed: SuppressedFinding[
       (entry.values === undefined || (f.listedValue?.includes(entry.index) ?? false)) &&
       (glob === undefined || pathMatches(f.path));
   });
+  const baselined = new Set(rules.baseline?.entries.map((e) => e.fingerprint));
 
-  const used = new Set<number>();
-  const baselined = new Set(options.baseline?.entries.map((e) => e.fingerprint));
-  const findings: Finding[] = [];
-  const suppressed = [...inlineSuppressed];
-  for (const f of active) {
-    const i = matchers.findIndex((matches) => matches(f));
-    if (i >= 0) {
-      used.add(i);
-      const entry = inForce[i]!;
-      suppressed.push({ ...f, suppression: { kind: 'external', by: 'allowlist', justification: entry.reason ?? `${label(entry)} (${describeEntry(entry)})` } });
-    } else if (baselined.has(f.fingerprint)) {
-      suppressed.push({ ...f, suppression: { kind: 'external', by: 'baseline', justification: `accepted in baseline ${options.baseline!.file}` } });
-    } else {
-      findings.push(f);
+  return (active, inlineSuppressed) => {
+    const used = new Set<number>();
+    const matched = new Set<string>();
+    const findings: Finding[] = [];
+    const suppressed = [...inlineSuppressed];
+    for (const f of active) {
+      const i = matchers.findIndex((matches) => matches(f));
+      if (i >= 0) {
+        const entry = inForce[i]!;
+        used.add(entry.index);
+        suppressed.push({ ...f, suppression: { kind: 'external', by: 'allowlist', justification: entry.reason ?? `${entryLabel(entry, rules)} (${describeEntry(entry)})` } });
+      } else if (baselined.has(f.fingerprint)) {
+        suppressed.push({ ...f, suppression: { kind: 'external', by: 'baseline', justification: `accepted in baseline ${rules.baseline!.file}` } });
+      } else {
+        findings.push(f);
+      }
     }
-  }
+    for (const f of findings) if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+    const counts = { inline: 0, allowlist: 0, baseline: 0 };
+    for (const f of suppressed) {
+      counts[f.suppression.by]++;
+      if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+    }
+    return { findings, suppressed, use: { allowlist: [...used], baseline: [...matched], counts } };
+  };
+}
 
-  const unused = [
-    ...inlineUnused,
-    ...inForce.filter((_, i) => options.coversConfigDir && !used.has(i)).map((entry) => ({ by: 'allowlist' as const, where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` })),
-  ];
+/** Adds up what suppressions did file by file; `summary` then lists the unused ones and the warnings. */
+export function createSuppressionTally(): { add(use: SuppressionUse): void; summary(inlineUnused: UnusedSuppression[], options: SuppressOptions): SuppressionSummary } {
+  const used = new Set<number>();
+  const matched = new Set<string>();
   const counts = { inline: 0, allowlist: 0, baseline: 0 };
-  for (const s of suppressed) counts[s.suppression.by]++;
-  const summary: SuppressionSummary = { counts, unused, warnings };
-  if (options.baseline !== undefined) {
-    const seen = new Set([...findings, ...suppressed].map((f) => f.fingerprint));
-    const entries = options.baseline.entries;
-    summary.baseline = {
-      file: options.baseline.file,
-      entries: entries.length,
-      matched: entries.filter((e) => seen.has(e.fingerprint)).length,
-      stale: entries.filter((e) => !seen.has(e.fingerprint) && options.scanned(e.path)),
-    };
-  }
-  return { findings, suppressed, summary };
+  return {
+    add(use) {
+      for (const i of use.allowlist) used.add(i);
+      for (const fingerprint of use.baseline) matched.add(fingerprint);
+      for (const by of ['inline', 'allowlist', 'baseline'] as const) counts[by] += use.counts[by];
+    },
+    summary(inlineUnused, options) {
+      const label = (entry: AllowlistEntry) => entryLabel(entry, options);
+      const warnings: string[] = [];
+      const inForce = activeEntries(options.allowlist, options.today);
+      for (const entry of options.allowlist) {
+        if (!inForce.includes(entry)) warnings.push(`${label(entry)} expired on ${entry.expires} and no longer suppresses (${describeEntry(entry)})`);
+        for (const id of entry.rules ?? []) if (!options.ruleIds.has(id)) warnings.push(`${label(entry)} names rule "${id}", which is not in effect`);
+      }
+      const unused = [
+        ...inlineUnused,
+        ...inForce.filter((entry) => options.coversConfigDir && !used.has(entry.index)).map((entry) => ({ by: 'allowlist' as const, where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` })),
+      ];
+      const summary: SuppressionSummary = { counts: { ...counts }, unused, warnings };
+      if (options.baseline !== undefined) {
+        const entries = options.baseline.entries;
+        summary.baseline = {
+          file: options.baseline.file,
+          entries: entries.length,
+          matched: entries.filter((e) => matched.has(e.fingerprint)).length,
+          stale: entries.filter((e) => !matched.has(e.fingerprint) && options.scanned(e.path)),
+        };
+      }
+      return summary;
+    },
+  };
 }

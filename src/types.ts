@@ -114,9 +114,11 @@ export interface Finding {
   listedValue?: number[];
   /**
    * Set when the findings cap was reached: this finding is the first of its rule in this file that
-   * was not listed, and `count` says how many it stands for (itself included).
+   * was not listed, and `count` says how many it stands for (itself included). `acrossFiles`: past
+   * the report's budget (findings-cap.ts LISTED_BUDGET), it stands for its rule's findings in this
+   * file and all the files after it.
    */
-  aggregate?: { count: number };
+  aggregate?: { count: number; acrossFiles?: true };
 }
 
 /** Why a finding does not count. `kind` is SARIF's: in the scanned file, or outside it. */
@@ -208,6 +210,8 @@ export interface ScanResult {
   skipped: Skipped[];
   errors: ScanError[];
   stats: ScanStats;
+  /** Paths with findings that count (archive members apart), listed or not. */
+  filesWithFindings: number;
   rules: RuleSpec[];
 }
 

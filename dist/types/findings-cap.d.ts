@@ -1,5 +1,10 @@
-import type { Finding, ScanResult } from './types.js';
+import type { Finding } from './types.js';
 export declare const DEFAULT_FINDINGS_CAP = 100;
+/**
+ * Findings (and, apart, accepted ones) a capped report lists in all: GitHub code scanning takes at
+ * most 25,000 results per SARIF run. `--findings-cap 0` lifts it with the per-file cap.
+ */
+export declare const LISTED_BUDGET = 25000;
 /** What the engine keeps per stream and rule for a findings cap; 0 (no cap) keeps everything. */
 export declare function engineLimit(cap: number): number;
 /** Collects one stream's findings, keeping `limit` per rule whole and counting the rest. */
@@ -7,9 +12,29 @@ export declare function createFindingsLimit(limit: number): {
     add(finding: Finding): void;
     findings(): Finding[];
 };
-/** The result as reports show it: findings (and accepted ones) capped; stats keep the exact totals. */
-export declare function capFindings(result: ScanResult, cap: number): ScanResult;
-/** The words reporters add to an aggregate, e.g. `4321 us-ssn findings from here on, listed as one (findings cap)`. */
+/** A finding's place in report order: what compareFindings looks at. */
+export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId'>;
+/** Report order: path, line, column, rule. */
+export declare function compareFindings(a: Position, b: Position): number;
+/** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
+export declare function capList<T extends Finding>(findings: T[], cap: number): T[];
+export interface Listing<T extends Finding> {
+    add(entry: T): void;
+    /** Once the budget is full: the last entry listed so far. An entry after it will not be listed. */
+    bound(): Position | undefined;
+    /** The first `budget` entries in report order, then one aggregate per rule for all the others. */
+    entries(): T[];
+}
+/**
+ * Keeps the first `budget` entries in report order, whatever order they arrive in, and folds every
+ * other one into its rule's aggregate, which sits where the first of them sits. Entries after `bound`
+ * (a listing elsewhere is already full up to there) are folded at once. `budget` 0 keeps everything.
+ */
+export declare function createListing<T extends Finding>(budget: number, bound?: Position): Listing<T>;
+/**
+ * The words reporters add to an aggregate, e.g. `4321 us-ssn findings from here on, listed as one
+ * (findings cap)`; past the report's budget, the findings from here on span the files after this one.
+ */
 export declare function aggregateNote(f: Finding): string | undefined;
 /** How many findings a listed finding stands for (an aggregate, all it counts). */
 export declare function findingCount(f: Finding): number;

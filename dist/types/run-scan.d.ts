@@ -27,9 +27,8 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
     followSymlinks?: boolean;
 }
 export interface ScanRun {
+    /** What reports list (findings cap and budget applied unless listAll), with exact totals in stats. */
     result: ScanResult;
-    /** What reports list: `result` with the findings cap applied (stats keep the exact totals). */
-    report: ScanResult;
     /** The configuration the scan ran with (overrides applied). */
     config: ResolvedConfig;
     /** The threshold in effect (request, else config). */

@@ -1,7 +1,8 @@
 import { type ResolvedConfig } from './config.js';
 import { type Shard } from './shard.js';
 import { type LoadedBaseline } from './suppress.js';
-import type { CompiledRule, Finding, ScanResult } from './types.js';
+import type { CompiledRule, ScanResult } from './types.js';
+export { compareFindings } from './findings-cap.js';
 export interface ScanOptions {
     /** Files and folders to scan, relative to cwd. Ignored when `stdin` is given. */
     paths?: string[];
@@ -25,6 +26,11 @@ export interface ScanOptions {
     staged?: boolean;
     /** Keep only this shard of the inputs (a CI matrix job's part). */
     shard?: Shard;
+    /**
+     * List every finding the engine keeps: no findings cap per file and rule, no budget in all (a
+     * baseline records them all; JSON lists them unless given a cap). Memory then grows with the
+     * findings. Otherwise the config's findingsCap applies, and past it LISTED_BUDGET in all.
+     */
+    listAll?: boolean;
 }
-export declare function compareFindings(a: Finding, b: Finding): number;
 export declare function scan(options?: ScanOptions): Promise<ScanResult>;

@@ -1,6 +1,6 @@
 import type { AllowlistEntry } from './config.js';
 import type { AllowedValues } from './detect.js';
-import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
+import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedBy, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
 export interface InlineResult {
     active: Finding[];
     suppressed: SuppressedFinding[];
@@ -17,7 +17,8 @@ export interface LoadedBaseline {
     file: string;
     entries: BaselineEntry[];
 }
-export interface SuppressOptions {
+/** What the allowlist and the baseline need to judge findings: plain data, for worker threads too. */
+export interface SuppressionRules {
     allowlist: AllowlistEntry[];
     /** The config file as shown to users (`.piiguard.json`), to name allowlist entries. */
     configLabel: string;
@@ -25,8 +26,10 @@ export interface SuppressOptions {
     configDir: string;
     cwd: string;
     today: string;
-    ruleIds: ReadonlySet<string>;
     baseline?: LoadedBaseline;
+}
+export interface SuppressOptions extends SuppressionRules {
+    ruleIds: ReadonlySet<string>;
     /** Whether this run scanned the input a path belongs to (baseline entries elsewhere are not stale). */
     scanned: (findingPath: string) => boolean;
     /**
@@ -35,10 +38,27 @@ export interface SuppressOptions {
      */
     coversConfigDir: boolean;
 }
+/** What suppressions did in some of the files; the tally adds them up for the summary. */
+export interface SuppressionUse {
+    /** Allowlist entries (by index) that suppressed something. */
+    allowlist: number[];
+    /** Baseline fingerprints that some finding, suppressed or not, has. */
+    baseline: string[];
+    /** Suppressed findings (as listed by the engine: an aggregate counts once) by what suppressed them. */
+    counts: Record<SuppressedBy, number>;
+}
 export interface Suppressed {
     findings: Finding[];
     suppressed: SuppressedFinding[];
-    summary: SuppressionSummary;
+    use: SuppressionUse;
 }
-/** Applies the config allowlist and the baseline to what inline comments left. */
-export declare function suppress(active: Finding[], inlineSuppressed: SuppressedFinding[], inlineUnused: UnusedSuppression[], options: SuppressOptions): Suppressed;
+/**
+ * Applies the config allowlist and the baseline to what inline comments left, one file at a time
+ * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
+ */
+export declare function createSuppressor(rules: SuppressionRules): (active: Finding[], inlineSuppressed: SuppressedFinding[]) => Suppressed;
+/** Adds up what suppressions did file by file; `summary` then lists the unused ones and the warnings. */
+export declare function createSuppressionTally(): {
+    add(use: SuppressionUse): void;
+    summary(inlineUnused: UnusedSuppression[], options: SuppressOptions): SuppressionSummary;
+};

@@ -1,7 +1,7 @@
 // Markdown report for GitHub job summaries and pull-request comments: verdict line, counts per rule
 // and per file, the findings (masked), skipped inputs and errors. Long lists are cut so the summary
 // stays far below GitHub's 1 MiB limit; the SARIF report has everything.
-import { aggregateNote, findingCount } from '../findings-cap.js';
+import { aggregateNote, findingCount, LISTED_BUDGET } from '../findings-cap.js';
 import type { ScanResult } from '../types.js';
 import type { Reporter } from './context.js';
 import { summaryLine } from './text.js';
@@ -36,10 +36,15 @@ export const markdownReporter: Reporter = (result) => {
     out.push(...table(['Rule', 'Name', 'Severity', 'Findings'], byRule.map(([id, n]) => [code(id), names.get(id) ?? '', severities.get(id) ?? '', String(n)]), ['l', 'l', 'l', 'r'], 'rules'), '');
 
     const perFile = new Map<string, number>();
-    for (const f of result.findings) perFile.set(f.path, (perFile.get(f.path) ?? 0) + findingCount(f));
+    const pastBudget = result.findings.filter((f) => f.aggregate?.acrossFiles);
+    for (const f of result.findings) if (!f.aggregate?.acrossFiles) perFile.set(f.path, (perFile.get(f.path) ?? 0) + findingCount(f));
     const byFile = [...perFile].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     out.push('#### Findings by file', '');
     out.push(...table(['File', 'Findings'], byFile.map(([file, n]) => [code(file), String(n)]), ['l', 'r'], 'files'), '');
+    if (pastBudget.length > 0) {
+      const n = pastBudget.reduce((sum, f) => sum + findingCount(f), 0);
+      out.push(`… and ${n} findings from ${code(pastBudget[0]!.path)} on, past the ${LISTED_BUDGET} a report lists: they are in the counts by rule.`, '');
+    }
 
     out.push('#### Findings', '');
     const rows = result.findings.map((f) => [code(`${f.path}:${f.line}:${f.column}`), f.severity, code(f.ruleId), `${code(f.masked)}${f.aggregate ? ` ${aggregateNote(f)}` : ''}`]);

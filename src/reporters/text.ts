@@ -72,7 +72,7 @@ export const textReporter: Reporter = (result, context) => {
 export function summaryLine(result: ScanResult, color: boolean): string {
   const c = createColors(color);
   const s = result.stats;
-  const files = new Set(result.findings.map((f) => f.path)).size;
+  const files = result.filesWithFindings;
   const severities = (['error', 'warning', 'info'] as const).filter((k) => s.bySeverity[k] > 0).map((k) => plural(s.bySeverity[k], k));
   const head =
     s.findings > 0

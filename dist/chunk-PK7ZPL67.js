@@ -5,7 +5,6 @@ import {
   VERSION,
   appendAuditLog,
   auditRecord,
-  compareFindings,
   formatBaseline,
   inBlocks,
   jsonReportPieces,
@@ -20,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-4R6Z3XIV.js";
+} from "./chunk-IUD3APWF.js";
 import {
   ConfigError,
   UsageError,
-  capFindings,
+  compareFindings,
   loadRules
-} from "./chunk-BH5IA5LL.js";
+} from "./chunk-6X5MSCBW.js";
 
 // src/merge.ts
 function parse(file) {
@@ -260,7 +259,7 @@ function archiveFlags(values) {
   };
   return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
 }
-async function scanFromFlags(positionals, values, io, baseline) {
+async function scanFromFlags(positionals, values, io, listAll, baseline) {
   const failOn = optional(values["fail-on"], parseFailOn, "--fail-on");
   const maxFileSize = optional(values["max-file-size"], parseWholeNumber, "--max-file-size");
   const jobs = optional(values.jobs, parseWholeNumber, "--jobs");
@@ -287,7 +286,8 @@ async function scanFromFlags(positionals, values, io, baseline) {
     ...jobs !== void 0 ? { workers: jobs } : {},
     ...values.staged ? { staged: true } : {},
     ...shard !== void 0 ? { shard } : {},
-    ...baseline !== void 0 ? { baseline } : {}
+    ...baseline !== void 0 ? { baseline } : {},
+    ...listAll ? { listAll } : {}
   });
   return { ...run2, paths };
 }
@@ -299,8 +299,8 @@ function audit(values, io, input) {
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");
   const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
-  const { result, report: capped, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, baseline);
-  const shown = values.format === "json" && values["findings-cap"] === void 0 ? capFindings(result, 0) : capped;
+  const listAll = values.format === "json" && values["findings-cap"] === void 0;
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, listAll, baseline);
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
   const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
@@ -317,7 +317,7 @@ async function scanCommand(positionals, values, io) {
     targets: paths,
     config,
     failOn,
-    result,
+    result: shown,
     exitCode: code,
     ...baseline !== void 0 ? { baseline: { file: baseline.file, digest: baseline.digest } } : {}
   });
@@ -328,7 +328,7 @@ async function baselineCommand(positionals, values, io) {
   if (output === void 0) throw new UsageError("piiguard baseline needs --output FILE (where to write the baseline)");
   if (values.baseline !== void 0) throw new UsageError("--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)");
   if (positionals.includes("-")) throw new UsageError("piiguard baseline scans files, not stdin");
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io);
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, true);
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}

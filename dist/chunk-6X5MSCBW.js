@@ -5903,6 +5903,7 @@ function createContextTracker(rules) {
 
 // src/findings-cap.ts
 var DEFAULT_FINDINGS_CAP = 100;
+var LISTED_BUDGET = 25e3;
 var KEEP_PER_RULE = 1e4;
 function engineLimit(cap) {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
@@ -5922,6 +5923,10 @@ function createFindingsLimit(limit) {
     },
     findings: () => [...kept, ...aggregates.values()]
   };
+}
+function compareFindings(a, b) {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function capList(findings, cap) {
   if (cap === 0) return findings;
@@ -5948,11 +5953,40 @@ function capList(findings, cap) {
   }
   return out;
 }
-function capFindings(result2, cap) {
-  const findings = capList(result2.findings, cap);
-  return { ...result2, findings, suppressed: capList(result2.suppressed, cap), stats: { ...result2.stats, findingsListed: findings.length } };
+function createListing(budget, bound) {
+  const listed = [];
+  const rest = /* @__PURE__ */ new Map();
+  let last = bound;
+  const fold = (entry) => {
+    const aggregate = rest.get(entry.ruleId);
+    const count = findingCount(entry);
+    if (aggregate === void 0 || compareFindings(entry, aggregate) < 0) {
+      rest.set(entry.ruleId, { ...entry, aggregate: { count: count + (aggregate ? findingCount(aggregate) : 0), acrossFiles: true } });
+    } else aggregate.aggregate.count += count;
+  };
+  const trim = () => {
+    listed.sort(compareFindings);
+    if (budget === 0 || listed.length <= budget) return;
+    for (let i = budget; i < listed.length; i++) fold(listed[i]);
+    listed.length = budget;
+    const { path: path3, line, column, ruleId } = listed[budget - 1];
+    last = { path: path3, line, column, ruleId };
+  };
+  return {
+    add(entry) {
+      if (last !== void 0 && compareFindings(entry, last) > 0) return fold(entry);
+      listed.push(entry);
+      if (budget > 0 && listed.length >= 2 * budget) trim();
+    },
+    bound: () => last,
+    entries() {
+      trim();
+      return [...listed, ...[...rest.values()].sort(compareFindings)];
+    }
+  };
 }
 function aggregateNote(f) {
+  if (f.aggregate?.acrossFiles) return `${f.aggregate.count} ${f.ruleId} findings from here on, in this file and the ones after it, listed as one (a report lists ${LISTED_BUDGET} in all)`;
   return f.aggregate && `${f.aggregate.count} ${f.ruleId} findings from here on, listed as one (findings cap)`;
 }
 function findingCount(f) {
@@ -11652,64 +11686,89 @@ function describeEntry(entry) {
   ].filter(Boolean);
   return `${parts.join("; ")}${entry.reason !== void 0 ? ` \u2014 ${entry.reason}` : ""}`;
 }
-function configRelative(findingPath, options2) {
+function configRelative(findingPath, rules) {
   const bang = findingPath.indexOf("!");
   const outer = bang < 0 ? findingPath : findingPath.slice(0, bang);
-  const rel = path2.relative(options2.configDir, path2.resolve(options2.cwd, outer)).split(path2.sep).join("/");
+  const rel = path2.relative(rules.configDir, path2.resolve(rules.cwd, outer)).split(path2.sep).join("/");
   return bang < 0 ? [rel] : [rel, rel + findingPath.slice(bang)];
 }
-function suppress(active, inlineSuppressed, inlineUnused, options2) {
-  const label = (entry) => `${options2.configLabel} allowlist[${entry.index}]`;
-  const warnings = [];
-  const inForce = activeEntries(options2.allowlist, options2.today);
-  for (const entry of options2.allowlist) {
-    if (!inForce.includes(entry)) warnings.push(`${label(entry)} expired on ${entry.expires} and no longer suppresses (${describeEntry(entry)})`);
-    for (const id of entry.rules ?? []) if (!options2.ruleIds.has(id)) warnings.push(`${label(entry)} names rule "${id}", which is not in effect`);
-  }
+function entryLabel(entry, rules) {
+  return `${rules.configLabel} allowlist[${entry.index}]`;
+}
+function createSuppressor(rules) {
+  const inForce = activeEntries(rules.allowlist, rules.today);
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && (0, import_picomatch.default)(entry.paths, { dot: true });
     const pathVerdicts = /* @__PURE__ */ new Map();
     const pathMatches = (findingPath) => {
       let verdict = pathVerdicts.get(findingPath);
-      if (verdict === void 0) pathVerdicts.set(findingPath, verdict = configRelative(findingPath, options2).some((p) => glob(p)));
+      if (verdict === void 0) pathVerdicts.set(findingPath, verdict = configRelative(findingPath, rules).some((p) => glob(p)));
       return verdict;
     };
     return (f) => (entry.rules === void 0 || entry.rules.includes(f.ruleId)) && (entry.values === void 0 || (f.listedValue?.includes(entry.index) ?? false)) && (glob === void 0 || pathMatches(f.path));
   });
-  const used = /* @__PURE__ */ new Set();
-  const baselined = new Set(options2.baseline?.entries.map((e) => e.fingerprint));
-  const findings = [];
-  const suppressed = [...inlineSuppressed];
-  for (const f of active) {
-    const i = matchers.findIndex((matches) => matches(f));
-    if (i >= 0) {
-      used.add(i);
-      const entry = inForce[i];
-      suppressed.push({ ...f, suppression: { kind: "external", by: "allowlist", justification: entry.reason ?? `${label(entry)} (${describeEntry(entry)})` } });
-    } else if (baselined.has(f.fingerprint)) {
-      suppressed.push({ ...f, suppression: { kind: "external", by: "baseline", justification: `accepted in baseline ${options2.baseline.file}` } });
-    } else {
-      findings.push(f);
+  const baselined = new Set(rules.baseline?.entries.map((e) => e.fingerprint));
+  return (active, inlineSuppressed) => {
+    const used = /* @__PURE__ */ new Set();
+    const matched = /* @__PURE__ */ new Set();
+    const findings = [];
+    const suppressed = [...inlineSuppressed];
+    for (const f of active) {
+      const i = matchers.findIndex((matches) => matches(f));
+      if (i >= 0) {
+        const entry = inForce[i];
+        used.add(entry.index);
+        suppressed.push({ ...f, suppression: { kind: "external", by: "allowlist", justification: entry.reason ?? `${entryLabel(entry, rules)} (${describeEntry(entry)})` } });
+      } else if (baselined.has(f.fingerprint)) {
+        suppressed.push({ ...f, suppression: { kind: "external", by: "baseline", justification: `accepted in baseline ${rules.baseline.file}` } });
+      } else {
+        findings.push(f);
+      }
     }
-  }
-  const unused = [
-    ...inlineUnused,
-    ...inForce.filter((_, i) => options2.coversConfigDir && !used.has(i)).map((entry) => ({ by: "allowlist", where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` }))
-  ];
+    for (const f of findings) if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+    const counts = { inline: 0, allowlist: 0, baseline: 0 };
+    for (const f of suppressed) {
+      counts[f.suppression.by]++;
+      if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+    }
+    return { findings, suppressed, use: { allowlist: [...used], baseline: [...matched], counts } };
+  };
+}
+function createSuppressionTally() {
+  const used = /* @__PURE__ */ new Set();
+  const matched = /* @__PURE__ */ new Set();
   const counts = { inline: 0, allowlist: 0, baseline: 0 };
-  for (const s of suppressed) counts[s.suppression.by]++;
-  const summary = { counts, unused, warnings };
-  if (options2.baseline !== void 0) {
-    const seen = new Set([...findings, ...suppressed].map((f) => f.fingerprint));
-    const entries = options2.baseline.entries;
-    summary.baseline = {
-      file: options2.baseline.file,
-      entries: entries.length,
-      matched: entries.filter((e) => seen.has(e.fingerprint)).length,
-      stale: entries.filter((e) => !seen.has(e.fingerprint) && options2.scanned(e.path))
-    };
-  }
-  return { findings, suppressed, summary };
+  return {
+    add(use) {
+      for (const i of use.allowlist) used.add(i);
+      for (const fingerprint2 of use.baseline) matched.add(fingerprint2);
+      for (const by of ["inline", "allowlist", "baseline"]) counts[by] += use.counts[by];
+    },
+    summary(inlineUnused, options2) {
+      const label = (entry) => entryLabel(entry, options2);
+      const warnings = [];
+      const inForce = activeEntries(options2.allowlist, options2.today);
+      for (const entry of options2.allowlist) {
+        if (!inForce.includes(entry)) warnings.push(`${label(entry)} expired on ${entry.expires} and no longer suppresses (${describeEntry(entry)})`);
+        for (const id of entry.rules ?? []) if (!options2.ruleIds.has(id)) warnings.push(`${label(entry)} names rule "${id}", which is not in effect`);
+      }
+      const unused = [
+        ...inlineUnused,
+        ...inForce.filter((entry) => options2.coversConfigDir && !used.has(entry.index)).map((entry) => ({ by: "allowlist", where: label(entry), detail: `suppressed nothing (${describeEntry(entry)})` }))
+      ];
+      const summary = { counts: { ...counts }, unused, warnings };
+      if (options2.baseline !== void 0) {
+        const entries = options2.baseline.entries;
+        summary.baseline = {
+          file: options2.baseline.file,
+          entries: entries.length,
+          matched: entries.filter((e) => matched.has(e.fingerprint)).length,
+          stale: entries.filter((e) => !matched.has(e.fingerprint) && options2.scanned(e.path))
+        };
+      }
+      return summary;
+    }
+  };
 }
 
 // src/scan-file.ts
@@ -11753,6 +11812,31 @@ function scanFile(abs, display, engine, limits) {
 function scanStream(input, display, engine, limits) {
   return consume(readStream(input, display, limits), display, engine);
 }
+function createSummarizer(listing) {
+  const minRank = confidenceRank(listing.minConfidence);
+  const confident = (f) => confidenceRank(f.confidence) >= minRank;
+  const suppress = createSuppressor(listing.suppression);
+  const list = (entries, bound) => {
+    const listed = createListing(listing.budget, bound);
+    for (const entry of capList(entries, listing.cap)) listed.add(entry);
+    return listed.entries();
+  };
+  return ({ findings: found, suppressed: inline, ...rest }, bounds) => {
+    const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));
+    findings.sort(compareFindings);
+    suppressed.sort(compareFindings);
+    const totals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: new Set(findings.map((f) => f.path)).size };
+    for (const f of findings) {
+      const n = findingCount(f);
+      totals.findings += n;
+      if (totals.byRule[f.ruleId] === void 0) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId };
+      totals.byRule[f.ruleId] = (totals.byRule[f.ruleId] ?? 0) + n;
+      totals.bySeverity[f.severity] += n;
+    }
+    for (const f of suppressed) totals.suppressed += findingCount(f);
+    return { ...rest, findings: list(findings, bounds.findings), suppressed: list(suppressed, bounds.suppressed), totals, use };
+  };
+}
 
 export {
   __require,
@@ -11765,10 +11849,11 @@ export {
   schemaValidator,
   isSupportedCountry2 as isSupportedCountry,
   DEFAULT_MIN_CONFIDENCE,
-  confidenceRank,
   DEFAULT_FINDINGS_CAP,
+  LISTED_BUDGET,
   engineLimit,
-  capFindings,
+  compareFindings,
+  createListing,
   aggregateNote,
   findingCount,
   detectStream,
@@ -11788,7 +11873,8 @@ export {
   describeError,
   activeEntries,
   allowedValues,
-  suppress,
+  createSuppressionTally,
   scanFile,
-  scanStream
+  scanStream,
+  createSummarizer
 };

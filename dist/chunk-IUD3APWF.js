@@ -5,6 +5,7 @@ import {
   DEFAULT_LIMITS,
   DEFAULT_MIN_CONFIDENCE,
   DEFAULT_SETTINGS,
+  LISTED_BUDGET,
   UNSCANNED_REASONS,
   UsageError,
   __commonJS,
@@ -13,9 +14,11 @@ import {
   activeEntries,
   aggregateNote,
   allowedValues,
-  capFindings,
   checkInlineRule,
-  confidenceRank,
+  compareFindings,
+  createListing,
+  createSummarizer,
+  createSuppressionTally,
   describeError,
   engineLimit,
   findingCount,
@@ -29,9 +32,8 @@ import {
   scanFile,
   scanStream,
   schemaValidator,
-  suppress,
   tooLarge
-} from "./chunk-BH5IA5LL.js";
+} from "./chunk-6X5MSCBW.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -5529,10 +5531,6 @@ async function scanStaged(files, cwd, engine, limits) {
 // src/scan.ts
 var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
-function compareFindings(a, b) {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
 async function totalSize(files) {
   let total = 0;
   for (const f of files) {
@@ -5544,20 +5542,61 @@ async function totalSize(files) {
   }
   return total;
 }
-async function scanInProcess(files, engine, limits) {
-  const results = [];
-  for (const f of files) results.push(await scanFile(f.abs, f.display, engine, limits));
-  return results;
+function createTally(budget) {
+  const findings = createListing(budget);
+  const suppressed = createListing(budget);
+  const suppressions = createSuppressionTally();
+  const inputs = [];
+  const totals = { findings: 0, suppressed: 0, files: 0, scanned: 0, bytes: 0 };
+  const byRule = /* @__PURE__ */ new Map();
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  return {
+    bounds: () => ({ findings: findings.bound(), suppressed: suppressed.bound() }),
+    add(index, summary) {
+      const { skipped, errors, unusedInline, totals: t } = summary;
+      inputs[index] = { skipped, errors, unusedInline };
+      for (const f of summary.findings) findings.add(f);
+      for (const f of summary.suppressed) suppressed.add(f);
+      suppressions.add(summary.use);
+      totals.findings += t.findings;
+      totals.suppressed += t.suppressed;
+      totals.files += t.files;
+      totals.scanned += summary.scanned;
+      totals.bytes += summary.bytes;
+      for (const [id, count] of Object.entries(t.byRule)) {
+        const rule = byRule.get(id);
+        const first = t.firstOf[id];
+        if (rule === void 0) byRule.set(id, { count, first });
+        else {
+          rule.count += count;
+          if (compareFindings(first, rule.first) < 0) rule.first = first;
+        }
+      }
+      for (const severity of ["error", "warning", "info"]) bySeverity[severity] += t.bySeverity[severity];
+    },
+    inputs: () => inputs.filter((input) => input !== void 0),
+    findings: () => findings.entries(),
+    suppressed: () => suppressed.entries(),
+    suppressions,
+    totals,
+    /** Counts per rule, rules in the order their first findings come in the report. */
+    byRule: () => Object.fromEntries([...byRule].sort(([, a], [, b]) => compareFindings(a.first, b.first)).map(([id, rule]) => [id, rule.count])),
+    bySeverity
+  };
 }
-async function scanInWorkers(files, engine, config, count) {
+async function scanInProcess(files, engine, limits, listing, tally) {
+  const summarize = createSummarizer(listing);
+  for (const [i, f] of files.entries()) tally.add(i, summarize(await scanFile(f.abs, f.display, engine, limits), tally.bounds()));
+}
+async function scanInWorkers(files, engine, config, count, listing, tally) {
   const init = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
     keepPerRule: engine.keepPerRule,
     settings: config.settings,
-    limits: sourceLimits(config)
+    limits: sourceLimits(config),
+    listing
   };
-  const results = new Array(files.length);
   const sizeOf = (f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
   const sizes = files.map(sizeOf);
   const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
@@ -5570,11 +5609,11 @@ async function scanInWorkers(files, engine, config, count) {
           const feed = () => {
             if (next >= files.length) return resolve();
             const id = order[next++];
-            const req = { id, abs: files[id].abs, display: files[id].display };
+            const req = { id, abs: files[id].abs, display: files[id].display, bounds: tally.bounds() };
             worker.postMessage(req);
           };
           worker.on("message", (msg) => {
-            results[msg.id] = msg.result;
+            tally.add(msg.id, msg.summary);
             feed();
           });
           worker.on("error", reject);
@@ -5585,7 +5624,6 @@ async function scanInWorkers(files, engine, config, count) {
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 async function scan(options = {}) {
   const started = performance.now();
@@ -5594,69 +5632,68 @@ async function scan(options = {}) {
   const rules = options.rules ?? await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides });
   const today = (options.now ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
+  const cap = options.listAll ? 0 : config.findingsCap;
+  const suppression = {
+    allowlist: config.allowlist,
+    configLabel: config.file !== void 0 ? displayPath(cwd, config.file) : "config",
+    configDir: config.dir,
+    cwd,
+    today,
+    ...options.baseline !== void 0 ? { baseline: options.baseline } : {}
+  };
+  const listing = { minConfidence: config.minConfidence, suppression, cap, budget: cap === 0 ? 0 : LISTED_BUDGET };
+  const tally = createTally(listing.budget);
   const shard = (display) => options.shard === void 0 || inShard(display, options.shard);
   let discovery = { files: [], skipped: [], errors: [] };
-  let results;
   if (options.stdin) {
-    results = [await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config))];
+    tally.add(0, createSummarizer(listing)(await scanStream(options.stdin.stream, options.stdin.name, engine, sourceLimits(config)), tally.bounds()));
   } else if (options.staged) {
     const staged = selectInputs(await listStaged(cwd), config).filter((f) => shard(f.display));
     discovery.files = staged;
-    results = await scanStaged(staged, cwd, engine, sourceLimits(config));
+    const summarize = createSummarizer(listing);
+    for (const [i, result] of (await scanStaged(staged, cwd, engine, sourceLimits(config))).entries()) tally.add(i, summarize(result, tally.bounds()));
   } else {
     const found = await discover(options.paths ?? ["."], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
     const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    results = count > 0 && fs5.existsSync(WORKER_FILE) ? await scanInWorkers(files, engine, config, count) : await scanInProcess(files, engine, sourceLimits(config));
+    if (count > 0 && fs5.existsSync(WORKER_FILE)) await scanInWorkers(files, engine, config, count, listing, tally);
+    else await scanInProcess(files, engine, sourceLimits(config), listing, tally);
   }
-  const minRank = confidenceRank(config.minConfidence);
-  const confident = (f) => confidenceRank(f.confidence) >= minRank;
-  const skipped = [...discovery.skipped, ...results.flatMap((r) => r.skipped)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const errors = [...discovery.errors, ...results.flatMap((r) => r.errors)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const inputs = tally.inputs();
+  const skipped = [...discovery.skipped, ...inputs.flatMap((r) => r.skipped)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const errors = [...discovery.errors, ...inputs.flatMap((r) => r.errors)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const outer = (p) => p.split("!", 1)[0];
   const unseen = new Set([...skipped, ...errors].map((s) => outer(s.path)));
-  const inputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
-  const { findings, suppressed, summary } = suppress(
-    results.flatMap((r) => r.findings).filter(confident),
-    results.flatMap((r) => r.suppressed).filter(confident),
-    results.flatMap((r) => r.unusedInline),
+  const scannedInputs = new Set(options.stdin ? [options.stdin.name] : discovery.files.map((f) => f.display));
+  const suppressions = tally.suppressions.summary(
+    inputs.flatMap((r) => r.unusedInline),
     {
-      allowlist: config.allowlist,
-      configLabel: config.file !== void 0 ? displayPath(cwd, config.file) : "config",
-      configDir: config.dir,
-      cwd,
-      today,
+      ...suppression,
       ruleIds: new Set(rules.map((r) => r.id)),
-      ...options.baseline !== void 0 ? { baseline: options.baseline } : {},
-      scanned: (p) => inputs.has(outer(p)) && !unseen.has(outer(p)),
+      scanned: (p) => scannedInputs.has(outer(p)) && !unseen.has(outer(p)),
       coversConfigDir: !options.stdin && !options.staged && (options.paths ?? ["."]).some((p) => !path6.relative(path6.resolve(cwd, p), config.dir).startsWith(".."))
     }
   );
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
-  const byRule = {};
-  const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) {
-    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + findingCount(f);
-    bySeverity[f.severity] += findingCount(f);
-  }
+  const findings = tally.findings();
+  const totals = tally.totals;
   return {
     findings,
-    suppressed,
-    suppressions: summary,
+    suppressed: tally.suppressed(),
+    suppressions,
     skipped,
     errors,
     rules: rules.map((r) => ({ ...r.spec, severity: r.severity })),
+    filesWithFindings: totals.files,
     stats: {
-      filesScanned: results.reduce((n, r) => n + r.scanned, 0),
-      bytesScanned: results.reduce((n, r) => n + r.bytes, 0),
-      findings: findings.reduce((n, f) => n + findingCount(f), 0),
+      filesScanned: totals.scanned,
+      bytesScanned: totals.bytes,
+      findings: totals.findings,
       findingsListed: findings.length,
-      suppressed: suppressed.reduce((n, f) => n + findingCount(f), 0),
-      byRule,
-      bySeverity,
+      suppressed: totals.suppressed,
+      byRule: tally.byRule(),
+      bySeverity: tally.bySeverity,
       skipped: skipped.length,
       errors: errors.length,
       durationMs: Math.round(performance.now() - started)
@@ -5730,7 +5767,7 @@ var textReporter = (result, context) => {
 function summaryLine(result, color) {
   const c = (0, import_picocolors.createColors)(color);
   const s = result.stats;
-  const files = new Set(result.findings.map((f) => f.path)).size;
+  const files = result.filesWithFindings;
   const severities = ["error", "warning", "info"].filter((k) => s.bySeverity[k] > 0).map((k) => plural(s.bySeverity[k], k));
   const head = s.findings > 0 ? c.red(c.bold(`\u2716 ${plural(s.findings, "finding")} (${severities.join(", ")}) in ${plural(files, "file")}`)) : c.green(c.bold("\u2714 no PII found"));
   const tail = [`scanned ${plural(s.filesScanned, "file")} (${formatBytes(s.bytesScanned)})`];
@@ -5769,10 +5806,15 @@ var markdownReporter = (result) => {
     out.push("#### Findings by rule", "");
     out.push(...table(["Rule", "Name", "Severity", "Findings"], byRule.map(([id, n]) => [code(id), names.get(id) ?? "", severities.get(id) ?? "", String(n)]), ["l", "l", "l", "r"], "rules"), "");
     const perFile = /* @__PURE__ */ new Map();
-    for (const f of result.findings) perFile.set(f.path, (perFile.get(f.path) ?? 0) + findingCount(f));
+    const pastBudget = result.findings.filter((f) => f.aggregate?.acrossFiles);
+    for (const f of result.findings) if (!f.aggregate?.acrossFiles) perFile.set(f.path, (perFile.get(f.path) ?? 0) + findingCount(f));
     const byFile = [...perFile].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     out.push("#### Findings by file", "");
     out.push(...table(["File", "Findings"], byFile.map(([file, n]) => [code(file), String(n)]), ["l", "r"], "files"), "");
+    if (pastBudget.length > 0) {
+      const n = pastBudget.reduce((sum, f) => sum + findingCount(f), 0);
+      out.push(`\u2026 and ${n} findings from ${code(pastBudget[0].path)} on, past the ${LISTED_BUDGET} a report lists: they are in the counts by rule.`, "");
+    }
     out.push("#### Findings", "");
     const rows = result.findings.map((f) => [code(`${f.path}:${f.line}:${f.column}`), f.severity, code(f.ruleId), `${code(f.masked)}${f.aggregate ? ` ${aggregateNote(f)}` : ""}`]);
     out.push(...table(["Location", "Severity", "Rule", "Value (masked)"], rows, ["l", "l", "l", "l"], "findings"), "");
@@ -5935,7 +5977,7 @@ function isFailing(severity, failOn) {
   return failOn !== "never" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
 }
 function failed(result, failOn) {
-  return result.findings.some((f) => isFailing(f.severity, failOn));
+  return Object.keys(result.stats.bySeverity).some((severity) => result.stats.bySeverity[severity] > 0 && isFailing(severity, failOn));
 }
 function unscanned(result) {
   return result.skipped.some((s) => UNSCANNED_REASONS.has(s.reason));
@@ -5955,7 +5997,7 @@ async function runScan(request) {
   const failOn = failOnOverride ?? config.failOn;
   const unread = result.errors.length > 0 || config.archives.onSkip === "fail" && unscanned(result);
   const code2 = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
-  return { result, report: capFindings(result, config.findingsCap), config, failOn, code: code2 };
+  return { result, config, failOn, code: code2 };
 }
 
 // package.json
@@ -6039,7 +6081,6 @@ export {
   jsonReporter,
   inBlocks,
   parseShard,
-  compareFindings,
   scan,
   textReporter,
   summaryLine,
