@@ -2,7 +2,7 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-PK7ZPL67.js";
+} from "./chunk-EMVQQZ67.js";
 import "./chunk-IUD3APWF.js";
 import "./chunk-6X5MSCBW.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-PK7ZPL67.js";
+} from "./chunk-EMVQQZ67.js";
 import {
   BASELINE_VERSION,
   EXIT,
