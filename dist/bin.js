@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-EMVQQZ67.js";
-import "./chunk-IUD3APWF.js";
-import "./chunk-6X5MSCBW.js";
+} from "./chunk-2BPFAM4C.js";
+import "./chunk-L5IP5WIS.js";
+import "./chunk-MLZKWKJJ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-EMVQQZ67.js";
+} from "./chunk-2BPFAM4C.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-IUD3APWF.js";
+} from "./chunk-L5IP5WIS.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-6X5MSCBW.js";
+} from "./chunk-MLZKWKJJ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-6X5MSCBW.js";
+} from "./chunk-MLZKWKJJ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -200,7 +200,7 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
     const sampleTo = Math.min(to, from + SAMPLE_BYTES);
     if (sampleTo < to) {
       find(window, from, sampleTo, group, record);
-      const dense = group.rules.every((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from));
+      const dense = group.rules.filter((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
       runs.length = 0;
       if (dense) {
         for (const rule of group.rules) collect(rule, text, from, to, base, allowed, out);

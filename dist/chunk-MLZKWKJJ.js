@@ -6224,7 +6224,7 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
     const sampleTo = Math.min(to, from + SAMPLE_BYTES);
     if (sampleTo < to) {
       find(window, from, sampleTo, group, record);
-      const dense = group.rules.every((rule2) => denseFor(runs, rule2.candidate.atLeast, sampleTo - from));
+      const dense = group.rules.filter((rule2) => denseFor(runs, rule2.candidate.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
       runs.length = 0;
       if (dense) {
         for (const rule2 of group.rules) collect(rule2, text, from, to, base, allowed, out);

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-IUD3APWF.js";
+} from "./chunk-L5IP5WIS.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-6X5MSCBW.js";
+} from "./chunk-MLZKWKJJ.js";
 
 // src/merge.ts
 function parse(file) {
