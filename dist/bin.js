@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-2BPFAM4C.js";
-import "./chunk-L5IP5WIS.js";
-import "./chunk-MLZKWKJJ.js";
+} from "./chunk-BHTTQCEB.js";
+import "./chunk-B3TSOYPF.js";
+import "./chunk-5QMJ3C2T.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-2BPFAM4C.js";
+} from "./chunk-BHTTQCEB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-L5IP5WIS.js";
+} from "./chunk-B3TSOYPF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-MLZKWKJJ.js";
+} from "./chunk-5QMJ3C2T.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

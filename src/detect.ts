@@ -231,10 +231,19 @@ type RatedHit = Hit & { context: HitContext };
 /**
  * A string that owns its characters. Strings cut from a window's text (an email's domain in its mask,
  * a column name) can be V8 slices that keep the whole 1 MiB window alive, and kept findings would then
- * keep every window of a 2 GB dump. V8 copies instead of slicing below 13 characters.
+ * keep every window of a 2 GB dump. V8 copies instead of slicing below 13 characters. Copies are
+ * shared by content: findings repeat the same reasons, names and masks thousands of times.
  */
+const ownedCopies = new Map<string, string>();
 function owned(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+  if (s.length < 13) return s;
+  let copy = ownedCopies.get(s);
+  if (copy === undefined) {
+    copy = Buffer.from(s, 'utf8').toString('utf8');
+    if (ownedCopies.size >= 10_000) ownedCopies.clear();
+    ownedCopies.set(copy, copy); // keyed by the copy: the original would pin its window
+  }
+  return copy;
 }
 
 /**

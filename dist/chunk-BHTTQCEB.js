@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-L5IP5WIS.js";
+} from "./chunk-B3TSOYPF.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-MLZKWKJJ.js";
+} from "./chunk-5QMJ3C2T.js";
 
 // src/merge.ts
 function parse(file) {

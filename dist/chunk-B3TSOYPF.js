@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-MLZKWKJJ.js";
+} from "./chunk-5QMJ3C2T.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -6249,8 +6249,16 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
     }
   }
 }
+var ownedCopies = /* @__PURE__ */ new Map();
 function owned(s) {
-  return s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8");
+  if (s.length < 13) return s;
+  let copy = ownedCopies.get(s);
+  if (copy === void 0) {
+    copy = Buffer.from(s, "utf8").toString("utf8");
+    if (ownedCopies.size >= 1e4) ownedCopies.clear();
+    ownedCopies.set(copy, copy);
+  }
+  return copy;
 }
 function dropOverlaps(hits) {
   const kept = [];
