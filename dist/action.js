@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-B3TSOYPF.js";
+} from "./chunk-RRGF4JLZ.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-5QMJ3C2T.js";
+} from "./chunk-PEVBBMXZ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-BHTTQCEB.js";
-import "./chunk-B3TSOYPF.js";
-import "./chunk-5QMJ3C2T.js";
+} from "./chunk-UMQ2SN73.js";
+import "./chunk-RRGF4JLZ.js";
+import "./chunk-PEVBBMXZ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

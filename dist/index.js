@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-BHTTQCEB.js";
+} from "./chunk-UMQ2SN73.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-B3TSOYPF.js";
+} from "./chunk-RRGF4JLZ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-5QMJ3C2T.js";
+} from "./chunk-PEVBBMXZ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-5QMJ3C2T.js";
+} from "./chunk-PEVBBMXZ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -105,7 +105,7 @@ export function createListing<T extends Finding>(budget: number, bound?: Positio
       rest.set(entry.ruleId, { ...entry, aggregate: { count: count + (aggregate ? findingCount(aggregate) : 0), acrossFiles: true } });
     } else aggregate.aggregate!.count += count;
   };
-  // Sorting once per `budget` arrivals, not per arrival: at most twice the budget is held.
+  // Sorting once per `budget / 4` arrivals, not per arrival: at most 1.25 times the budget is held.
   const trim = () => {
     listed.sort(compareFindings);
     if (budget === 0 || listed.length <= budget) return;
@@ -118,7 +118,7 @@ export function createListing<T extends Finding>(budget: number, bound?: Positio
     add(entry) {
       if (last !== undefined && compareFindings(entry, last) > 0) return fold(entry);
       listed.push(entry);
-      if (budget > 0 && listed.length >= 2 * budget) trim();
+      if (budget > 0 && listed.length >= budget + Math.ceil(budget / 4)) trim();
     },
     bound: () => last,
     entries() {

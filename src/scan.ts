@@ -50,6 +50,9 @@ export interface ScanOptions {
 // Below this much input, starting workers costs more than it saves (pre-commit runs).
 const WORKER_THRESHOLD_BYTES = 8 << 20;
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+// A worker's short-lived garbage (chunks, windows' strings, hits) is collected sooner than with V8's
+// default young generation: on corpus-100, 2 workers peak 15-45 MB lower for the same CPU time.
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 async function totalSize(files: InputFile[]): Promise<number> {
   let total = 0;
@@ -80,7 +83,7 @@ function createTally(budget: number) {
     bounds: (): ListingBounds => ({ findings: findings.bound(), suppressed: suppressed.bound() }),
     add(index: number, summary: FileSummary): void {
       const { skipped, errors, unusedInline, totals: t } = summary;
-      inputs[index] = { skipped, errors, unusedInline };
+      if (skipped.length + errors.length + unusedInline.length > 0) inputs[index] = { skipped, errors, unusedInline };
       for (const f of summary.findings) findings.add(f);
       for (const f of summary.suppressed) suppressed.add(f);
       suppressions.add(summary.use);
@@ -132,7 +135,7 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
   const sizes = files.map(sizeOf);
   const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init }));
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
   try {
     await Promise.all(
       workers.map(

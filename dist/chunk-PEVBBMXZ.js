@@ -5976,7 +5976,7 @@ function createListing(budget, bound) {
     add(entry) {
       if (last !== void 0 && compareFindings(entry, last) > 0) return fold(entry);
       listed.push(entry);
-      if (budget > 0 && listed.length >= 2 * budget) trim();
+      if (budget > 0 && listed.length >= budget + Math.ceil(budget / 4)) trim();
     },
     bound: () => last,
     entries() {

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-B3TSOYPF.js";
+} from "./chunk-RRGF4JLZ.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-5QMJ3C2T.js";
+} from "./chunk-PEVBBMXZ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-5QMJ3C2T.js";
+} from "./chunk-PEVBBMXZ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -5531,6 +5531,7 @@ async function scanStaged(files, cwd, engine, limits) {
 // src/scan.ts
 var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+var WORKER_YOUNG_GENERATION_MB = 8;
 async function totalSize(files) {
   let total = 0;
   for (const f of files) {
@@ -5554,7 +5555,7 @@ function createTally(budget) {
     bounds: () => ({ findings: findings.bound(), suppressed: suppressed.bound() }),
     add(index, summary) {
       const { skipped, errors, unusedInline, totals: t } = summary;
-      inputs[index] = { skipped, errors, unusedInline };
+      if (skipped.length + errors.length + unusedInline.length > 0) inputs[index] = { skipped, errors, unusedInline };
       for (const f of summary.findings) findings.add(f);
       for (const f of summary.suppressed) suppressed.add(f);
       suppressions.add(summary.use);
@@ -5601,7 +5602,7 @@ async function scanInWorkers(files, engine, config, count, listing, tally) {
   const sizes = files.map(sizeOf);
   const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init }));
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
   try {
     await Promise.all(
       workers.map(
