@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-RRGF4JLZ.js";
+} from "./chunk-DEHUC4UE.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UMQ2SN73.js";
-import "./chunk-RRGF4JLZ.js";
+} from "./chunk-Y5YKJIRG.js";
+import "./chunk-DEHUC4UE.js";
 import "./chunk-PEVBBMXZ.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-UMQ2SN73.js";
+} from "./chunk-Y5YKJIRG.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-RRGF4JLZ.js";
+} from "./chunk-DEHUC4UE.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

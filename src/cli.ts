@@ -149,7 +149,7 @@ function archiveFlags(values: Values): Partial<ArchiveSettings> {
 }
 
 /** The scan both commands run, from the command-line flags. */
-async function scanFromFlags(positionals: string[], values: Values, io: CliIO, listAll: boolean, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
+async function scanFromFlags(positionals: string[], values: Values, io: CliIO, capped: boolean, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
   const failOn = optional(values['fail-on'], parseFailOn, '--fail-on');
   const maxFileSize = optional(values['max-file-size'], parseWholeNumber, '--max-file-size');
   const jobs = optional(values.jobs, parseWholeNumber, '--jobs');
@@ -178,7 +178,7 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, l
     ...(values.staged ? { staged: true } : {}),
     ...(shard !== undefined ? { shard } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
-    ...(listAll ? { listAll } : {}),
+    capped,
   });
   return { ...run, paths };
 }
@@ -193,8 +193,8 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
   const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
   // JSON feeds tools (benchmarks, dashboards, evaluations): it lists every finding unless a cap is asked for.
-  const listAll = values.format === 'json' && values['findings-cap'] === undefined;
-  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, listAll, baseline);
+  const capped = values.format !== 'json' || values['findings-cap'] !== undefined;
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, baseline);
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
@@ -224,7 +224,7 @@ async function baselineCommand(positionals: string[], values: Values, io: CliIO)
   if (values.baseline !== undefined) throw new UsageError('--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)');
   if (positionals.includes('-')) throw new UsageError('piiguard baseline scans files, not stdin');
   // A baseline accepts every finding the engine keeps, so none of them may be left out.
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, true);
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false);
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     // A baseline from a partial scan would accept too little; write nothing and say why.

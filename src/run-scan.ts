@@ -29,7 +29,7 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
 }
 
 export interface ScanRun {
-  /** What reports list (findings cap and budget applied unless listAll), with exact totals in stats. */
+  /** What reports list (capped unless the request says `capped: false`), with exact totals in stats. */
   result: ScanResult;
   /** The configuration the scan ran with (overrides applied). */
   config: ResolvedConfig;
@@ -63,7 +63,7 @@ export async function runScan(request: ScanRequest): Promise<ScanRun> {
     ...(findingsCap !== undefined ? { findingsCap } : {}),
     ...(followSymlinks !== undefined ? { followSymlinks } : {}),
   };
-  const result = await scan({ ...options, config });
+  const result = await scan({ capped: true, ...options, config });
   const failOn = failOnOverride ?? config.failOn;
   const unread = result.errors.length > 0 || (config.archives.onSkip === 'fail' && unscanned(result));
   const code = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;

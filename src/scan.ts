@@ -40,11 +40,11 @@ export interface ScanOptions {
   /** Keep only this shard of the inputs (a CI matrix job's part). */
   shard?: Shard;
   /**
-   * List every finding the engine keeps: no findings cap per file and rule, no budget in all (a
-   * baseline records them all; JSON lists them unless given a cap). Memory then grows with the
-   * findings. Otherwise the config's findingsCap applies, and past it LISTED_BUDGET in all.
+   * List what a report shows: the config's findingsCap per file and rule, and LISTED_BUDGET in all
+   * (runScan's default), so memory stays flat. Otherwise every finding the engine keeps is listed (a
+   * baseline records them all; JSON lists them unless given a cap) and memory grows with them.
    */
-  listAll?: boolean;
+  capped?: boolean;
 }
 
 // Below this much input, starting workers costs more than it saves (pre-commit runs).
@@ -168,7 +168,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const rules = options.rules ?? (await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides }));
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const engine: Engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
-  const cap = options.listAll ? 0 : config.findingsCap;
+  const cap = options.capped ? config.findingsCap : 0;
   const suppression = {
     allowlist: config.allowlist,
     configLabel: config.file !== undefined ? displayPath(cwd, config.file) : 'config',

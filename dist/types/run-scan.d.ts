@@ -27,7 +27,7 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
     followSymlinks?: boolean;
 }
 export interface ScanRun {
-    /** What reports list (findings cap and budget applied unless listAll), with exact totals in stats. */
+    /** What reports list (capped unless the request says `capped: false`), with exact totals in stats. */
     result: ScanResult;
     /** The configuration the scan ran with (overrides applied). */
     config: ResolvedConfig;

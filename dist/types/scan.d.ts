@@ -27,10 +27,10 @@ export interface ScanOptions {
     /** Keep only this shard of the inputs (a CI matrix job's part). */
     shard?: Shard;
     /**
-     * List every finding the engine keeps: no findings cap per file and rule, no budget in all (a
-     * baseline records them all; JSON lists them unless given a cap). Memory then grows with the
-     * findings. Otherwise the config's findingsCap applies, and past it LISTED_BUDGET in all.
+     * List what a report shows: the config's findingsCap per file and rule, and LISTED_BUDGET in all
+     * (runScan's default), so memory stays flat. Otherwise every finding the engine keeps is listed (a
+     * baseline records them all; JSON lists them unless given a cap) and memory grows with them.
      */
-    listAll?: boolean;
+    capped?: boolean;
 }
 export declare function scan(options?: ScanOptions): Promise<ScanResult>;

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-RRGF4JLZ.js";
+} from "./chunk-DEHUC4UE.js";
 import {
   ConfigError,
   UsageError,
@@ -261,7 +261,7 @@ function archiveFlags(values) {
   };
   return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
 }
-async function scanFromFlags(positionals, values, io, listAll, baseline) {
+async function scanFromFlags(positionals, values, io, capped, baseline) {
   const failOn = optional(values["fail-on"], parseFailOn, "--fail-on");
   const maxFileSize = optional(values["max-file-size"], parseWholeNumber, "--max-file-size");
   const jobs = optional(values.jobs, parseWholeNumber, "--jobs");
@@ -289,7 +289,7 @@ async function scanFromFlags(positionals, values, io, listAll, baseline) {
     ...values.staged ? { staged: true } : {},
     ...shard !== void 0 ? { shard } : {},
     ...baseline !== void 0 ? { baseline } : {},
-    ...listAll ? { listAll } : {}
+    capped
   });
   return { ...run2, paths };
 }
@@ -301,8 +301,8 @@ function audit(values, io, input) {
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");
   const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
-  const listAll = values.format === "json" && values["findings-cap"] === void 0;
-  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, listAll, baseline);
+  const capped = values.format !== "json" || values["findings-cap"] !== void 0;
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, baseline);
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
   const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
@@ -330,7 +330,7 @@ async function baselineCommand(positionals, values, io) {
   if (output === void 0) throw new UsageError("piiguard baseline needs --output FILE (where to write the baseline)");
   if (values.baseline !== void 0) throw new UsageError("--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)");
   if (positionals.includes("-")) throw new UsageError("piiguard baseline scans files, not stdin");
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, true);
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false);
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}

@@ -5633,7 +5633,7 @@ async function scan(options = {}) {
   const rules = options.rules ?? await loadRules({ settings: config.settings, extra: config.customRules, overrides: config.ruleOverrides });
   const today = (options.now ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const engine = { rules, allowed: allowedValues(rules, activeEntries(config.allowlist, today)), keepPerRule: engineLimit(config.findingsCap) };
-  const cap = options.listAll ? 0 : config.findingsCap;
+  const cap = options.capped ? config.findingsCap : 0;
   const suppression = {
     allowlist: config.allowlist,
     configLabel: config.file !== void 0 ? displayPath(cwd, config.file) : "config",
@@ -5994,7 +5994,7 @@ async function runScan(request) {
     ...findingsCap !== void 0 ? { findingsCap } : {},
     ...followSymlinks !== void 0 ? { followSymlinks } : {}
   };
-  const result = await scan({ ...options, config });
+  const result = await scan({ capped: true, ...options, config });
   const failOn = failOnOverride ?? config.failOn;
   const unread = result.errors.length > 0 || config.archives.onSkip === "fail" && unscanned(result);
   const code2 = unread ? EXIT.error : failed(result, failOn) ? EXIT.findings : EXIT.clean;
