@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-Y5YKJIRG.js";
+} from "./chunk-CEVPFPWZ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-DEHUC4UE.js";
+} from "./chunk-YW5P4D7K.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-PEVBBMXZ.js";
+} from "./chunk-6TNGERFX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

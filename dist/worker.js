@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-PEVBBMXZ.js";
+} from "./chunk-6TNGERFX.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -275,7 +275,8 @@ export interface DetectOutput {
 export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput> {
   const findings = createFindingsLimit(keepPerRule);
   const allows: AllowDirective[] = [];
-  const occurrences = new Map<string, number>();
+  // Per rule, how often each masked value has been seen: its fingerprint's occurrence number.
+  const occurrences = new Map<CompiledRule, Map<string, number>>();
   const tracker = createLineTracker();
   const context = createContextTracker(rules);
   let carry = Buffer.alloc(0);
@@ -311,9 +312,10 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
       const masked = hit.rule.mask(hit.value);
-      const key = `${hit.rule.id}\0${masked}`;
-      const occurrence = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, occurrence);
+      let seen = occurrences.get(hit.rule);
+      if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
+      const occurrence = (seen.get(masked) ?? 0) + 1;
+      seen.set(masked, occurrence);
       findings.add({
         ruleId: hit.rule.id,
         severity: hit.rule.severity,

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-DEHUC4UE.js";
+} from "./chunk-YW5P4D7K.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-PEVBBMXZ.js";
+} from "./chunk-6TNGERFX.js";
 
 // src/merge.ts
 function parse(file) {

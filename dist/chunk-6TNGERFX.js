@@ -6310,9 +6310,10 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
       const masked = hit.rule.mask(hit.value);
-      const key = `${hit.rule.id}\0${masked}`;
-      const occurrence = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, occurrence);
+      let seen = occurrences.get(hit.rule);
+      if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
+      const occurrence = (seen.get(masked) ?? 0) + 1;
+      seen.set(masked, occurrence);
       findings.add({
         ruleId: hit.rule.id,
         severity: hit.rule.severity,
