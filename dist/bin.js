@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-CEVPFPWZ.js";
-import "./chunk-YW5P4D7K.js";
-import "./chunk-6TNGERFX.js";
+} from "./chunk-RNJKVC64.js";
+import "./chunk-LGHISYHS.js";
+import "./chunk-MIWHBSJS.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

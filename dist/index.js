@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-CEVPFPWZ.js";
+} from "./chunk-RNJKVC64.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-YW5P4D7K.js";
+} from "./chunk-LGHISYHS.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-6TNGERFX.js";
+} from "./chunk-MIWHBSJS.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

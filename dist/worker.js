@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-6TNGERFX.js";
+} from "./chunk-MIWHBSJS.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -7,6 +7,7 @@
 // A key or column named like the rule's context words raises confidence; one named like an id,
 // version, hash or timestamp (or like another kind of PII) lowers it. Reasons name the key, never
 // the value, and only when the name looks like an identifier.
+import { ownedCopy } from './owned.js';
 import type { CompiledRule, Confidence } from './types.js';
 
 export interface HitContext {
@@ -279,7 +280,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     let verdict = verdicts.get(memo);
     if (verdict === undefined) {
       verdict = judgeName(index, tokenize(name), ruleId);
-      if (verdicts.size < 10000) verdicts.set(memo, verdict);
+      if (verdicts.size < 10000) verdicts.set(ownedCopy(memo), verdict);
     }
     return verdict;
   };
@@ -291,7 +292,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     if (verdict === undefined) {
       verdict = judgeNear(index, tokenize(near), ruleId);
       if (nearVerdicts.size >= 10000) nearVerdicts.clear();
-      nearVerdicts.set(memo, verdict);
+      nearVerdicts.set(ownedCopy(memo), verdict);
     }
     return verdict;
   };

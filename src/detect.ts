@@ -9,6 +9,7 @@ import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker } from './location.js';
+import { ownedCopy } from './owned.js';
 import type { AllowDirective, CompiledRule, Finding } from './types.js';
 
 /** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
@@ -17,6 +18,12 @@ export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
 /** Longest value the engine guarantees to see in one piece (PII values are far shorter). */
 export const OVERLAP = 256;
 const LOOKBEHIND = 64;
+/**
+ * Chunks are scanned in pieces of at most this many bytes, so that a window's latin1 text stays below
+ * the size (~1,007 KiB) from which Node makes it an external string: those are not counted in V8's
+ * heap, are collected late, and a fast scan of a big file then held 150 MB of old windows.
+ */
+const PIECE_BYTES = 120 << 10;
 
 /** A match, in absolute byte offsets of the stream. Raw text stays inside this module. */
 interface Hit {
@@ -229,17 +236,15 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
 type RatedHit = Hit & { context: HitContext };
 
 /**
- * A string that owns its characters. Strings cut from a window's text (an email's domain in its mask,
- * a column name) can be V8 slices that keep the whole 1 MiB window alive, and kept findings would then
- * keep every window of a 2 GB dump. V8 copies instead of slicing below 13 characters. Copies are
- * shared by content: findings repeat the same reasons, names and masks thousands of times.
+ * A string that owns its characters (owned.ts), for what a finding keeps. Copies are shared by
+ * content: findings repeat the same reasons, names and masks thousands of times.
  */
 const ownedCopies = new Map<string, string>();
 function owned(s: string): string {
-  if (s.length < 13) return s;
   let copy = ownedCopies.get(s);
   if (copy === undefined) {
-    copy = Buffer.from(s, 'utf8').toString('utf8');
+    copy = ownedCopy(s);
+    if (copy === s) return s;
     if (ownedCopies.size >= 10_000) ownedCopies.clear();
     ownedCopies.set(copy, copy); // keyed by the copy: the original would pin its window
   }
@@ -311,7 +316,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
-      const masked = hit.rule.mask(hit.value);
+      const masked = owned(hit.rule.mask(hit.value));
       let seen = occurrences.get(hit.rule);
       if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
       const occurrence = (seen.get(masked) ?? 0) + 1;
@@ -324,7 +329,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked: owned(masked),
+        masked,
         fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
@@ -342,13 +347,16 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
 
   for await (const chunk of chunks) {
     total += chunk.length;
-    const window = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    const end = carryBase + window.length;
-    scan(window, carryBase, end - OVERLAP);
-    const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
-    // Copy: the tail must not pin (or alias) the reader's chunk buffer.
-    carry = Buffer.from(window.subarray(keepFrom - carryBase));
-    carryBase = keepFrom;
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
+      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
+      const end = carryBase + window.length;
+      scan(window, carryBase, end - OVERLAP);
+      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
+      // Copy: the tail must not pin (or alias) the reader's chunk buffer.
+      carry = Buffer.from(window.subarray(keepFrom - carryBase));
+      carryBase = keepFrom;
+    }
   }
   scan(carry, carryBase, carryBase + carry.length);
   return { findings: findings.findings(), allows, bytes: total };

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-YW5P4D7K.js";
+} from "./chunk-LGHISYHS.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-6TNGERFX.js";
+} from "./chunk-MIWHBSJS.js";
 
 // src/merge.ts
 function parse(file) {

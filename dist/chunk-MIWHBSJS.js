@@ -5570,6 +5570,12 @@ var UsageError = class extends Error {
   }
 };
 
+// src/owned.ts
+var SHARED_BELOW = 13;
+function ownedCopy(s) {
+  return s.length < SHARED_BELOW ? s : Buffer.from(s, "utf8").toString("utf8");
+}
+
 // src/context.ts
 var STRONG_NEGATIVE = ["release", "upgrade", "upgraded", "uuid", "guid", "hash", "sha", "sha1", "sha256", "md5", "checksum", "fingerprint", "digest", "version", "ver", "timestamp", "isbn", "tracking", "sku", "barcode", "ean", "upc", "gtin", "build", "commit", "token", "nonce", "trace", "span", "etag"];
 var WEAK_NEGATIVE = ["order", "orders", "id", "ids", "invoice", "ticket", "ref", "reference", "txn", "transaction", "serial", "created", "updated", "epoch", "ms", "ts", "zip", "postal", "postcode", "price", "amount", "total", "qty", "quantity", "shipment", "parcel", "request", "session", "product", "item", "batch", "job", "port", "pid", "server", "host", "hostname", "dns", "gateway", "proxy", "resolver", "nameserver", "upstream", "endpoint"];
@@ -5739,7 +5745,7 @@ function createContextTracker(rules) {
     let verdict = verdicts.get(memo);
     if (verdict === void 0) {
       verdict = judgeName(index, tokenize(name), ruleId);
-      if (verdicts.size < 1e4) verdicts.set(memo, verdict);
+      if (verdicts.size < 1e4) verdicts.set(ownedCopy(memo), verdict);
     }
     return verdict;
   };
@@ -5750,7 +5756,7 @@ function createContextTracker(rules) {
     if (verdict === void 0) {
       verdict = judgeNear(index, tokenize(near), ruleId);
       if (nearVerdicts.size >= 1e4) nearVerdicts.clear();
-      nearVerdicts.set(memo, verdict);
+      nearVerdicts.set(ownedCopy(memo), verdict);
     }
     return verdict;
   };
@@ -6029,9 +6035,9 @@ function maskAscii(value) {
 function maskerFor(style) {
   return style === "email" ? maskEmail : maskTrailing;
 }
-var sha256Hex = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
+var sha256 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => crypto.createHash("sha256").update(text).digest();
 function fingerprint(ruleId, path3, masked, occurrence) {
-  return sha256Hex(`${ruleId}\0${path3}\0${masked}\0${occurrence}`).slice(0, 32);
+  return sha256(`${ruleId}\0${path3}\0${masked}\0${occurrence}`).toString("hex", 0, 16);
 }
 
 // src/inline-allow.ts
@@ -6111,6 +6117,7 @@ function createLineTracker() {
 // src/detect.ts
 var OVERLAP = 256;
 var LOOKBEHIND = 64;
+var PIECE_BYTES = 120 << 10;
 function groupSpan(m, group) {
   if (group === 0) return [m.index, m.index + m[0].length];
   const indices = m.indices;
@@ -6251,10 +6258,10 @@ function scanWindow(window, text, from, to, base, rules, allowed, out) {
 }
 var ownedCopies = /* @__PURE__ */ new Map();
 function owned(s) {
-  if (s.length < 13) return s;
   let copy = ownedCopies.get(s);
   if (copy === void 0) {
-    copy = Buffer.from(s, "utf8").toString("utf8");
+    copy = ownedCopy(s);
+    if (copy === s) return s;
     if (ownedCopies.size >= 1e4) ownedCopies.clear();
     ownedCopies.set(copy, copy);
   }
@@ -6309,7 +6316,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
       directivesUpTo(hit.start);
       const start = tracker.at(window, base, hit.start);
       const end = tracker.at(window, base, hit.end);
-      const masked = hit.rule.mask(hit.value);
+      const masked = owned(hit.rule.mask(hit.value));
       let seen = occurrences.get(hit.rule);
       if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
       const occurrence = (seen.get(masked) ?? 0) + 1;
@@ -6322,7 +6329,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        masked: owned(masked),
+        masked,
         fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
@@ -6339,12 +6346,15 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   };
   for await (const chunk of chunks) {
     total += chunk.length;
-    const window = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    const end = carryBase + window.length;
-    scan(window, carryBase, end - OVERLAP);
-    const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
-    carry = Buffer.from(window.subarray(keepFrom - carryBase));
-    carryBase = keepFrom;
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
+      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
+      const end = carryBase + window.length;
+      scan(window, carryBase, end - OVERLAP);
+      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
+      carry = Buffer.from(window.subarray(keepFrom - carryBase));
+      carryBase = keepFrom;
+    }
   }
   scan(carry, carryBase, carryBase + carry.length);
   return { findings: findings.findings(), allows, bytes: total };
