@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-RNJKVC64.js";
-import "./chunk-LGHISYHS.js";
-import "./chunk-MIWHBSJS.js";
+} from "./chunk-ZDNBRLX3.js";
+import "./chunk-OPJ6VSTH.js";
+import "./chunk-D4JIUZEM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-RNJKVC64.js";
+} from "./chunk-ZDNBRLX3.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-LGHISYHS.js";
+} from "./chunk-OPJ6VSTH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-MIWHBSJS.js";
+} from "./chunk-D4JIUZEM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-MIWHBSJS.js";
+} from "./chunk-D4JIUZEM.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

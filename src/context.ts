@@ -320,6 +320,9 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   // undefined when that line is longer than STATEMENT_MAX.
   let headForNext: { text: string; end: number } | undefined = { text: '', end: 0 };
   let head: { text: string; end: number } | undefined;
+  // The same for the INSERT tuple that runs into the next window (from its `(`).
+  let tupleForNext: { text: string; end: number } | undefined;
+  let tuple: { text: string; end: number } | undefined;
   let windowBase = 0;
   // The header of the last Markdown table seen, for rows whose header lies before the window.
   let markdown: string[] | undefined;
@@ -366,17 +369,28 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : undefined;
   }
 
+  /** The `(` opening the INSERT tuple that holds `hit` (the last one after a `VALUES` or a `),`), or -1. */
+  function tupleOpen(text: string, start: number, hit: number): number {
+    let open = text.lastIndexOf('(', hit);
+    while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
+    return open >= start ? open : -1;
+  }
+
   function columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
     if (copy !== undefined) {
       const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
       return column === undefined ? undefined : { table: copy.table, column };
     }
     if (insert !== undefined) {
-      // The tuple holding the hit: after the last `(` that follows a `VALUES` or a `),`.
-      let open = text.lastIndexOf('(', hit);
-      while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
-      if (open < start) return undefined;
-      const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
+      const open = tupleOpen(text, start, hit);
+      let index: number;
+      if (open >= start) index = fieldIndex(text, open + 1, hit, 44, 39);
+      else if (continued && tuple !== undefined) {
+        // The tuple began in an earlier window: count its fields from its real start.
+        const since = tuple.text + text.slice(tuple.end - windowBase, hit);
+        index = fieldIndex(since, 1, since.length, 44, 39);
+      } else return undefined;
+      const column = (insert.columns ?? tables.get(insert.table))?.[index];
       return column === undefined ? undefined : { table: insert.table, column };
     }
     const found = markdownHeader(text, start);
@@ -401,6 +415,11 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
+      tuple = tupleForNext;
+      // An extended INSERT line runs on for megabytes: the next window needs the start of its last tuple.
+      const open = insertAtWindowEnd === undefined ? -1 : tupleOpen(text, lastLf + 1, to);
+      const tupleTail = open >= 0 ? text.slice(open, to) : insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : undefined;
+      tupleForNext = tupleTail !== undefined && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : undefined;
       if (firstWindow) {
         firstWindow = false;
         const eol = text.indexOf('\n', from);

@@ -63,6 +63,16 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
   });
 
+  it('mysqldump: a tuple longer than the engine keeps across a window border keeps its columns', async () => {
+    // Values sit more than OVERLAP + LOOKBEHIND bytes after their tuple's `(`, so for some chunk sizes
+    // (and at the end of the stream) the `(` lies in an earlier window than the value.
+    const head = 'CREATE TABLE `people` (\n  `id` bigint NOT NULL,\n  `notes` text,\n  `ssn` varchar(11) DEFAULT NULL\n) ENGINE=InnoDB;\n';
+    const tuples = Array.from({ length: 40 }, (_, i) => `(${i},'${'lorem ipsum, dolor '.repeat(20 + i)}','${bare}')`).join(',');
+    const found = await rated(`${head}INSERT INTO \`people\` VALUES ${tuples};\n`);
+    expect(found).toHaveLength(40);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
+  });
+
   it('INSERT with a column list, one statement per row', async () => {
     const sql = `INSERT INTO people (id, ssn, order_no) VALUES (1, '${bare}', '${bareOther}');\nINSERT INTO orders (id, order_no) VALUES (2, '${bare}');\n`;
     expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);

@@ -5777,6 +5777,8 @@ function createContextTracker(rules) {
   let atStreamStart = true;
   let headForNext = { text: "", end: 0 };
   let head;
+  let tupleForNext;
+  let tuple;
   let windowBase = 0;
   let markdown;
   let continued = false;
@@ -5811,16 +5813,25 @@ function createContextTracker(rules) {
     }
     return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : void 0;
   }
+  function tupleOpen(text, start, hit) {
+    let open = text.lastIndexOf("(", hit);
+    while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
+    return open >= start ? open : -1;
+  }
   function columnOf(text, start, hit) {
     if (copy !== void 0) {
       const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
       return column === void 0 ? void 0 : { table: copy.table, column };
     }
     if (insert !== void 0) {
-      let open = text.lastIndexOf("(", hit);
-      while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
-      if (open < start) return void 0;
-      const column = (insert.columns ?? tables.get(insert.table))?.[fieldIndex(text, open + 1, hit, 44, 39)];
+      const open = tupleOpen(text, start, hit);
+      let index2;
+      if (open >= start) index2 = fieldIndex(text, open + 1, hit, 44, 39);
+      else if (continued && tuple !== void 0) {
+        const since = tuple.text + text.slice(tuple.end - windowBase, hit);
+        index2 = fieldIndex(since, 1, since.length, 44, 39);
+      } else return void 0;
+      const column = (insert.columns ?? tables.get(insert.table))?.[index2];
       return column === void 0 ? void 0 : { table: insert.table, column };
     }
     const found = markdownHeader(text, start);
@@ -5844,6 +5855,10 @@ function createContextTracker(rules) {
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== void 0 && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : void 0;
+      tuple = tupleForNext;
+      const open = insertAtWindowEnd === void 0 ? -1 : tupleOpen(text, lastLf + 1, to);
+      const tupleTail = open >= 0 ? text.slice(open, to) : insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : void 0;
+      tupleForNext = tupleTail !== void 0 && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : void 0;
       if (firstWindow) {
         firstWindow = false;
         const eol = text.indexOf("\n", from);

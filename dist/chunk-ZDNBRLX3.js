@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-LGHISYHS.js";
+} from "./chunk-OPJ6VSTH.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-MIWHBSJS.js";
+} from "./chunk-D4JIUZEM.js";
 
 // src/merge.ts
 function parse(file) {
