@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZDNBRLX3.js";
-import "./chunk-OPJ6VSTH.js";
-import "./chunk-D4JIUZEM.js";
+} from "./chunk-IT3XCPIK.js";
+import "./chunk-IJFLPBE2.js";
+import "./chunk-23Z3DXSG.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

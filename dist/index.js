@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-ZDNBRLX3.js";
+} from "./chunk-IT3XCPIK.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-OPJ6VSTH.js";
+} from "./chunk-IJFLPBE2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-D4JIUZEM.js";
+} from "./chunk-23Z3DXSG.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-D4JIUZEM.js";
+} from "./chunk-23Z3DXSG.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

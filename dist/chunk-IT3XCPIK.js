@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-OPJ6VSTH.js";
+} from "./chunk-IJFLPBE2.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-D4JIUZEM.js";
+} from "./chunk-23Z3DXSG.js";
 
 // src/merge.ts
 function parse(file) {
