@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-IJFLPBE2.js";
+} from "./chunk-WOUM2YM5.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-IT3XCPIK.js";
-import "./chunk-IJFLPBE2.js";
+} from "./chunk-P46NJAEN.js";
+import "./chunk-WOUM2YM5.js";
 import "./chunk-23Z3DXSG.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-IT3XCPIK.js";
+} from "./chunk-P46NJAEN.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-IJFLPBE2.js";
+} from "./chunk-WOUM2YM5.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -40,7 +40,11 @@ describe('SARIF report', () => {
       expect(rule.help.markdown).not.toBe('');
       expect(rule.properties.tags).toContain('security');
       expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
+      // SARIF1001: a name must not repeat the opaque id (compared ignoring case), or be left out.
+      if (rule.name !== undefined) expect(rule.name.toLowerCase()).not.toBe(rule.id.toLowerCase());
     }
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === 'iban').name).toBeUndefined();
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === 'us-ssn').name).toBe('USSocialSecurityNumber');
   });
 
   it('results point at rules by id and index, with relative URIs, 1-based regions and fingerprints', () => {

@@ -15,12 +15,15 @@ export const MAX_RESULTS = 25_000;
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 function sarifRule(rule: RuleSpec): Sarif.ReportingDescriptor {
+  const name = rule.name
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
   return {
     id: rule.id,
-    name: rule.name
-      .split(/[^A-Za-z0-9]+/)
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-      .join(''),
+    // SARIF wants `name` to differ from the opaque `id` (Multitool SARIF1001 compares them ignoring
+    // case: `IBAN` vs `iban`), and to be left out otherwise.
+    ...(name.toLowerCase() !== rule.id.toLowerCase() ? { name } : {}),
     shortDescription: { text: rule.name },
     fullDescription: { text: rule.description },
     help: { text: rule.help.replace(/`/g, ''), markdown: rule.help },

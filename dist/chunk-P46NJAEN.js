@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-IJFLPBE2.js";
+} from "./chunk-WOUM2YM5.js";
 import {
   ConfigError,
   UsageError,

@@ -5851,9 +5851,12 @@ var FINGERPRINT_KEY = "piiguard/v1";
 var MAX_RESULTS = 25e3;
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function sarifRule(rule) {
+  const name = rule.name.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return {
     id: rule.id,
-    name: rule.name.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""),
+    // SARIF wants `name` to differ from the opaque `id` (Multitool SARIF1001 compares them ignoring
+    // case: `IBAN` vs `iban`), and to be left out otherwise.
+    ...name.toLowerCase() !== rule.id.toLowerCase() ? { name } : {},
     shortDescription: { text: rule.name },
     fullDescription: { text: rule.description },
     help: { text: rule.help.replace(/`/g, ""), markdown: rule.help },
