@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-P46NJAEN.js";
-import "./chunk-WOUM2YM5.js";
-import "./chunk-23Z3DXSG.js";
+} from "./chunk-ZPKIAKYO.js";
+import "./chunk-CGSOS7GB.js";
+import "./chunk-HK3BVCAR.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-P46NJAEN.js";
+} from "./chunk-ZPKIAKYO.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-WOUM2YM5.js";
+} from "./chunk-CGSOS7GB.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-23Z3DXSG.js";
+} from "./chunk-HK3BVCAR.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-23Z3DXSG.js";
+} from "./chunk-HK3BVCAR.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

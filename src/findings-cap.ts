@@ -1,18 +1,19 @@
 // Findings at scale: a leaked dump yields hundreds of thousands of findings of one rule in one file,
 // a folder of logs millions over thousands of files. Reports list the first `cap` findings per file
 // and rule; the first one left out stands for all the rest as an aggregate carrying their count. On
-// top of that a report lists at most LISTED_BUDGET findings in all: the ones past it fold into one
-// aggregate per rule, so memory stays flat whatever the input. Applied after suppressions, file by
-// file as results arrive; the verdict and the totals in stats count every finding.
+// top of that a report lists at most LISTED_BUDGET findings in all, the most severe first: the others
+// fold into one aggregate per rule, so memory stays flat whatever the input. Applied after
+// suppressions, file by file as results arrive; the verdict and the totals in stats count every finding.
 import type { Finding } from './types.js';
 
 export const DEFAULT_FINDINGS_CAP = 100;
 
 /**
- * Findings (and, apart, accepted ones) a capped report lists in all: GitHub code scanning takes at
- * most 25,000 results per SARIF run. `--findings-cap 0` lifts it with the per-file cap.
+ * Findings (and, apart, accepted ones) a capped report lists in all: GitHub code scanning keeps at
+ * most 5,000 results per SARIF run (and rejects runs over 25,000), and no one reads further in a
+ * terminal. `--findings-cap 0` lifts it with the per-file cap.
  */
-export const LISTED_BUDGET = 25_000;
+export const LISTED_BUDGET = 5_000;
 
 /**
  * Findings of one rule the engine keeps whole per stream (at least the cap): past that, a 2 GB dump
@@ -45,13 +46,23 @@ export function createFindingsLimit(limit: number): { add(finding: Finding): voi
   };
 }
 
-/** A finding's place in report order: what compareFindings looks at. */
-export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId'>;
+/** A finding's place in report order and in the order a budget is spent: what the comparisons look at. */
+export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId' | 'severity'>;
 
 /** Report order: path, line, column, rule. */
 export function compareFindings(a: Position, b: Position): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The order a report's budget is spent in: errors, then warnings, then notes, each in report order.
+ * A dump's hundred thousand IP-address warnings must not push its SSNs out of the report.
+ */
+function compareForListing(a: Position, b: Position): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
 }
 
 /** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
@@ -83,16 +94,18 @@ export function capList<T extends Finding>(findings: T[], cap: number): T[] {
 
 export interface Listing<T extends Finding> {
   add(entry: T): void;
-  /** Once the budget is full: the last entry listed so far. An entry after it will not be listed. */
+  /** Once the budget is full: the last entry listed so far (in listing order). An entry after it will not be listed. */
   bound(): Position | undefined;
-  /** The first `budget` entries in report order, then one aggregate per rule for all the others. */
+  /** The first `budget` entries in listing order, then one aggregate per rule for all the others, in report order. */
   entries(): T[];
 }
 
 /**
- * Keeps the first `budget` entries in report order, whatever order they arrive in, and folds every
- * other one into its rule's aggregate, which sits where the first of them sits. Entries after `bound`
- * (a listing elsewhere is already full up to there) are folded at once. `budget` 0 keeps everything.
+ * Keeps the first `budget` entries in listing order (most severe first, then report order), whatever
+ * order they arrive in, and folds every other one into its rule's aggregate, which sits where the
+ * first of them sits (a rule has one severity, so its folded findings are those after that place).
+ * Entries after `bound` (a listing elsewhere is already full up to there) are folded at once.
+ * `budget` 0 keeps everything.
  */
 export function createListing<T extends Finding>(budget: number, bound?: Position): Listing<T> {
   const listed: T[] = [];
@@ -107,23 +120,23 @@ export function createListing<T extends Finding>(budget: number, bound?: Positio
   };
   // Sorting once per `budget / 4` arrivals, not per arrival: at most 1.25 times the budget is held.
   const trim = () => {
-    listed.sort(compareFindings);
+    listed.sort(compareForListing);
     if (budget === 0 || listed.length <= budget) return;
     for (let i = budget; i < listed.length; i++) fold(listed[i]!);
     listed.length = budget;
-    const { path, line, column, ruleId } = listed[budget - 1]!;
-    last = { path, line, column, ruleId };
+    const { path, line, column, ruleId, severity } = listed[budget - 1]!;
+    last = { path, line, column, ruleId, severity };
   };
   return {
     add(entry) {
-      if (last !== undefined && compareFindings(entry, last) > 0) return fold(entry);
+      if (last !== undefined && compareForListing(entry, last) > 0) return fold(entry);
       listed.push(entry);
       if (budget > 0 && listed.length >= budget + Math.ceil(budget / 4)) trim();
     },
     bound: () => last,
     entries() {
       trim();
-      return [...listed, ...[...rest.values()].sort(compareFindings)];
+      return [...listed.sort(compareFindings), ...[...rest.values()].sort(compareFindings)];
     },
   };
 }

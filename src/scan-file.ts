@@ -126,7 +126,7 @@ export function createSummarizer(listing: Listing): (result: FileResult, bounds:
     for (const f of findings) {
       const n = findingCount(f);
       totals.findings += n;
-      if (totals.byRule[f.ruleId] === undefined) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId };
+      if (totals.byRule[f.ruleId] === undefined) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, severity: f.severity };
       totals.byRule[f.ruleId] = (totals.byRule[f.ruleId] ?? 0) + n;
       totals.bySeverity[f.severity] += n;
     }

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-WOUM2YM5.js";
+} from "./chunk-CGSOS7GB.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-23Z3DXSG.js";
+} from "./chunk-HK3BVCAR.js";
 
 // src/merge.ts
 function parse(file) {
@@ -176,7 +176,7 @@ Scan options:
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
       --findings-cap <n>           findings listed per file and rule, the rest summed in one
                                    (default: 100; json lists all unless given; 0 = no cap); a
-                                   capped report lists 25,000 in all, the rest summed per rule;
+                                   capped report lists 5,000 in all, errors first, the rest summed per rule;
                                    uncapped, memory grows with the findings listed
       --follow-symlinks            follow symbolic links in folders (loops are detected)
   -j, --jobs <n>                   worker threads (default: one per core for large inputs)

@@ -5924,7 +5924,7 @@ function createContextTracker(rules) {
 
 // src/findings-cap.ts
 var DEFAULT_FINDINGS_CAP = 100;
-var LISTED_BUDGET = 25e3;
+var LISTED_BUDGET = 5e3;
 var KEEP_PER_RULE = 1e4;
 function engineLimit(cap) {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
@@ -5948,6 +5948,10 @@ function createFindingsLimit(limit) {
 function compareFindings(a, b) {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+var SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function compareForListing(a, b) {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
 }
 function capList(findings, cap) {
   if (cap === 0) return findings;
@@ -5986,23 +5990,23 @@ function createListing(budget, bound) {
     } else aggregate.aggregate.count += count;
   };
   const trim = () => {
-    listed.sort(compareFindings);
+    listed.sort(compareForListing);
     if (budget === 0 || listed.length <= budget) return;
     for (let i = budget; i < listed.length; i++) fold(listed[i]);
     listed.length = budget;
-    const { path: path3, line, column, ruleId } = listed[budget - 1];
-    last = { path: path3, line, column, ruleId };
+    const { path: path3, line, column, ruleId, severity } = listed[budget - 1];
+    last = { path: path3, line, column, ruleId, severity };
   };
   return {
     add(entry) {
-      if (last !== void 0 && compareFindings(entry, last) > 0) return fold(entry);
+      if (last !== void 0 && compareForListing(entry, last) > 0) return fold(entry);
       listed.push(entry);
       if (budget > 0 && listed.length >= budget + Math.ceil(budget / 4)) trim();
     },
     bound: () => last,
     entries() {
       trim();
-      return [...listed, ...[...rest.values()].sort(compareFindings)];
+      return [...listed.sort(compareFindings), ...[...rest.values()].sort(compareFindings)];
     }
   };
 }
@@ -11863,7 +11867,7 @@ function createSummarizer(listing) {
     for (const f of findings) {
       const n = findingCount(f);
       totals.findings += n;
-      if (totals.byRule[f.ruleId] === void 0) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId };
+      if (totals.byRule[f.ruleId] === void 0) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, severity: f.severity };
       totals.byRule[f.ruleId] = (totals.byRule[f.ruleId] ?? 0) + n;
       totals.bySeverity[f.severity] += n;
     }
