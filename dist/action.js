@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-CGSOS7GB.js";
+} from "./chunk-VOTS2S63.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZPKIAKYO.js";
-import "./chunk-CGSOS7GB.js";
+} from "./chunk-RVQC7NQM.js";
+import "./chunk-VOTS2S63.js";
 import "./chunk-HK3BVCAR.js";
 
 // src/bin.ts

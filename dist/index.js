@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-ZPKIAKYO.js";
+} from "./chunk-RVQC7NQM.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-CGSOS7GB.js";
+} from "./chunk-VOTS2S63.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -5642,7 +5642,7 @@ async function scan(options = {}) {
     today,
     ...options.baseline !== void 0 ? { baseline: options.baseline } : {}
   };
-  const listing = { minConfidence: config.minConfidence, suppression, cap, budget: cap === 0 ? 0 : LISTED_BUDGET };
+  const listing = { minConfidence: config.minConfidence, suppression, cap, budget: cap === 0 ? 0 : LISTED_BUDGET - rules.length };
   const tally = createTally(listing.budget);
   const shard = (display) => options.shard === void 0 || inShard(display, options.shard);
   let discovery = { files: [], skipped: [], errors: [] };

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-CGSOS7GB.js";
+} from "./chunk-VOTS2S63.js";
 import {
   ConfigError,
   UsageError,
