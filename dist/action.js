@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-VOTS2S63.js";
+} from "./chunk-Y7CXLH7P.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-RVQC7NQM.js";
-import "./chunk-VOTS2S63.js";
+} from "./chunk-6ANPP7CW.js";
+import "./chunk-Y7CXLH7P.js";
 import "./chunk-HK3BVCAR.js";
 
 // src/bin.ts

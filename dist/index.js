@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-RVQC7NQM.js";
+} from "./chunk-6ANPP7CW.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-VOTS2S63.js";
+} from "./chunk-Y7CXLH7P.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

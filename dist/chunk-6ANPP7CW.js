@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-VOTS2S63.js";
+} from "./chunk-Y7CXLH7P.js";
 import {
   ConfigError,
   UsageError,

@@ -5531,7 +5531,7 @@ async function scanStaged(files, cwd, engine, limits) {
 // src/scan.ts
 var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
-var WORKER_YOUNG_GENERATION_MB = 8;
+var WORKER_YOUNG_GENERATION_MB = 16;
 async function totalSize(files) {
   let total = 0;
   for (const f of files) {
