@@ -119,17 +119,32 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-// The JSON report lists every finding by default; on a 1 GiB corpus with all rules that is more text
-// than one JavaScript string holds. A cap keeps the report bounded; aggregates still carry exact counts.
+// The JSON report lists every finding by default; on a 1 GiB corpus with all rules that is millions.
+// A cap keeps the report (and the memory measured) what a CI run would produce; aggregates carry counts.
 const FINDINGS_CAP = '1000';
 
-function piiguardArgs(opt, dir, output, jobs) {
-  return [opt.bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', '--findings-cap', FINDINGS_CAP, ...(opt.config ? ['--config', opt.config] : []), ...(jobs ? ['--jobs', String(jobs)] : [])];
+function piiguardArgs(opt, dir, output, jobs, config = opt.config) {
+  return [opt.bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', '--findings-cap', FINDINGS_CAP, ...(config ? ['--config', config] : []), ...(jobs ? ['--jobs', String(jobs)] : [])];
 }
 
-async function runPiiguard(opt, corpus, jobs) {
+/**
+ * A config keeping only the rules of the answer key's four kinds: the accuracy run lists every one of
+ * their findings per file (a capped report of all rules folds most of them into aggregates).
+ */
+function keyRulesConfig() {
+  const ids = fs.readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.json') && f !== 'rule.schema.json').map((f) => f.slice(0, -5));
+  const file = path.join(os.tmpdir(), `piiguard-bench-key-rules-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify({ rules: Object.fromEntries(ids.filter((id) => !(id in KIND_OF_RULE)).map((id) => [id, { enabled: false }])) }));
+  return file;
+}
+
+async function runPiiguard(opt, corpus, jobs, accuracy = false) {
   const output = path.join(os.tmpdir(), `piiguard-bench-report-${process.pid}.json`);
-  const r = await measure(process.execPath, piiguardArgs(opt, path.basename(corpus.dir), output, jobs), { cwd: path.dirname(corpus.dir) });
+  const config = accuracy ? keyRulesConfig() : opt.config;
+  const args = piiguardArgs(opt, path.basename(corpus.dir), output, jobs, config);
+  if (accuracy) args.splice(args.indexOf('--findings-cap') + 1, 1, '0');
+  const r = await measure(process.execPath, args, { cwd: path.dirname(corpus.dir) });
+  if (accuracy) fs.rmSync(config, { force: true });
   if (r.code !== 0) throw new Error(`piiguard exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(output, { force: true });
@@ -191,8 +206,8 @@ function throughput(corpus, samples) {
 
 /** Side by side: piiguard and rg alternate so that background load hits both alike. */
 async function throughputPair(corpus, opt, withRg) {
-  console.log(`\n${path.basename(corpus.dir)}: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.key.totals.files} files; warm-up …`);
-  const warm = await runPiiguard(opt, corpus);
+  console.log(`\n${path.basename(corpus.dir)}: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.key.totals.files} files; warm-up (the answer key's four rules, every finding listed, for recall) …`);
+  const warm = await runPiiguard(opt, corpus, undefined, true);
   if (withRg) await runRg(corpus);
   const pg = [];
   const rg = [];
