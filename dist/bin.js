@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6ANPP7CW.js";
-import "./chunk-Y7CXLH7P.js";
-import "./chunk-HK3BVCAR.js";
+} from "./chunk-ZVEH2KPZ.js";
+import "./chunk-GKVNZHNI.js";
+import "./chunk-FYBCCLXM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

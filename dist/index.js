@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6ANPP7CW.js";
+} from "./chunk-ZVEH2KPZ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-Y7CXLH7P.js";
+} from "./chunk-GKVNZHNI.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-HK3BVCAR.js";
+} from "./chunk-FYBCCLXM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

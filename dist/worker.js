@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-HK3BVCAR.js";
+} from "./chunk-FYBCCLXM.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

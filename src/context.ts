@@ -271,31 +271,29 @@ export interface ContextTracker {
   classify(rule: CompiledRule, text: string, start: number): HitContext;
 }
 
+const MEMO_SIZE = 10_000;
+
+/** `judge` remembered per (rule, text), for up to MEMO_SIZE texts at a time. */
+function memoized<T>(judge: (text: string, ruleId: string) => T): (text: string, ruleId: string) => T {
+  const memo = new Map<string, T>();
+  return (text, ruleId) => {
+    const key = `${ruleId}\0${text}`;
+    let verdict = memo.get(key);
+    if (verdict === undefined) {
+      verdict = judge(text, ruleId);
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(ownedCopy(key), verdict); // `text` may be a slice of a window: the memo keeps a copy
+    }
+    return verdict;
+  };
+}
+
 export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   const index = new TermIndex();
-  // Dumps repeat a few column names millions of times: judge each (rule, name) once.
-  const verdicts = new Map<string, Verdict>();
-  const nameVerdict = (name: string, ruleId: string): Verdict => {
-    const memo = `${ruleId}\0${name}`;
-    let verdict = verdicts.get(memo);
-    if (verdict === undefined) {
-      verdict = judgeName(index, tokenize(name), ruleId);
-      if (verdicts.size < 10000) verdicts.set(ownedCopy(memo), verdict);
-    }
-    return verdict;
-  };
-  // The words before a value repeat too (`client_ip":"`, `amount=`): judge each (rule, text) once.
-  const nearVerdicts = new Map<string, ReturnType<typeof judgeNear>>();
-  const nearVerdict = (near: string, ruleId: string): ReturnType<typeof judgeNear> => {
-    const memo = `${ruleId}\0${near}`;
-    let verdict = nearVerdicts.get(memo);
-    if (verdict === undefined) {
-      verdict = judgeNear(index, tokenize(near), ruleId);
-      if (nearVerdicts.size >= 10000) nearVerdicts.clear();
-      nearVerdicts.set(ownedCopy(memo), verdict);
-    }
-    return verdict;
-  };
+  // Dumps repeat a few column names millions of times, and the words before values too
+  // (`client_ip":"`, `amount=`): judge each (rule, text) once.
+  const nameVerdict = memoized((name, ruleId) => judgeName(index, tokenize(name), ruleId));
+  const nearVerdict = memoized((near, ruleId) => judgeNear(index, tokenize(near), ruleId));
   for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
   for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
   for (const word of WEAK_NEGATIVE) index.add(word, 'negative');

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-Y7CXLH7P.js";
+} from "./chunk-GKVNZHNI.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-HK3BVCAR.js";
+} from "./chunk-FYBCCLXM.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5737,29 +5737,24 @@ function fieldIndex(text, from, to, delimiter, quote) {
   }
   return index;
 }
+var MEMO_SIZE = 1e4;
+function memoized(judge) {
+  const memo = /* @__PURE__ */ new Map();
+  return (text, ruleId) => {
+    const key = `${ruleId}\0${text}`;
+    let verdict = memo.get(key);
+    if (verdict === void 0) {
+      verdict = judge(text, ruleId);
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(ownedCopy(key), verdict);
+    }
+    return verdict;
+  };
+}
 function createContextTracker(rules) {
   const index = new TermIndex();
-  const verdicts = /* @__PURE__ */ new Map();
-  const nameVerdict = (name, ruleId) => {
-    const memo = `${ruleId}\0${name}`;
-    let verdict = verdicts.get(memo);
-    if (verdict === void 0) {
-      verdict = judgeName(index, tokenize(name), ruleId);
-      if (verdicts.size < 1e4) verdicts.set(ownedCopy(memo), verdict);
-    }
-    return verdict;
-  };
-  const nearVerdicts = /* @__PURE__ */ new Map();
-  const nearVerdict = (near, ruleId) => {
-    const memo = `${ruleId}\0${near}`;
-    let verdict = nearVerdicts.get(memo);
-    if (verdict === void 0) {
-      verdict = judgeNear(index, tokenize(near), ruleId);
-      if (nearVerdicts.size >= 1e4) nearVerdicts.clear();
-      nearVerdicts.set(ownedCopy(memo), verdict);
-    }
-    return verdict;
-  };
+  const nameVerdict = memoized((name, ruleId) => judgeName(index, tokenize(name), ruleId));
+  const nearVerdict = memoized((near, ruleId) => judgeNear(index, tokenize(near), ruleId));
   for (const rule2 of rules) for (const word of rule2.spec.context ?? []) index.add(word, rule2.id);
   for (const word of STRONG_NEGATIVE) index.add(word, "strong");
   for (const word of WEAK_NEGATIVE) index.add(word, "negative");
