@@ -180,7 +180,7 @@ const RUN_CONTEXT = LOOKBEHIND;
  * Results are the same either way: a candidate promise only says where matches cannot be.
  */
 const DENSE_BYTES = 256;
-/** Where the first SAMPLE_BYTES of a window are dense for every rule of a group, the rest is not searched for runs. */
+/** Where the first SAMPLE_BYTES of a window are dense for at least half the rules of a group, the rest is not searched for runs. */
 const SAMPLE_BYTES = 16 << 10;
 
 /** Runs as flat (start, end, count) triples. */
