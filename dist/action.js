@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-GKVNZHNI.js";
+} from "./chunk-AZWYOZDR.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZVEH2KPZ.js";
-import "./chunk-GKVNZHNI.js";
+} from "./chunk-IGFHE2ES.js";
+import "./chunk-AZWYOZDR.js";
 import "./chunk-FYBCCLXM.js";
 
 // src/bin.ts

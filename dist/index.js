@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-ZVEH2KPZ.js";
+} from "./chunk-IGFHE2ES.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-GKVNZHNI.js";
+} from "./chunk-AZWYOZDR.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

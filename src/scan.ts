@@ -55,17 +55,9 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 // 256 MiB dump and a 100 MiB log peaked at 275 MB RSS); with 16 MB, 174 MB and 12% less CPU.
 const WORKER_YOUNG_GENERATION_MB = 16;
 
-async function totalSize(files: InputFile[]): Promise<number> {
-  let total = 0;
-  for (const f of files) {
-    try {
-      total += (await fs.promises.stat(f.abs)).size;
-    } catch {
-      // scanFile reports it
-    }
-    if (total >= WORKER_THRESHOLD_BYTES) break;
-  }
-  return total;
+/** Each file's size (0 when it cannot be read: scanFile reports that), for choosing workers and the order. */
+function sizesOf(files: InputFile[]): number[] {
+  return files.map((f) => fs.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
 }
 
 /**
@@ -122,7 +114,7 @@ async function scanInProcess(files: InputFile[], engine: Engine, limits: SourceL
 }
 
 /** Hands files to workers one at a time, as each finishes the last. */
-async function scanInWorkers(files: InputFile[], engine: Engine, config: ResolvedConfig, count: number, listing: Listing, tally: Tally): Promise<void> {
+async function scanInWorkers(files: InputFile[], sizes: number[], engine: Engine, config: ResolvedConfig, count: number, listing: Listing, tally: Tally): Promise<void> {
   const init: WorkerInit = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
@@ -132,8 +124,6 @@ async function scanInWorkers(files: InputFile[], engine: Engine, config: Resolve
     listing,
   };
   // Largest first, so a big dump does not start last and leave one core idle at the end.
-  const sizeOf = (f: InputFile) => fs.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
-  const sizes = files.map(sizeOf);
   const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
   let next = 0;
   const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
@@ -195,9 +185,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const found = await discover(options.paths ?? ['.'], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
-    const wanted = options.workers ?? (files.length > 1 && (await totalSize(files)) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
+    const sizes = sizesOf(files);
+    const wanted = options.workers ?? (files.length > 1 && sizes.reduce((sum, n) => sum + n, 0) >= WORKER_THRESHOLD_BYTES ? os.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    if (count > 0 && fs.existsSync(WORKER_FILE)) await scanInWorkers(files, engine, config, count, listing, tally);
+    if (count > 0 && fs.existsSync(WORKER_FILE)) await scanInWorkers(files, sizes, engine, config, count, listing, tally);
     else await scanInProcess(files, engine, sourceLimits(config), listing, tally);
   }
 

@@ -5532,16 +5532,8 @@ async function scanStaged(files, cwd, engine, limits) {
 var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 var WORKER_YOUNG_GENERATION_MB = 16;
-async function totalSize(files) {
-  let total = 0;
-  for (const f of files) {
-    try {
-      total += (await fs5.promises.stat(f.abs)).size;
-    } catch {
-    }
-    if (total >= WORKER_THRESHOLD_BYTES) break;
-  }
-  return total;
+function sizesOf(files) {
+  return files.map((f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
 }
 function createTally(budget) {
   const findings = createListing(budget);
@@ -5589,7 +5581,7 @@ async function scanInProcess(files, engine, limits, listing, tally) {
   const summarize = createSummarizer(listing);
   for (const [i, f] of files.entries()) tally.add(i, summarize(await scanFile(f.abs, f.display, engine, limits), tally.bounds()));
 }
-async function scanInWorkers(files, engine, config, count, listing, tally) {
+async function scanInWorkers(files, sizes, engine, config, count, listing, tally) {
   const init = {
     rules: engine.rules.map((r) => ({ spec: r.spec, source: r.source, severity: r.severity })),
     allowed: engine.allowed,
@@ -5598,8 +5590,6 @@ async function scanInWorkers(files, engine, config, count, listing, tally) {
     limits: sourceLimits(config),
     listing
   };
-  const sizeOf = (f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0;
-  const sizes = files.map(sizeOf);
   const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
   let next = 0;
   const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
@@ -5657,9 +5647,10 @@ async function scan(options = {}) {
     const found = await discover(options.paths ?? ["."], cwd, config);
     discovery = { files: found.files.filter((f) => shard(f.display)), skipped: found.skipped.filter((s) => shard(s.path)), errors: found.errors.filter((e) => shard(e.path)) };
     const files = discovery.files;
-    const wanted = options.workers ?? (files.length > 1 && await totalSize(files) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
+    const sizes = sizesOf(files);
+    const wanted = options.workers ?? (files.length > 1 && sizes.reduce((sum, n) => sum + n, 0) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    if (count > 0 && fs5.existsSync(WORKER_FILE)) await scanInWorkers(files, engine, config, count, listing, tally);
+    if (count > 0 && fs5.existsSync(WORKER_FILE)) await scanInWorkers(files, sizes, engine, config, count, listing, tally);
     else await scanInProcess(files, engine, sourceLimits(config), listing, tally);
   }
   const inputs = tally.inputs();

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-GKVNZHNI.js";
+} from "./chunk-AZWYOZDR.js";
 import {
   ConfigError,
   UsageError,
