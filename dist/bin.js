@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-IGFHE2ES.js";
-import "./chunk-AZWYOZDR.js";
-import "./chunk-FYBCCLXM.js";
+} from "./chunk-C6KJGJTA.js";
+import "./chunk-W4INGS6K.js";
+import "./chunk-WS542ITM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-IGFHE2ES.js";
+} from "./chunk-C6KJGJTA.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-AZWYOZDR.js";
+} from "./chunk-W4INGS6K.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-FYBCCLXM.js";
+} from "./chunk-WS542ITM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -11758,7 +11758,6 @@ function createSuppressor(rules) {
         findings.push(f);
       }
     }
-    for (const f of findings) if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
     const counts = { inline: 0, allowlist: 0, baseline: 0 };
     for (const f of suppressed) {
       counts[f.suppression.by]++;

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-AZWYOZDR.js";
+} from "./chunk-W4INGS6K.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-FYBCCLXM.js";
+} from "./chunk-WS542ITM.js";
 
 // src/merge.ts
 function parse(file) {
