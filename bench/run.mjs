@@ -123,8 +123,8 @@ const median = (xs) => {
 // A cap keeps the report (and the memory measured) what a CI run would produce; aggregates carry counts.
 const FINDINGS_CAP = '1000';
 
-function piiguardArgs(opt, dir, output, jobs, config = opt.config) {
-  return [opt.bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', '--findings-cap', FINDINGS_CAP, ...(config ? ['--config', config] : []), ...(jobs ? ['--jobs', String(jobs)] : [])];
+function piiguardArgs(opt, dir, output, jobs, config = opt.config, cap = FINDINGS_CAP) {
+  return [opt.bin, 'scan', dir, '--format', 'json', '--output', output, '--fail-on', 'never', '--findings-cap', cap, ...(config ? ['--config', config] : []), ...(jobs ? ['--jobs', String(jobs)] : [])];
 }
 
 /**
@@ -141,8 +141,7 @@ function keyRulesConfig() {
 async function runPiiguard(opt, corpus, jobs, accuracy = false) {
   const output = path.join(os.tmpdir(), `piiguard-bench-report-${process.pid}.json`);
   const config = accuracy ? keyRulesConfig() : opt.config;
-  const args = piiguardArgs(opt, path.basename(corpus.dir), output, jobs, config);
-  if (accuracy) args.splice(args.indexOf('--findings-cap') + 1, 1, '0');
+  const args = piiguardArgs(opt, path.basename(corpus.dir), output, jobs, config, accuracy ? '0' : FINDINGS_CAP);
   const r = await measure(process.execPath, args, { cwd: path.dirname(corpus.dir) });
   if (accuracy) fs.rmSync(config, { force: true });
   if (r.code !== 0) throw new Error(`piiguard exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
