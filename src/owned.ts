@@ -1,5 +1,5 @@
 // Strings cut from a window's text can be V8 slices (or concatenations holding slices) that keep the
-// whole 1 MiB window alive. Whatever outlives its window — a kept finding, a memo key — must own its
+// whole window alive. Whatever outlives its window — a kept finding, a memo key — must own its
 // characters, or a 2 GB dump would stay in memory window by window.
 
 /** V8 copies rather than slices (or concatenates lazily) below this length. */
