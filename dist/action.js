@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-W4INGS6K.js";
+} from "./chunk-FXT7LLZE.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

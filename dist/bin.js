@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-C6KJGJTA.js";
-import "./chunk-W4INGS6K.js";
+} from "./chunk-4C7MGD3C.js";
+import "./chunk-FXT7LLZE.js";
 import "./chunk-WS542ITM.js";
 
 // src/bin.ts

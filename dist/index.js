@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-C6KJGJTA.js";
+} from "./chunk-4C7MGD3C.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-W4INGS6K.js";
+} from "./chunk-FXT7LLZE.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -107,7 +107,10 @@ export async function scanStaged(files: StagedFile[], cwd: string, engine: Engin
   if (blobs.length === 0) return results;
 
   const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  // 'exit', not 'close': 'close' also waits for stdout to end, which it never does while bytes we did
+  // not read (the last blob's terminating LF, the rest of a binary blob) sit in it; the process would
+  // then run out of work mid-await and quit with code 13 and no output.
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   child.on('error', () => undefined); // reported through the reader as a failed read
   child.stdin.end(blobs.map((f) => `${f.oid}\n`).join(''));
   const reader = batchReader(child.stdout);
@@ -131,6 +134,7 @@ export async function scanStaged(files: StagedFile[], cwd: string, engine: Engin
     // git died part-way: every file not yet read is unscanned, and says so.
     for (const f of blobs.slice(done)) results.push(unscanned([], [{ path: f.display, message: describeError(err) }]));
   } finally {
+    child.stdout.destroy();
     child.kill();
     await exited;
   }

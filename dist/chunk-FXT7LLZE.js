@@ -5498,7 +5498,7 @@ async function scanStaged(files, cwd, engine, limits) {
   }
   if (blobs.length === 0) return results;
   const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "ignore"] });
-  const exited = new Promise((resolve) => child.on("close", () => resolve()));
+  const exited = new Promise((resolve) => child.on("exit", () => resolve()));
   child.on("error", () => void 0);
   child.stdin.end(blobs.map((f) => `${f.oid}
 `).join(""));
@@ -5522,6 +5522,7 @@ async function scanStaged(files, cwd, engine, limits) {
   } catch (err) {
     for (const f of blobs.slice(done)) results.push(unscanned2([], [{ path: f.display, message: describeError(err) }]));
   } finally {
+    child.stdout.destroy();
     child.kill();
     await exited;
   }

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-W4INGS6K.js";
+} from "./chunk-FXT7LLZE.js";
 import {
   ConfigError,
   UsageError,
