@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-4C7MGD3C.js";
-import "./chunk-FXT7LLZE.js";
-import "./chunk-WS542ITM.js";
+} from "./chunk-DLHKYLDB.js";
+import "./chunk-EPRFPBXU.js";
+import "./chunk-EAGGADRD.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-4C7MGD3C.js";
+} from "./chunk-DLHKYLDB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FXT7LLZE.js";
+} from "./chunk-EPRFPBXU.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-WS542ITM.js";
+} from "./chunk-EAGGADRD.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

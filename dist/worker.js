@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-WS542ITM.js";
+} from "./chunk-EAGGADRD.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

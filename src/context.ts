@@ -10,13 +10,14 @@
 import { ownedCopy } from './owned.js';
 import type { CompiledRule, Confidence } from './types.js';
 
+/** Shared by every hit in the same context: read-only. */
 export interface HitContext {
-  confidence: Confidence;
+  readonly confidence: Confidence;
   /** Why: `column "ssn"`, `key "order_no"`, `near "phone"`, `no context`. Never contains the value. */
-  reason: string;
-  table?: string;
+  readonly reason: string;
+  readonly table?: string;
   /** Column or key name. */
-  field?: string;
+  readonly field?: string;
 }
 
 /** Names that say a value is an identifier of something other than a person. */
@@ -31,14 +32,43 @@ export function confidenceRank(c: Confidence): number {
   return RANK[c];
 }
 
-/** `SocialSecurityNumber`, `date_of_birth`, `NHSNumber` → lowercase word tokens. */
-export function tokenize(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 0);
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+function charClass(code: number): number {
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 97 && code <= 122) return LOWER;
+  return code >= 48 && code <= 57 ? DIGIT : 0;
+}
+
+/**
+ * `SocialSecurityNumber`, `date_of_birth`, `NHSNumber` → lowercase word tokens. A word ends before an
+ * uppercase letter that follows a lowercase letter or digit, or that starts a capitalised word after
+ * other capitals; anything but ASCII letters and digits separates words. One pass: near texts are
+ * tokenized once per distinct text, and dumps and logs have many.
+ */
+function tokenize(name: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const cls = i < name.length ? charClass(name.charCodeAt(i)) : 0;
+    if (cls === 0) {
+      if (start >= 0) tokens.push(name.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    if (cls !== UPPER) continue;
+    const prev = charClass(name.charCodeAt(i - 1));
+    if (prev !== UPPER || charClass(name.charCodeAt(i + 1)) === LOWER) {
+      tokens.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+  }
+  return tokens;
 }
 
 type Owner = string; // a rule id, or 'negative' / 'strong'
@@ -125,6 +155,8 @@ function safeName(name: string): string | undefined {
 const KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
 const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
 
+const WHITESPACE = /\s/;
+
 /** The key a value at `to` sits under, when the text right before it is a key and a separator. */
 function keyBefore(text: string, from: number, to: number): string | undefined {
   let last = to - 1;
@@ -132,18 +164,23 @@ function keyBefore(text: string, from: number, to: number): string | undefined {
   const ch = text[last];
   // Most hits follow a delimiter or a word: skip the regexes unless a key could end here.
   if (ch === '>') return XML_ELEMENT_BEFORE.exec(text.slice(from, to))?.[1];
-  if (ch === ':' || ch === '=' || ch === '"' || ch === "'" || ch === '`' || ch === '(') return KEY_BEFORE.exec(text.slice(from, to))?.[1];
-  return undefined;
+  if (ch === '"' || ch === "'" || ch === '`' || ch === '(') {
+    // An opening quote or paren counts only right after a separator: `ssn: '`, not `, '` in an INSERT tuple.
+    let sep = last - 1;
+    while (sep >= from && WHITESPACE.test(text[sep]!)) sep--;
+    if (text[sep] !== ':' && text[sep] !== '=' && text[sep] !== '>') return undefined;
+  } else if (ch !== ':' && ch !== '=') return undefined;
+  return KEY_BEFORE.exec(text.slice(from, to))?.[1];
 }
 const KEY_LOOKBACK = 96;
 // Words before a value count only up to the start of its own field or string.
-const FIELD_START = /["'{}<>|;\t]/g;
+const FIELD_START = new Uint8Array(256);
+for (const ch of '"\'{}<>|;\t') FIELD_START[ch.charCodeAt(0)] = 1;
 
 function nearText(text: string, from: number, to: number): string {
-  const before = text.slice(from, to);
-  let cut = 0;
-  for (const m of before.matchAll(FIELD_START)) cut = m.index + 1;
-  return before.slice(cut);
+  let cut = to;
+  while (cut > from && FIELD_START[text.charCodeAt(cut - 1)] !== 1) cut--;
+  return text.slice(cut, to);
 }
 const NEAR_LOOKBACK = 48;
 const HEADER_MAX = 8192;
@@ -273,27 +310,48 @@ export interface ContextTracker {
 
 const MEMO_SIZE = 10_000;
 
-/** `judge` remembered per (rule, text), for up to MEMO_SIZE texts at a time. */
-function memoized<T>(judge: (text: string, ruleId: string) => T): (text: string, ruleId: string) => T {
+/** Results remembered by key, up to MEMO_SIZE at a time. */
+function createMemo<T>(): (key: string, compute: () => T) => T {
   const memo = new Map<string, T>();
-  return (text, ruleId) => {
-    const key = `${ruleId}\0${text}`;
-    let verdict = memo.get(key);
-    if (verdict === undefined) {
-      verdict = judge(text, ruleId);
+  return (key, compute) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = compute();
       if (memo.size >= MEMO_SIZE) memo.clear();
-      memo.set(ownedCopy(key), verdict); // `text` may be a slice of a window: the memo keeps a copy
+      memo.set(ownedCopy(key), value); // `key` may hold a slice of a window: the memo keeps a copy
     }
-    return verdict;
+    return value;
   };
 }
 
 export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   const index = new TermIndex();
   // Dumps repeat a few column names millions of times, and the words before values too
-  // (`client_ip":"`, `amount=`): judge each (rule, text) once.
-  const nameVerdict = memoized((name, ruleId) => judgeName(index, tokenize(name), ruleId));
-  const nearVerdict = memoized((near, ruleId) => judgeNear(index, tokenize(near), ruleId));
+  // (`client_ip":"`, `amount=`): each context is worked out once per rule, kind of value and text,
+  // and hits share the result (its strings own their characters: findings keep them).
+  const remembered = createMemo<HitContext | null>();
+
+  /** The context a key or column name gives, or null when the name says nothing about the rule. */
+  function named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null {
+    const verdict = judgeName(index, tokenize(name), rule.id);
+    if (verdict === 'neutral') return null;
+    const field = safeName(name);
+    const shownTable = table === undefined ? undefined : safeName(table);
+    return {
+      confidence: confidenceOf(verdict, rule.confidence, true, numeric),
+      reason: field ? ownedCopy(`${what} "${field}"`) : what,
+      ...(shownTable ? { table: ownedCopy(shownTable) } : {}),
+      ...(field ? { field: ownedCopy(field) } : {}),
+    };
+  }
+
+  /** The context the words before a hit give, or none. */
+  function nearby(rule: CompiledRule, near: string, numeric: boolean): HitContext {
+    const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule.id);
+    if (verdict === 'neutral') return { confidence: rule.confidence, reason: 'no context' };
+    return { confidence: confidenceOf(verdict, rule.confidence, adjacent, numeric), reason: `near "${word}"` };
+  }
+
   for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
   for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
   for (const word of WEAK_NEGATIVE) index.add(word, 'negative');
@@ -451,7 +509,6 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     classify(rule, text, start) {
       const numeric = NUMERIC_START.test(text[start] ?? '');
       applyEventsUpTo(start);
-      const confidence = rule.confidence;
       // The line holding the hit; hits arrive in order, so each line is searched once.
       if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
         const lf = text.lastIndexOf('\n', start - 1);
@@ -461,11 +518,11 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         insert = continued ? insertAtWindowStart : insertOf(text, lineStart);
       }
 
+      const kind = `${rule.id}\0${numeric ? 'n' : 'w'}`;
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {
-        const name = safeName(key);
-        const verdict = nameVerdict(key, rule.id);
-        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `key "${name}"` : 'key', ...(name ? { field: name } : {}) };
+        const found = remembered(`${kind}k\0${key}`, () => named(rule, 'key', key, undefined, numeric));
+        if (found !== null) return found;
       }
       let cell: { table?: string; column: string } | undefined;
       // An INSERT tuple is found by looking back from the hit; CSV and COPY fields count from the line start.
@@ -476,14 +533,12 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         cell = columnOf(line, 0, line.length);
       }
       if (cell !== undefined) {
-        const name = safeName(cell.column);
-        const table = cell.table === undefined ? undefined : safeName(cell.table);
-        const verdict = nameVerdict(cell.column, rule.id);
-        if (verdict !== 'neutral') return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : 'column', ...(table ? { table } : {}), ...(name ? { field: name } : {}) };
+        const { table, column } = cell;
+        const found = remembered(`${kind}c\0${table ?? ''}\0${column}`, () => named(rule, 'column', column, table, numeric));
+        if (found !== null) return found;
       }
-      const near = nearVerdict(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start), rule.id);
-      if (near.verdict !== 'neutral') return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
-      return { confidence, reason: 'no context' };
+      const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
+      return remembered(`${kind}n\0${near}`, () => nearby(rule, near, numeric))!;
     },
   };
 }

@@ -236,8 +236,8 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
 type RatedHit = Hit & { context: HitContext };
 
 /**
- * A string that owns its characters (owned.ts), for what a finding keeps. Copies are shared by
- * content: findings repeat the same reasons, names and masks thousands of times.
+ * A string that owns its characters (owned.ts), for a finding's mask. Copies are shared by content:
+ * findings repeat the same masks thousands of times.
  */
 const ownedCopies = new Map<string, string>();
 function owned(s: string): string {
@@ -321,7 +321,8 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
       const occurrence = (seen.get(masked) ?? 0) + 1;
       seen.set(masked, occurrence);
-      findings.add({
+      const { confidence, reason, table, field } = hit.context;
+      const finding: Finding = {
         ruleId: hit.rule.id,
         severity: hit.rule.severity,
         path,
@@ -333,12 +334,14 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
         fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
-        ...(hit.listed !== undefined ? { listedValue: hit.listed } : {}),
-        confidence: hit.context.confidence,
-        reason: owned(hit.context.reason),
-        ...(hit.context.table !== undefined ? { table: owned(hit.context.table) } : {}),
-        ...(hit.context.field !== undefined ? { field: owned(hit.context.field) } : {}),
-      });
+        confidence,
+        reason,
+      };
+      // Assigned rather than spread in: this runs once per finding.
+      if (hit.listed !== undefined) finding.listedValue = hit.listed;
+      if (table !== undefined) finding.table = table;
+      if (field !== undefined) finding.field = field;
+      findings.add(finding);
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);

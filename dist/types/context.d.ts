@@ -1,17 +1,16 @@
 import type { CompiledRule, Confidence } from './types.js';
+/** Shared by every hit in the same context: read-only. */
 export interface HitContext {
-    confidence: Confidence;
+    readonly confidence: Confidence;
     /** Why: `column "ssn"`, `key "order_no"`, `near "phone"`, `no context`. Never contains the value. */
-    reason: string;
-    table?: string;
+    readonly reason: string;
+    readonly table?: string;
     /** Column or key name. */
-    field?: string;
+    readonly field?: string;
 }
 /** Low-confidence findings sit under keys such as order_id or uuid: reporting them would cry wolf. */
 export declare const DEFAULT_MIN_CONFIDENCE: Confidence;
 export declare function confidenceRank(c: Confidence): number;
-/** `SocialSecurityNumber`, `date_of_birth`, `NHSNumber` → lowercase word tokens. */
-export declare function tokenize(name: string): string[];
 export interface ContextTracker {
     /**
      * Called for every window before its hits: `text` is the latin1 view of the stream from absolute

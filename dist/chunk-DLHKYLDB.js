@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-FXT7LLZE.js";
+} from "./chunk-EPRFPBXU.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-WS542ITM.js";
+} from "./chunk-EAGGADRD.js";
 
 // src/merge.ts
 function parse(file) {

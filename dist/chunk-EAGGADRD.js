@@ -5584,8 +5584,36 @@ var RANK = { low: 1, medium: 2, high: 3 };
 function confidenceRank(c) {
   return RANK[c];
 }
+var UPPER = 1;
+var LOWER = 2;
+var DIGIT = 3;
+function charClass(code) {
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 97 && code <= 122) return LOWER;
+  return code >= 48 && code <= 57 ? DIGIT : 0;
+}
 function tokenize(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+  const tokens = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const cls = i < name.length ? charClass(name.charCodeAt(i)) : 0;
+    if (cls === 0) {
+      if (start >= 0) tokens.push(name.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    if (cls !== UPPER) continue;
+    const prev = charClass(name.charCodeAt(i - 1));
+    if (prev !== UPPER || charClass(name.charCodeAt(i + 1)) === LOWER) {
+      tokens.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+  }
+  return tokens;
 }
 var TermIndex = class {
   byLast = /* @__PURE__ */ new Map();
@@ -5640,21 +5668,26 @@ function safeName(name) {
 }
 var KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
 var XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+var WHITESPACE = /\s/;
 function keyBefore(text, from, to) {
   let last = to - 1;
   while (last >= from && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
   const ch = text[last];
   if (ch === ">") return XML_ELEMENT_BEFORE.exec(text.slice(from, to))?.[1];
-  if (ch === ":" || ch === "=" || ch === '"' || ch === "'" || ch === "`" || ch === "(") return KEY_BEFORE.exec(text.slice(from, to))?.[1];
-  return void 0;
+  if (ch === '"' || ch === "'" || ch === "`" || ch === "(") {
+    let sep = last - 1;
+    while (sep >= from && WHITESPACE.test(text[sep])) sep--;
+    if (text[sep] !== ":" && text[sep] !== "=" && text[sep] !== ">") return void 0;
+  } else if (ch !== ":" && ch !== "=") return void 0;
+  return KEY_BEFORE.exec(text.slice(from, to))?.[1];
 }
 var KEY_LOOKBACK = 96;
-var FIELD_START = /["'{}<>|;\t]/g;
+var FIELD_START = new Uint8Array(256);
+for (const ch of `"'{}<>|;	`) FIELD_START[ch.charCodeAt(0)] = 1;
 function nearText(text, from, to) {
-  const before = text.slice(from, to);
-  let cut = 0;
-  for (const m of before.matchAll(FIELD_START)) cut = m.index + 1;
-  return before.slice(cut);
+  let cut = to;
+  while (cut > from && FIELD_START[text.charCodeAt(cut - 1)] !== 1) cut--;
+  return text.slice(cut, to);
 }
 var NEAR_LOOKBACK = 48;
 var HEADER_MAX = 8192;
@@ -5738,23 +5771,38 @@ function fieldIndex(text, from, to, delimiter, quote) {
   return index;
 }
 var MEMO_SIZE = 1e4;
-function memoized(judge) {
+function createMemo() {
   const memo = /* @__PURE__ */ new Map();
-  return (text, ruleId) => {
-    const key = `${ruleId}\0${text}`;
-    let verdict = memo.get(key);
-    if (verdict === void 0) {
-      verdict = judge(text, ruleId);
+  return (key, compute) => {
+    let value = memo.get(key);
+    if (value === void 0) {
+      value = compute();
       if (memo.size >= MEMO_SIZE) memo.clear();
-      memo.set(ownedCopy(key), verdict);
+      memo.set(ownedCopy(key), value);
     }
-    return verdict;
+    return value;
   };
 }
 function createContextTracker(rules) {
   const index = new TermIndex();
-  const nameVerdict = memoized((name, ruleId) => judgeName(index, tokenize(name), ruleId));
-  const nearVerdict = memoized((near, ruleId) => judgeNear(index, tokenize(near), ruleId));
+  const remembered = createMemo();
+  function named(rule2, what, name, table, numeric) {
+    const verdict = judgeName(index, tokenize(name), rule2.id);
+    if (verdict === "neutral") return null;
+    const field = safeName(name);
+    const shownTable = table === void 0 ? void 0 : safeName(table);
+    return {
+      confidence: confidenceOf(verdict, rule2.confidence, true, numeric),
+      reason: field ? ownedCopy(`${what} "${field}"`) : what,
+      ...shownTable ? { table: ownedCopy(shownTable) } : {},
+      ...field ? { field: ownedCopy(field) } : {}
+    };
+  }
+  function nearby(rule2, near, numeric) {
+    const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule2.id);
+    if (verdict === "neutral") return { confidence: rule2.confidence, reason: "no context" };
+    return { confidence: confidenceOf(verdict, rule2.confidence, adjacent, numeric), reason: `near "${word}"` };
+  }
   for (const rule2 of rules) for (const word of rule2.spec.context ?? []) index.add(word, rule2.id);
   for (const word of STRONG_NEGATIVE) index.add(word, "strong");
   for (const word of WEAK_NEGATIVE) index.add(word, "negative");
@@ -5884,7 +5932,6 @@ function createContextTracker(rules) {
     classify(rule2, text, start) {
       const numeric = NUMERIC_START.test(text[start] ?? "");
       applyEventsUpTo(start);
-      const confidence = rule2.confidence;
       if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
         const lf = text.lastIndexOf("\n", start - 1);
         lineStart = lf + 1;
@@ -5892,11 +5939,11 @@ function createContextTracker(rules) {
         continued = lf === -1 && !atStreamStart;
         insert = continued ? insertAtWindowStart : insertOf(text, lineStart);
       }
+      const kind = `${rule2.id}\0${numeric ? "n" : "w"}`;
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== void 0) {
-        const name = safeName(key);
-        const verdict = nameVerdict(key, rule2.id);
-        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `key "${name}"` : "key", ...name ? { field: name } : {} };
+        const found = remembered(`${kind}k\0${key}`, () => named(rule2, "key", key, void 0, numeric));
+        if (found !== null) return found;
       }
       let cell;
       if (!continued || insert !== void 0) cell = columnOf(text, lineStart, start);
@@ -5905,14 +5952,12 @@ function createContextTracker(rules) {
         cell = columnOf(line, 0, line.length);
       }
       if (cell !== void 0) {
-        const name = safeName(cell.column);
-        const table = cell.table === void 0 ? void 0 : safeName(cell.table);
-        const verdict = nameVerdict(cell.column, rule2.id);
-        if (verdict !== "neutral") return { confidence: confidenceOf(verdict, confidence, true, numeric), reason: name ? `column "${name}"` : "column", ...table ? { table } : {}, ...name ? { field: name } : {} };
+        const { table, column } = cell;
+        const found = remembered(`${kind}c\0${table ?? ""}\0${column}`, () => named(rule2, "column", column, table, numeric));
+        if (found !== null) return found;
       }
-      const near = nearVerdict(nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start), rule2.id);
-      if (near.verdict !== "neutral") return { confidence: confidenceOf(near.verdict, confidence, near.adjacent, numeric), reason: `near "${near.word}"` };
-      return { confidence, reason: "no context" };
+      const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
+      return remembered(`${kind}n\0${near}`, () => nearby(rule2, near, numeric));
     }
   };
 }
@@ -6335,7 +6380,8 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
       if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
       const occurrence = (seen.get(masked) ?? 0) + 1;
       seen.set(masked, occurrence);
-      findings.add({
+      const { confidence, reason, table, field } = hit.context;
+      const finding = {
         ruleId: hit.rule.id,
         severity: hit.rule.severity,
         path: path3,
@@ -6347,12 +6393,13 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
         fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
         offset: hit.start,
         length: hit.end - hit.start,
-        ...hit.listed !== void 0 ? { listedValue: hit.listed } : {},
-        confidence: hit.context.confidence,
-        reason: owned(hit.context.reason),
-        ...hit.context.table !== void 0 ? { table: owned(hit.context.table) } : {},
-        ...hit.context.field !== void 0 ? { field: owned(hit.context.field) } : {}
-      });
+        confidence,
+        reason
+      };
+      if (hit.listed !== void 0) finding.listedValue = hit.listed;
+      if (table !== void 0) finding.table = table;
+      if (field !== void 0) finding.field = field;
+      findings.add(finding);
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);
@@ -9539,10 +9586,10 @@ var VALID_DIGITS = "0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9";
 var DASHES = "-\u2010-\u2015\u2212\u30FC\uFF0D";
 var SLASHES = "\uFF0F/";
 var DOTS = "\uFF0E.";
-var WHITESPACE = " \xA0\xAD\u200B\u2060\u3000";
+var WHITESPACE2 = " \xA0\xAD\u200B\u2060\u3000";
 var BRACKETS = "()\uFF08\uFF09\uFF3B\uFF3D\\[\\]";
 var TILDES = "~\u2053\u223C\uFF5E";
-var VALID_PUNCTUATION = "".concat(DASHES).concat(SLASHES).concat(DOTS).concat(WHITESPACE).concat(BRACKETS).concat(TILDES);
+var VALID_PUNCTUATION = "".concat(DASHES).concat(SLASHES).concat(DOTS).concat(WHITESPACE2).concat(BRACKETS).concat(TILDES);
 var PLUS_CHARS = "+\uFF0B";
 
 // node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-WS542ITM.js";
+} from "./chunk-EAGGADRD.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
