@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-DLHKYLDB.js";
+} from "./chunk-NCJT6YN6.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-EPRFPBXU.js";
+} from "./chunk-TFRT37AK.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-EAGGADRD.js";
+} from "./chunk-4GRHDWOU.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-EAGGADRD.js";
+} from "./chunk-4GRHDWOU.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -289,6 +289,38 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   let acceptFrom = 0;
   let total = 0;
 
+  /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds it, from absolute offset `base`. */
+  const findingOf = (hit: RatedHit, window: Buffer, base: number): Finding => {
+    const start = tracker.at(window, base, hit.start);
+    const end = tracker.at(window, base, hit.end);
+    const masked = owned(hit.rule.mask(hit.value));
+    let seen = occurrences.get(hit.rule);
+    if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
+    const occurrence = (seen.get(masked) ?? 0) + 1;
+    seen.set(masked, occurrence);
+    const { confidence, reason, table, field } = hit.context;
+    const finding: Finding = {
+      ruleId: hit.rule.id,
+      severity: hit.rule.severity,
+      path,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      masked,
+      fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
+      offset: hit.start,
+      length: hit.end - hit.start,
+      confidence,
+      reason,
+    };
+    // Assigned rather than spread in: this runs once per finding.
+    if (hit.listed !== undefined) finding.listedValue = hit.listed;
+    if (table !== undefined) finding.table = table;
+    if (field !== undefined) finding.field = field;
+    return finding;
+  };
+
   const scan = (window: Buffer, base: number, acceptTo: number): void => {
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
@@ -314,34 +346,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     }
     for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
-      const start = tracker.at(window, base, hit.start);
-      const end = tracker.at(window, base, hit.end);
-      const masked = owned(hit.rule.mask(hit.value));
-      let seen = occurrences.get(hit.rule);
-      if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
-      const occurrence = (seen.get(masked) ?? 0) + 1;
-      seen.set(masked, occurrence);
-      const { confidence, reason, table, field } = hit.context;
-      const finding: Finding = {
-        ruleId: hit.rule.id,
-        severity: hit.rule.severity,
-        path,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        masked,
-        fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
-        offset: hit.start,
-        length: hit.end - hit.start,
-        confidence,
-        reason,
-      };
-      // Assigned rather than spread in: this runs once per finding.
-      if (hit.listed !== undefined) finding.listedValue = hit.listed;
-      if (table !== undefined) finding.table = table;
-      if (field !== undefined) finding.field = field;
-      findings.add(finding);
+      findings.add(hit.rule.id, () => findingOf(hit, window, base));
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);

@@ -28,19 +28,23 @@ export function engineLimit(cap: number): number {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
 }
 
-/** Collects one stream's findings, keeping `limit` per rule whole and counting the rest. */
-export function createFindingsLimit(limit: number): { add(finding: Finding): void; findings(): Finding[] } {
+/**
+ * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. `make` builds
+ * the finding only when it is kept or starts the aggregate: the engine then skips masking and hashing
+ * the hundreds of thousands of matches a big dump has past the limit.
+ */
+export function createFindingsLimit(limit: number): { add(ruleId: string, make: () => Finding): void; findings(): Finding[] } {
   const kept: Finding[] = [];
   const counts = new Map<string, number>();
   const aggregates = new Map<string, Finding & { aggregate: { count: number } }>();
   return {
-    add(finding) {
-      const n = (counts.get(finding.ruleId) ?? 0) + 1;
-      counts.set(finding.ruleId, n);
-      const aggregate = aggregates.get(finding.ruleId);
-      if (limit === 0 || n <= limit) kept.push(finding);
+    add(ruleId, make) {
+      const n = (counts.get(ruleId) ?? 0) + 1;
+      counts.set(ruleId, n);
+      const aggregate = aggregates.get(ruleId);
+      if (limit === 0 || n <= limit) kept.push(make());
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
+      else aggregates.set(ruleId, { ...make(), aggregate: { count: 1 } });
     },
     findings: () => [...kept, ...aggregates.values()],
   };

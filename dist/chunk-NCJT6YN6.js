@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-EPRFPBXU.js";
+} from "./chunk-TFRT37AK.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-EAGGADRD.js";
+} from "./chunk-4GRHDWOU.js";
 
 // src/merge.ts
 function parse(file) {

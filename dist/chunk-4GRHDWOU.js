@@ -5974,13 +5974,13 @@ function createFindingsLimit(limit) {
   const counts = /* @__PURE__ */ new Map();
   const aggregates = /* @__PURE__ */ new Map();
   return {
-    add(finding) {
-      const n = (counts.get(finding.ruleId) ?? 0) + 1;
-      counts.set(finding.ruleId, n);
-      const aggregate = aggregates.get(finding.ruleId);
-      if (limit === 0 || n <= limit) kept.push(finding);
+    add(ruleId, make) {
+      const n = (counts.get(ruleId) ?? 0) + 1;
+      counts.set(ruleId, n);
+      const aggregate = aggregates.get(ruleId);
+      if (limit === 0 || n <= limit) kept.push(make());
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(finding.ruleId, { ...finding, aggregate: { count: 1 } });
+      else aggregates.set(ruleId, { ...make(), aggregate: { count: 1 } });
     },
     findings: () => [...kept, ...aggregates.values()]
   };
@@ -6349,6 +6349,35 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   let carryBase = 0;
   let acceptFrom = 0;
   let total = 0;
+  const findingOf = (hit, window, base) => {
+    const start = tracker.at(window, base, hit.start);
+    const end = tracker.at(window, base, hit.end);
+    const masked = owned(hit.rule.mask(hit.value));
+    let seen = occurrences.get(hit.rule);
+    if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
+    const occurrence = (seen.get(masked) ?? 0) + 1;
+    seen.set(masked, occurrence);
+    const { confidence, reason, table, field } = hit.context;
+    const finding = {
+      ruleId: hit.rule.id,
+      severity: hit.rule.severity,
+      path: path3,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      masked,
+      fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
+      offset: hit.start,
+      length: hit.end - hit.start,
+      confidence,
+      reason
+    };
+    if (hit.listed !== void 0) finding.listedValue = hit.listed;
+    if (table !== void 0) finding.table = table;
+    if (field !== void 0) finding.field = field;
+    return finding;
+  };
   const scan = (window, base, acceptTo) => {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
@@ -6373,33 +6402,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     }
     for (const hit of dropOverlaps(rated)) {
       directivesUpTo(hit.start);
-      const start = tracker.at(window, base, hit.start);
-      const end = tracker.at(window, base, hit.end);
-      const masked = owned(hit.rule.mask(hit.value));
-      let seen = occurrences.get(hit.rule);
-      if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
-      const occurrence = (seen.get(masked) ?? 0) + 1;
-      seen.set(masked, occurrence);
-      const { confidence, reason, table, field } = hit.context;
-      const finding = {
-        ruleId: hit.rule.id,
-        severity: hit.rule.severity,
-        path: path3,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        masked,
-        fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
-        offset: hit.start,
-        length: hit.end - hit.start,
-        confidence,
-        reason
-      };
-      if (hit.listed !== void 0) finding.listedValue = hit.listed;
-      if (table !== void 0) finding.table = table;
-      if (field !== void 0) finding.field = field;
-      findings.add(finding);
+      findings.add(hit.rule.id, () => findingOf(hit, window, base));
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);
