@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-NCJT6YN6.js";
-import "./chunk-TFRT37AK.js";
-import "./chunk-4GRHDWOU.js";
+} from "./chunk-WHAHLBAB.js";
+import "./chunk-AGLE2AGI.js";
+import "./chunk-U3MEAJS7.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-NCJT6YN6.js";
+} from "./chunk-WHAHLBAB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-TFRT37AK.js";
+} from "./chunk-AGLE2AGI.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-4GRHDWOU.js";
+} from "./chunk-U3MEAJS7.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

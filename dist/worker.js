@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-4GRHDWOU.js";
+} from "./chunk-U3MEAJS7.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

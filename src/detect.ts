@@ -50,6 +50,7 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 const BARE = /^[A-Za-z0-9]+$/;
 
 /** Matches of one rule (validated, unless they need context first) that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
@@ -292,7 +293,8 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds it, from absolute offset `base`. */
   const findingOf = (hit: RatedHit, window: Buffer, base: number): Finding => {
     const start = tracker.at(window, base, hit.start);
-    const end = tracker.at(window, base, hit.end);
+    // An ASCII value without a line break ends as many columns to the right as it has bytes.
+    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
     const masked = owned(hit.rule.mask(hit.value));
     let seen = occurrences.get(hit.rule);
     if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));

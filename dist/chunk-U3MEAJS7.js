@@ -6184,6 +6184,7 @@ function groupSpan(m, group) {
   return span ?? void 0;
 }
 var NON_ASCII = /[^\x00-\x7f]/;
+var ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 var BARE = /^[A-Za-z0-9]+$/;
 function collect(rule2, text, from, to, base, allowed, out) {
   const re = rule2.regex;
@@ -6351,7 +6352,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   let total = 0;
   const findingOf = (hit, window, base) => {
     const start = tracker.at(window, base, hit.start);
-    const end = tracker.at(window, base, hit.end);
+    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
     const masked = owned(hit.rule.mask(hit.value));
     let seen = occurrences.get(hit.rule);
     if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
@@ -8637,7 +8638,7 @@ function ibanValid(value) {
 }
 
 // src/validators/ip.ts
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv6 } from "node:net";
 var IPV4_NOT_PERSONAL = [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -8655,14 +8656,30 @@ var IPV4_NOT_PERSONAL = [
   ["224.0.0.0", 4],
   ["240.0.0.0", 4]
 ];
+var DOT = 46;
 function ipv4Number(ip) {
-  return ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  let n = 0;
+  let octets = 0;
+  let octet = 0;
+  let digits = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const code = i < ip.length ? ip.charCodeAt(i) : DOT;
+    if (code === DOT) {
+      if (digits === 0 || octet > 255 || ++octets > 4) return -1;
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57 && !(digits === 1 && octet === 0) && digits < 3) {
+      octet = octet * 10 + code - 48;
+      digits++;
+    } else return -1;
+  }
+  return octets === 4 ? n : -1;
 }
 var IPV4_RANGES = IPV4_NOT_PERSONAL.map(([start, bits]) => ({ start: ipv4Number(start), size: 2 ** (32 - bits) }));
 function publicIpv4(ip) {
-  if (!isIPv4(ip) || /(?:^|\.)0\d/.test(ip)) return false;
   const n = ipv4Number(ip);
-  return !IPV4_RANGES.some((r) => n >= r.start && n < r.start + r.size);
+  return n !== -1 && !IPV4_RANGES.some((r) => n >= r.start && n < r.start + r.size);
 }
 function ipv6Groups(ip) {
   let text = ip;

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-4GRHDWOU.js";
+} from "./chunk-U3MEAJS7.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

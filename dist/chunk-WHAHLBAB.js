@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-TFRT37AK.js";
+} from "./chunk-AGLE2AGI.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-4GRHDWOU.js";
+} from "./chunk-U3MEAJS7.js";
 
 // src/merge.ts
 function parse(file) {
