@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-WHAHLBAB.js";
-import "./chunk-AGLE2AGI.js";
-import "./chunk-U3MEAJS7.js";
+} from "./chunk-YXRIWKFR.js";
+import "./chunk-TGHDTPXX.js";
+import "./chunk-OHZGGBIQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-WHAHLBAB.js";
+} from "./chunk-YXRIWKFR.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-AGLE2AGI.js";
+} from "./chunk-TGHDTPXX.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-U3MEAJS7.js";
+} from "./chunk-OHZGGBIQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-U3MEAJS7.js";
+} from "./chunk-OHZGGBIQ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -308,6 +308,64 @@ export interface ContextTracker {
   classify(rule: CompiledRule, text: string, start: number): HitContext;
 }
 
+/**
+ * A pattern that text holding a context word matches, ignoring case: its longest token, or its short
+ * tokens in order (`d.o.b`). Tokens are lowercase letters and digits: nothing to escape.
+ */
+function needleOf(word: string): string | undefined {
+  const tokens = tokenize(word);
+  if (tokens.length <= 1) return tokens[0];
+  const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.length >= 3 ? longest : tokens.join('[^a-z0-9]*');
+}
+
+/** One search for all of a rule's context words (one regex beats a search per word); null: it has none. */
+const needles = new WeakMap<CompiledRule, RegExp | null>();
+function needlesOf(rule: CompiledRule): RegExp | null {
+  let found = needles.get(rule);
+  if (found === undefined) {
+    const sources = new Set((rule.spec.context ?? []).map(needleOf).filter((n) => n !== undefined));
+    found = sources.size === 0 ? null : new RegExp([...sources].join('|'), 'i');
+    needles.set(rule, found);
+  }
+  return found;
+}
+
+/** A rule whose matches count only at high confidence, which only its own context words give. */
+const needsItsWords = (rule: CompiledRule): boolean => rule.requireContext === 'always' && rule.confidence !== 'high';
+
+/** Subsets of a rule list, shared by streams so that the engine plans each subset once. */
+const subsets = new WeakMap<CompiledRule[], Map<string, CompiledRule[]>>();
+function without(rules: CompiledRule[], left: CompiledRule[]): CompiledRule[] {
+  let byKey = subsets.get(rules);
+  if (byKey === undefined) subsets.set(rules, (byKey = new Map()));
+  const key = left.map((r) => r.id).join('\0');
+  let subset = byKey.get(key);
+  if (subset === undefined) byKey.set(key, (subset = rules.filter((r) => !left.includes(r))));
+  return subset;
+}
+
+/**
+ * The rules worth running over each window of one stream, in order. A rule reported only with
+ * context (`requireContext: 'always'`) gets it from a key, a column header or words before the value:
+ * all of them precede the value in the stream and hold one of the rule's context words. Until one of
+ * those words shows up (in any case), the rule could not report a match, so it is left out: a log
+ * that never says "passport" is not searched for passport numbers.
+ */
+export function createContextGate(rules: CompiledRule[]): (text: string) => CompiledRule[] {
+  let waiting = rules.filter(needsItsWords);
+  let active = without(rules, waiting);
+  return (text) => {
+    if (waiting.length === 0) return active;
+    const woken = waiting.filter((rule) => needlesOf(rule)?.test(text) === true);
+    if (woken.length > 0) {
+      waiting = waiting.filter((rule) => !woken.includes(rule));
+      active = without(rules, waiting);
+    }
+    return active;
+  };
+}
+
 const MEMO_SIZE = 10_000;
 
 /** Results remembered by key, up to MEMO_SIZE at a time. */

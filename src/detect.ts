@@ -4,7 +4,7 @@
 // each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
-import { confidenceRank, createContextTracker, type HitContext } from './context.js';
+import { confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
@@ -285,6 +285,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   const occurrences = new Map<CompiledRule, Map<string, number>>();
   const tracker = createLineTracker();
   const context = createContextTracker(rules);
+  const activeRules = createContextGate(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
   let acceptFrom = 0;
@@ -327,7 +328,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, activeRules(text), allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;

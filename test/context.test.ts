@@ -126,3 +126,24 @@ describe('structure-aware context', () => {
     expect(found.every((f) => !/\d{3}/.test(f))).toBe(true);
   });
 });
+
+describe('rules that report only with their context words', () => {
+  const birthDate = (i: number) => `${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`;
+  // Dates under no telling word: never reported, in every window before the word shows up.
+  const shipped = Array.from({ length: 60 }, (_, i) => `order ${i} shipped ${birthDate(i)}`).join('\n');
+
+  it('are searched from the window where a context word first appears, in any case or spelling', async () => {
+    expect(await rated(`${shipped}\nDate Of Birth: ${birthDate(1)}\n${shipped}\nborn ${birthDate(2)}, D.O.B ${birthDate(3)}\n`)).toEqual([
+      'date-of-birth high key "Birth"',
+      'date-of-birth high near "born"',
+      'date-of-birth high near "d o b"',
+    ]);
+  });
+
+  it('stay searched after it: a column header far above its rows', async () => {
+    const rows = Array.from({ length: 80 }, (_, i) => `${i},${birthDate(i)},note ${i}`).join('\n');
+    const found = await rated(`id,dateOfBirth,notes\n${rows}\n`);
+    expect(found).toHaveLength(80);
+    expect(new Set(found)).toEqual(new Set(['date-of-birth high column "dateOfBirth"']));
+  });
+});

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-AGLE2AGI.js";
+} from "./chunk-TGHDTPXX.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-U3MEAJS7.js";
+} from "./chunk-OHZGGBIQ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5770,6 +5770,45 @@ function fieldIndex(text, from, to, delimiter, quote) {
   }
   return index;
 }
+function needleOf(word) {
+  const tokens = tokenize(word);
+  if (tokens.length <= 1) return tokens[0];
+  const longest = tokens.reduce((a, b) => b.length > a.length ? b : a);
+  return longest.length >= 3 ? longest : tokens.join("[^a-z0-9]*");
+}
+var needles = /* @__PURE__ */ new WeakMap();
+function needlesOf(rule2) {
+  let found = needles.get(rule2);
+  if (found === void 0) {
+    const sources = new Set((rule2.spec.context ?? []).map(needleOf).filter((n) => n !== void 0));
+    found = sources.size === 0 ? null : new RegExp([...sources].join("|"), "i");
+    needles.set(rule2, found);
+  }
+  return found;
+}
+var needsItsWords = (rule2) => rule2.requireContext === "always" && rule2.confidence !== "high";
+var subsets = /* @__PURE__ */ new WeakMap();
+function without(rules, left) {
+  let byKey = subsets.get(rules);
+  if (byKey === void 0) subsets.set(rules, byKey = /* @__PURE__ */ new Map());
+  const key = left.map((r) => r.id).join("\0");
+  let subset = byKey.get(key);
+  if (subset === void 0) byKey.set(key, subset = rules.filter((r) => !left.includes(r)));
+  return subset;
+}
+function createContextGate(rules) {
+  let waiting = rules.filter(needsItsWords);
+  let active = without(rules, waiting);
+  return (text) => {
+    if (waiting.length === 0) return active;
+    const woken = waiting.filter((rule2) => needlesOf(rule2)?.test(text) === true);
+    if (woken.length > 0) {
+      waiting = waiting.filter((rule2) => !woken.includes(rule2));
+      active = without(rules, waiting);
+    }
+    return active;
+  };
+}
 var MEMO_SIZE = 1e4;
 function createMemo() {
   const memo = /* @__PURE__ */ new Map();
@@ -6346,6 +6385,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   const occurrences = /* @__PURE__ */ new Map();
   const tracker = createLineTracker();
   const context = createContextTracker(rules);
+  const activeRules = createContextGate(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0;
   let acceptFrom = 0;
@@ -6383,7 +6423,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, activeRules(text), allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-U3MEAJS7.js";
+} from "./chunk-OHZGGBIQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
