@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-TGHDTPXX.js";
+} from "./chunk-L43CBITF.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-YXRIWKFR.js";
-import "./chunk-TGHDTPXX.js";
+} from "./chunk-6327A5BL.js";
+import "./chunk-L43CBITF.js";
 import "./chunk-OHZGGBIQ.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-YXRIWKFR.js";
+} from "./chunk-6327A5BL.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-TGHDTPXX.js";
+} from "./chunk-L43CBITF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

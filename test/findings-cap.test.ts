@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempTree } from './support/cli.js';
 import { email, ssn, usPhone } from './support/pii.js';
 import { scanJson } from './support/report.js';
+import { zip } from './support/archives.js';
 
 function dump(rows: number, seed = 0): string {
   return 'id,ssn,email\n' + Array.from({ length: rows }, (_, i) => `${i},${ssn(seed + i)},${i % 2 === 0 ? email(seed + i) : ''}`).join('\n') + '\n';
@@ -140,4 +141,22 @@ describe('the budget of a report', () => {
     expect(listedPhones).toBe(5_000 - 13 - 5);
     expect(report.findings.find((f) => f.ruleId === 'phone' && f.aggregate)?.aggregate?.count).toBe(phoneTotal - listedPhones);
   });
+});
+
+describe('a worker that outgrows its heap', () => {
+  // A capped scan's workers run with a capped old generation (128 MB). One input can still need more:
+  // an archive's members each keep up to 10,000 findings per rule until the archive is summarised,
+  // here 24 members × 20,000. The worker is ended by its cap; the archive is scanned again without it.
+  it('loses no finding: the report is the one the main thread makes', async () => {
+    const rows = (seed: number) => 'id,ssn,email\n' + Array.from({ length: 10_000 }, (_, i) => `${i},${ssn(seed + i)},${email(seed + i)}`).join('\n') + '\n';
+    const members = Object.fromEntries(Array.from({ length: 24 }, (_, m) => [`part-${m}.csv`, rows(m * 10_000)]));
+    const cwd = tempTree({ 'people.zip': await zip(members), ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`small-${i}.csv`, dump(3, 900_000 + i * 10)])) });
+    const inProcess = scanJson(['.', '--findings-cap', '100', '--jobs', '0'], { cwd });
+    const inWorkers = scanJson(['.', '--findings-cap', '100', '--jobs', '2'], { cwd });
+    expect(inWorkers.code).toBe(1);
+    expect(inWorkers.report.errors).toEqual([]);
+    expect(inWorkers.report.stats.findings).toBe(24 * 20_000 + 3 * 5);
+    expect({ ...inWorkers.report.stats, durationMs: 0 }).toEqual({ ...inProcess.report.stats, durationMs: 0 });
+    expect(inWorkers.report.findings).toEqual(inProcess.report.findings);
+  }, 60_000);
 });

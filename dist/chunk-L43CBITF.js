@@ -5533,6 +5533,7 @@ async function scanStaged(files, cwd, engine, limits) {
 var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 var WORKER_YOUNG_GENERATION_MB = 16;
+var WORKER_OLD_GENERATION_MB = 128;
 function sizesOf(files) {
   return files.map((f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
 }
@@ -5593,28 +5594,45 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
   };
   const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+  const request = (id) => ({ id, abs: files[id].abs, display: files[id].display, bounds: tally.bounds() });
+  const started = [];
+  const start = (oldGenerationMb) => {
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...oldGenerationMb !== void 0 ? { maxOldGenerationSizeMb: oldGenerationMb } : {} };
+    const worker = new Worker(WORKER_FILE, { workerData: init, resourceLimits });
+    started.push(worker);
+    return worker;
+  };
   try {
     await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve, reject) => {
-          const feed = () => {
-            if (next >= files.length) return resolve();
-            const id = order[next++];
-            const req = { id, abs: files[id].abs, display: files[id].display, bounds: tally.bounds() };
-            worker.postMessage(req);
+      Array.from(
+        { length: count },
+        () => new Promise((resolve, reject) => {
+          const serve = (oldGenerationMb, first) => {
+            const worker = start(oldGenerationMb);
+            let scanning;
+            const send = (id) => {
+              if (id === void 0 && next < files.length) id = order[next++];
+              if (id === void 0) return resolve();
+              scanning = id;
+              worker.postMessage(request(id));
+            };
+            worker.on("message", (msg) => {
+              scanning = void 0;
+              tally.add(msg.id, msg.summary);
+              send(void 0);
+            });
+            worker.on("error", (err) => {
+              if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && oldGenerationMb !== void 0) serve(void 0, scanning);
+              else reject(err);
+            });
+            send(first);
           };
-          worker.on("message", (msg) => {
-            tally.add(msg.id, msg.summary);
-            feed();
-          });
-          worker.on("error", reject);
-          feed();
+          serve(listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0, void 0);
         })
       )
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(started.map((w) => w.terminate()));
   }
 }
 async function scan(options = {}) {

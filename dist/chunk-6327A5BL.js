@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-TGHDTPXX.js";
+} from "./chunk-L43CBITF.js";
 import {
   ConfigError,
   UsageError,
