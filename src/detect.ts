@@ -4,6 +4,7 @@
 // each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
+import { buildAutomaton, type Automaton } from './automaton.js';
 import { confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
@@ -53,12 +54,26 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 const BARE = /^[A-Za-z0-9]+$/;
 
-/** Matches of one rule (validated, unless they need context first) that start in [from, to) of the latin1 string `text` (at absolute offset `base`). */
-function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[]): void {
+/** Where the next match may start, at or after a position: Infinity where none can. */
+type StartFinder = (at: number) => number;
+
+/**
+ * Matches of one rule (validated, unless they need context first) that start in [from, to) of the
+ * latin1 string `text` (at absolute offset `base`). With `startAt`, the pattern is run only from
+ * where a match may start: the leftmost match from there is the leftmost one from where it was.
+ */
+function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[], startAt?: StartFinder): void {
   const re = rule.regex;
   const listedValues = allowed?.get(rule.id);
   re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+  for (;;) {
+    if (startAt !== undefined) {
+      const start = startAt(re.lastIndex);
+      if (start >= to) break;
+      re.lastIndex = start;
+    }
+    const m = re.exec(text);
+    if (m === null || m.index >= to) break;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -89,10 +104,20 @@ interface CandidateGroup {
   anchors: number[] | undefined;
 }
 
+/**
+ * One step of the pattern pass. Steps keep the order rules ran in before the automaton: hits with
+ * equal spans keep that order, and which of them a tie in dropOverlaps() keeps depends on it.
+ */
+type Step =
+  /** A rule whose possible match ends the automaton finds (its index in `automaton.covered`). */
+  | { covered: number }
+  /** A rule without a candidate promise: its pattern runs over the whole window. */
+  | { plain: CompiledRule }
+  | { group: CandidateGroup };
+
 interface Plan {
-  /** Rules without a candidate promise: their pattern runs over the whole window. */
-  plain: CompiledRule[];
-  groups: CandidateGroup[];
+  automaton: Automaton<CompiledRule>;
+  steps: Step[];
 }
 
 const MAX_ANCHORS = 2;
@@ -114,6 +139,12 @@ const tableKey = (t: Uint8Array): string => t.join('');
 function planFor(rules: CompiledRule[]): Plan {
   let plan = plans.get(rules);
   if (plan !== undefined) return plan;
+  const automaton = buildAutomaton(rules);
+  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  const steps: Step[] = [];
+  for (const rule of rules) {
+    if (rule.candidate === undefined) steps.push(coveredAt.has(rule) ? { covered: coveredAt.get(rule)! } : { plain: rule });
+  }
   // One pass per distinct promise: rules with the same `chars` and `counts` share their runs.
   const byPromise = new Map<string, CompiledRule[]>();
   for (const rule of rules) {
@@ -121,10 +152,14 @@ function planFor(rules: CompiledRule[]): Plan {
     const key = `${tableKey(rule.candidate.chars)}/${tableKey(rule.candidate.counts)}`;
     byPromise.set(key, [...(byPromise.get(key) ?? []), rule]);
   }
-  plan = {
-    plain: rules.filter((r) => r.candidate === undefined),
-    groups: [...byPromise.values()].map(makeGroup),
-  };
+  for (const members of byPromise.values()) {
+    const rest = members.filter((rule) => !coveredAt.has(rule));
+    for (const rule of members) {
+      if (coveredAt.has(rule)) steps.push({ covered: coveredAt.get(rule)! });
+      else if (rule === rest[0]) steps.push({ group: makeGroup(rest) });
+    }
+  }
+  plan = { automaton, steps };
   plans.set(rules, plan);
   return plan;
 }
@@ -193,43 +228,63 @@ function denseFor(runs: Runs, atLeast: number, bytes: number): boolean {
   return qualifying * DENSE_BYTES > bytes;
 }
 
+/** The first position at or after `at` where a match ending at one of `ends` (ascending) may start. */
+function startsBefore(ends: number[], maxLength: number): StartFinder {
+  let next = 0;
+  return (at) => {
+    while (next < ends.length && ends[next]! <= at) next++;
+    return next === ends.length ? Infinity : Math.max(at, ends[next]! - maxLength);
+  };
+}
+
 /** Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
 function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
-  for (const rule of plan.plain) {
-    if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
-    collect(rule, text, from, to, base, allowed, out);
+  const ends = plan.automaton.ends(window, from);
+  for (const step of plan.steps) {
+    if ('covered' in step) {
+      const { rule, maxLength } = plan.automaton.covered[step.covered]!;
+      const mayEnd = ends?.[step.covered];
+      // Where possible ends are dense, one pass over the window costs less than a call per start.
+      if (mayEnd === undefined || mayEnd.length * DENSE_BYTES > to - from) collect(rule, text, from, to, base, allowed, out);
+      else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength));
+    } else if ('plain' in step) {
+      const rule = step.plain;
+      if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+      collect(rule, text, from, to, base, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
   }
+}
+
+/** Matches of a candidate group's rules: around its candidate runs, or over the whole window where they are dense. */
+function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, allowed: AllowedValues | undefined, out: Hit[]): void {
   const runs: Runs = [];
   const record = (start: number, end: number, count: number) => runs.push(start, end, count);
-  for (const group of plan.groups) {
-    const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
+  const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
+  const sampleTo = Math.min(to, from + SAMPLE_BYTES);
+  if (sampleTo < to) {
+    find(window, from, sampleTo, group, record);
+    const dense = group.rules.filter((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
     runs.length = 0;
-    const sampleTo = Math.min(to, from + SAMPLE_BYTES);
-    if (sampleTo < to) {
-      find(window, from, sampleTo, group, record);
-      const dense = group.rules.filter((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
-      runs.length = 0;
-      if (dense) {
-        for (const rule of group.rules) collect(rule, text, from, to, base, allowed, out);
-        continue;
-      }
+    if (dense) {
+      for (const rule of group.rules) collect(rule, text, from, to, base, allowed, out);
+      return;
     }
-    find(window, from, to, group, record);
-    for (const rule of group.rules) {
-      const atLeast = rule.candidate!.atLeast;
-      if (denseFor(runs, atLeast, to - from)) {
-        collect(rule, text, from, to, base, allowed, out);
-        continue;
-      }
-      for (let i = 0; i < runs.length; i += 3) {
-        if (runs[i + 2]! < atLeast) continue;
-        const start = runs[i]!;
-        const end = runs[i + 1]!;
-        const sliceFrom = Math.max(0, start - RUN_CONTEXT);
-        const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
-        collect(rule, slice, Math.max(start, from) - sliceFrom, Math.min(end, to) - sliceFrom, base + sliceFrom, allowed, out);
-      }
+  }
+  find(window, from, to, group, record);
+  for (const rule of group.rules) {
+    const atLeast = rule.candidate!.atLeast;
+    if (denseFor(runs, atLeast, to - from)) {
+      collect(rule, text, from, to, base, allowed, out);
+      continue;
+    }
+    for (let i = 0; i < runs.length; i += 3) {
+      if (runs[i + 2]! < atLeast) continue;
+      const start = runs[i]!;
+      const end = runs[i + 1]!;
+      const sliceFrom = Math.max(0, start - RUN_CONTEXT);
+      const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
+      collect(rule, slice, Math.max(start, from) - sliceFrom, Math.min(end, to) - sliceFrom, base + sliceFrom, allowed, out);
     }
   }
 }

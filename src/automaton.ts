@@ -1,0 +1,520 @@
+// One pass over a window's bytes for many rules: a lazily built DFA of all their patterns that says,
+// per rule, where a match may END. Each rule's own regex then only runs where a match may start.
+//
+// The DFA recognises a superset of each pattern: lookarounds that test one character (`\b`,
+// `(?<!-)`, `(?![\w-])`) are kept as tests of the neighbouring byte; longer ones are dropped (taken
+// as true), a backreference stands for any value of its group, `^` and `$` are taken as true. So where
+// the DFA sees no end, the regex cannot match; it never decides a match. A pattern it cannot read
+// (unknown syntax or flags, too large) is left out and runs as before.
+
+/** A set of latin1 codes: 1 where the set holds the byte. */
+type ByteSet = Uint8Array;
+
+type Node =
+  | { kind: 'set'; set: ByteSet }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'alt'; alts: Node[] }
+  | { kind: 'repeat'; node: Node; min: number; max: number }
+  | { kind: 'group'; index: number; node: Node }
+  | { kind: 'backref'; index: number }
+  | { kind: 'prev' | 'next'; set: ByteSet }
+  | { kind: 'boundary' };
+
+class Unsupported extends Error {}
+
+const EMPTY: Node = { kind: 'seq', items: [] };
+
+function byteSet(source: string, flags: string): ByteSet {
+  const re = new RegExp(`^(?:${source})$`, flags);
+  return Uint8Array.from({ length: 256 }, (_, code) => (re.test(String.fromCharCode(code)) ? 1 : 0));
+}
+
+const complement = (set: ByteSet): ByteSet => set.map((b) => 1 - b);
+
+/** Reads the JavaScript regex syntax rules use (no `u`/`v` flag). */
+function parse(source: string, flags: string): Node {
+  let at = 0;
+  let groups = 0;
+  const groupNames = new Map<string, number>();
+  const namedRefs: Array<{ node: { kind: 'backref'; index: number }; name: string }> = [];
+
+  const classEnd = (from: number): number => {
+    let i = from + 1;
+    if (source[i] === '^') i++;
+    if (source[i] === ']') return i; // `[]` or `[^]`
+    for (; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    if (i >= source.length) throw new Unsupported('unclosed class');
+    return i;
+  };
+
+  const escapeLength = (from: number): number => {
+    const c = source[from + 1];
+    if (c === 'x') return 4;
+    if (c === 'u') return 6;
+    if (c === 'c') return 3;
+    if (c === 'p' || c === 'P' || c === undefined) throw new Unsupported('escape');
+    return 2;
+  };
+
+  const alternation = (): Node => {
+    const alts = [sequence()];
+    while (source[at] === '|') {
+      at++;
+      alts.push(sequence());
+    }
+    return alts.length === 1 ? alts[0]! : { kind: 'alt', alts };
+  };
+
+  const sequence = (): Node => {
+    const items: Node[] = [];
+    while (at < source.length && source[at] !== '|' && source[at] !== ')') items.push(quantified(atom()));
+    return { kind: 'seq', items };
+  };
+
+  const quantified = (node: Node): Node => {
+    for (;;) {
+      const c = source[at];
+      let min: number;
+      let max: number;
+      if (c === '*' || c === '+' || c === '?') {
+        at++;
+        [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1];
+      } else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
+        if (m === null) return node;
+        at += m[0].length;
+        min = Number(m[1]);
+        max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      } else return node;
+      if (source[at] === '?') at++; // laziness changes which match, not where one can be
+      node = { kind: 'repeat', node, min, max };
+    }
+  };
+
+  const lookaround = (behind: boolean, negative: boolean): Node => {
+    const body = alternation();
+    if (source[at++] !== ')') throw new Unsupported('unclosed group');
+    const alts = body.kind === 'alt' ? body.alts : [body];
+    const single = (n: Node): ByteSet | undefined => (n.kind === 'seq' && n.items.length === 1 && n.items[0]!.kind === 'set' ? n.items[0]!.set : undefined);
+    const sets = alts.map(single);
+    const kind = behind ? 'prev' : 'next';
+    if (negative) {
+      // Not any of the alternatives: at least not any of the one-character ones.
+      const known = sets.filter((s): s is ByteSet => s !== undefined);
+      if (known.length === 0) return EMPTY;
+      return { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!))) };
+    }
+    if (sets.some((s) => s === undefined)) return EMPTY;
+    return { kind, set: (sets as ByteSet[]).reduce((a, s) => a.map((b, i) => b | s[i]!)) };
+  };
+
+  const atom = (): Node => {
+    const c = source[at]!;
+    if (c === '(') {
+      const rest = source.slice(at, at + 4);
+      for (const [prefix, behind, negative] of [['(?<=', true, false], ['(?<!', true, true], ['(?=', false, false], ['(?!', false, true]] as const) {
+        if (rest.startsWith(prefix)) {
+          at += prefix.length;
+          return lookaround(behind, negative);
+        }
+      }
+      let index = 0;
+      if (rest.startsWith('(?:')) at += 3;
+      else if (rest.startsWith('(?<')) {
+        const m = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(at));
+        if (m === null) throw new Unsupported('group syntax');
+        at += m[0].length;
+        index = ++groups;
+        groupNames.set(m[1]!, index);
+      } else if (rest.startsWith('(?')) throw new Unsupported('group syntax');
+      else {
+        at++;
+        index = ++groups;
+      }
+      const node = alternation();
+      if (source[at++] !== ')') throw new Unsupported('unclosed group');
+      return index === 0 ? node : { kind: 'group', index, node };
+    }
+    if (c === '[') {
+      const end = classEnd(at);
+      const node: Node = { kind: 'set', set: byteSet(source.slice(at, end + 1), flags) };
+      at = end + 1;
+      return node;
+    }
+    if (c === '\\') {
+      const e = source[at + 1];
+      if (e === 'b') {
+        at += 2;
+        return { kind: 'boundary' };
+      }
+      if (e === 'B') {
+        at += 2;
+        return EMPTY;
+      }
+      if (e !== undefined && e >= '1' && e <= '9') {
+        const m = /^\\(\d+)/.exec(source.slice(at))!;
+        at += m[0].length;
+        return { kind: 'backref', index: Number(m[1]) };
+      }
+      if (e === 'k') {
+        const m = /^\\k<([A-Za-z_$][\w$]*)>/.exec(source.slice(at));
+        if (m === null) throw new Unsupported('escape');
+        at += m[0].length;
+        const node = { kind: 'backref' as const, index: 0 };
+        namedRefs.push({ node, name: m[1]! });
+        return node;
+      }
+      const length = escapeLength(at);
+      const node: Node = { kind: 'set', set: byteSet(source.slice(at, at + length), flags) };
+      at += length;
+      return node;
+    }
+    if (c === '^' || c === '$') {
+      at++;
+      return EMPTY;
+    }
+    if (c === '*' || c === '+' || c === '?' || c === ')' || c === ']' || c === '{' || c === '}') throw new Unsupported('syntax');
+    at++;
+    return { kind: 'set', set: byteSet(c === '.' ? '.' : `[${c}]`, flags) };
+  };
+
+  const root = alternation();
+  if (at !== source.length) throw new Unsupported('unbalanced');
+  for (const { node, name } of namedRefs) {
+    const index = groupNames.get(name);
+    if (index === undefined) throw new Unsupported('unknown group name');
+    node.index = index;
+  }
+  return resolveBackrefs(root, groups);
+}
+
+/** Replaces each backreference by its group's pattern, or nothing (an unset group matches empty). */
+function resolveBackrefs(root: Node, groups: number): Node {
+  const bodies = new Map<number, Node>();
+  const collect = (n: Node): void => {
+    if (n.kind === 'group') bodies.set(n.index, n.node);
+    if (n.kind === 'group' || n.kind === 'repeat') collect(n.node);
+    if (n.kind === 'seq') n.items.forEach(collect);
+    if (n.kind === 'alt') n.alts.forEach(collect);
+  };
+  collect(root);
+  const resolve = (n: Node, open: Set<number>): Node => {
+    switch (n.kind) {
+      case 'backref': {
+        if (n.index > groups) throw new Unsupported('backreference to a missing group');
+        const body = bodies.get(n.index);
+        if (body === undefined) throw new Unsupported('backreference into a lookaround');
+        if (open.has(n.index)) throw new Unsupported('backreference inside its group');
+        return { kind: 'alt', alts: [EMPTY, resolve(body, open)] };
+      }
+      case 'group':
+        return { kind: 'group', index: n.index, node: resolve(n.node, new Set([...open, n.index])) };
+      case 'repeat':
+        return { ...n, node: resolve(n.node, open) };
+      case 'seq':
+        return { kind: 'seq', items: n.items.map((i) => resolve(i, open)) };
+      case 'alt':
+        return { kind: 'alt', alts: n.alts.map((a) => resolve(a, open)) };
+      default:
+        return n;
+    }
+  };
+  return resolve(root, new Set());
+}
+
+/** Longest match of a node, in bytes (Infinity when unbounded). */
+function maxLength(n: Node): number {
+  switch (n.kind) {
+    case 'set':
+      return 1;
+    case 'seq':
+      return n.items.reduce((sum, i) => sum + maxLength(i), 0);
+    case 'alt':
+      return Math.max(...n.alts.map(maxLength));
+    case 'repeat': {
+      const one = maxLength(n.node);
+      return one === 0 ? 0 : one * n.max;
+    }
+    case 'group':
+      return maxLength(n.node);
+    default:
+      return 0;
+  }
+}
+
+// NFA (Thompson): parallel arrays. An ASSERT node passes when the neighbouring byte is in its set.
+const SET = 0;
+const SPLIT = 1;
+const PREV = 2;
+const NEXT = 3;
+const MATCH = 4;
+
+/** Most NFA nodes one rule may bring: expanded counted repetitions can grow large. */
+const MAX_NODES_PER_RULE = 4000;
+
+class Nfa {
+  kind: number[] = [];
+  a: number[] = []; // SET/PREV/NEXT: set id; SPLIT: first branch; MATCH: rule number
+  next: number[] = []; // SET/PREV/NEXT: successor; SPLIT: second branch
+  sets: ByteSet[] = [];
+  private setIds = new Map<string, number>();
+
+  add(kind: number, a: number, next: number): number {
+    this.kind.push(kind);
+    this.a.push(a);
+    this.next.push(next);
+    return this.kind.length - 1;
+  }
+
+  setId(set: ByteSet): number {
+    const key = set.join('');
+    let id = this.setIds.get(key);
+    if (id === undefined) this.setIds.set(key, (id = this.sets.push(set) - 1));
+    return id;
+  }
+}
+
+/** Adds nodes matching `n` then continuing at `next`; returns the entry node. */
+function compile(nfa: Nfa, n: Node, next: number, word: ByteSet, limit: number): number {
+  if (nfa.kind.length > limit) throw new Unsupported('too large');
+  switch (n.kind) {
+    case 'set':
+      return nfa.add(SET, nfa.setId(n.set), next);
+    case 'seq':
+      return n.items.reduceRight((after, item) => compile(nfa, item, after, word, limit), next);
+    case 'alt':
+      return n.alts.map((alt) => compile(nfa, alt, next, word, limit)).reduce((a, b) => nfa.add(SPLIT, a, b));
+    case 'group':
+      return compile(nfa, n.node, next, word, limit);
+    case 'prev':
+      return nfa.add(PREV, nfa.setId(n.set), next);
+    case 'next':
+      return nfa.add(NEXT, nfa.setId(n.set), next);
+    case 'boundary': {
+      const nonWord = complement(word);
+      const wordThenNot = nfa.add(PREV, nfa.setId(word), nfa.add(NEXT, nfa.setId(nonWord), next));
+      const notThenWord = nfa.add(PREV, nfa.setId(nonWord), nfa.add(NEXT, nfa.setId(word), next));
+      return nfa.add(SPLIT, wordThenNot, notThenWord);
+    }
+    case 'repeat': {
+      let entry = next;
+      if (n.max === Infinity) {
+        const loop = nfa.add(SPLIT, -1, next);
+        nfa.a[loop] = compile(nfa, n.node, loop, word, limit);
+        entry = loop;
+      } else {
+        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, word, limit), next);
+      }
+      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, word, limit);
+      return entry;
+    }
+    case 'backref':
+      throw new Unsupported('unresolved backreference');
+  }
+}
+
+/** What a rule must give the automaton: its compiled pattern. */
+export interface PatternSource {
+  regex: RegExp;
+}
+
+/** A rule's place in the automaton, and how far back from a possible end its match may start. */
+export interface Covered<R> {
+  rule: R;
+  maxLength: number;
+}
+
+/** States the DFA may hold before its cache is dropped (a window in flight falls back to the regexes). */
+const MAX_STATES = 20_000;
+/** Rules one automaton covers: one bit of the accept masks each. */
+const MAX_RULES = 31;
+
+export interface Automaton<R> {
+  covered: Covered<R>[];
+  /**
+   * Per covered rule (same order), the positions of `window` at or after `from` where one of its
+   * matches may end, ascending; undefined when the DFA gave up on this window.
+   */
+  ends(window: Uint8Array, from: number): number[][] | undefined;
+}
+
+export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R> {
+  const nfa = new Nfa();
+  const covered: Covered<R>[] = [];
+  const starts: number[] = [];
+  for (const rule of rules) {
+    if (covered.length === MAX_RULES) break;
+    const flags = rule.regex.flags.replace(/[gd]/g, '');
+    if (!/^i?$/.test(flags)) continue;
+    const mark = nfa.kind.length;
+    try {
+      const root = parse(rule.regex.source, flags);
+      // Ends say nothing about where an unbounded match starts: such a rule gains nothing here.
+      const longest = maxLength(root);
+      if (longest === Infinity) continue;
+      const match = nfa.add(MATCH, covered.length, -1);
+      starts.push(compile(nfa, root, match, byteSet('\\w', flags), mark + MAX_NODES_PER_RULE));
+      covered.push({ rule, maxLength: longest });
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      // Drop the partly compiled nodes: nothing refers to them.
+      for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
+    }
+  }
+  return { covered, ends: covered.length === 0 ? () => [] : makeDfa(nfa, starts, covered.length) };
+}
+
+function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8Array, from: number) => number[][] | undefined {
+  // Bytes that every set treats alike share a class; one more class stands for "unknown" (before the window).
+  const classOf = new Uint8Array(256);
+  const signatures = new Map<string, number>();
+  for (let b = 0; b < 256; b++) {
+    const sig = nfa.sets.map((s) => s[b]).join('');
+    let c = signatures.get(sig);
+    if (c === undefined) signatures.set(sig, (c = signatures.size));
+    classOf[b] = c;
+  }
+  const classes = signatures.size;
+  const UNKNOWN = classes;
+  const representative = new Int32Array(classes);
+  for (let b = 255; b >= 0; b--) representative[classOf[b]!] = b;
+  const inSet = (setId: number, cls: number): boolean => cls === UNKNOWN || nfa.sets[setId]![representative[cls]!] === 1;
+
+  // A state: the NFA nodes reached after the last byte (before following empty moves) and that byte's class.
+  let stateNodes: Int32Array[] = [];
+  let statePrev: number[] = [];
+  let ids = new Map<string, number>();
+  // Steps, indexed by state * width + class: -1 = not built yet, else (next state * width) << 1,
+  // | 1 when the step reports ends (their rules in `accepts`).
+  const width = classes + 1; // + the end of the window
+  let steps = new Int32Array(1024 * width).fill(-1);
+  let accepts = new Int32Array(1024 * width);
+
+  const stateFor = (nodes: number[], prev: number): number => {
+    nodes.sort((x, y) => x - y);
+    const key = `${prev}:${nodes.join(',')}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = stateNodes.length;
+      ids.set(key, id);
+      stateNodes.push(Int32Array.from(nodes));
+      statePrev.push(prev);
+      if (steps.length < (id + 1) * width) {
+        const grown = new Int32Array(steps.length * 2).fill(-1);
+        grown.set(steps);
+        steps = grown;
+        const grownAccepts = new Int32Array(accepts.length * 2);
+        grownAccepts.set(accepts);
+        accepts = grownAccepts;
+      }
+    }
+    return id;
+  };
+
+  const reset = (): void => {
+    stateNodes = [];
+    statePrev = [];
+    ids = new Map();
+    steps.fill(-1);
+    stateFor([], UNKNOWN);
+  };
+  reset();
+
+  const seen = new Int32Array(nfa.kind.length).fill(-1);
+  let stamp = 0;
+
+  /** Builds the step of state `s` over a byte of class `cls` (`classes`: the end of the window). */
+  const build = (s: number, cls: number): void => {
+    const prev = statePrev[s]!;
+    const next = cls === classes ? UNKNOWN : cls;
+    stamp++;
+    const stack = [...stateNodes[s]!, ...starts];
+    const reached: number[] = [];
+    let mask = 0;
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (seen[n] === stamp) continue;
+      seen[n] = stamp;
+      switch (nfa.kind[n]) {
+        case SET:
+          if (next !== UNKNOWN && inSet(nfa.a[n]!, next)) reached.push(nfa.next[n]!);
+          break;
+        case SPLIT:
+          stack.push(nfa.a[n]!, nfa.next[n]!);
+          break;
+        case PREV:
+          if (inSet(nfa.a[n]!, prev)) stack.push(nfa.next[n]!);
+          break;
+        case NEXT:
+          if (inSet(nfa.a[n]!, next)) stack.push(nfa.next[n]!);
+          break;
+        case MATCH:
+          mask |= 1 << nfa.a[n]!;
+          break;
+      }
+    }
+    const target = cls === classes ? s : stateFor([...new Set(reached)], next);
+    steps[s * width + cls] = ((target * width) << 1) | (mask === 0 ? 0 : 1);
+    accepts[s * width + cls] = mask;
+  };
+
+  const io = new Int32Array(3);
+  const hits = new Int32Array(4096);
+  return (window, from) => {
+    const ends: number[][] = Array.from({ length: ruleCount }, () => []);
+    const flush = (count: number): void => {
+      for (let k = 0; k < count; k += 2) {
+        const at = hits[k]!;
+        if (at < from) continue;
+        for (let r = 0, mask = accepts[hits[k + 1]!]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
+      }
+    };
+    // Start one byte early so that the first position's lookbehind sees its byte.
+    io[0] = Math.max(0, from - 1);
+    io[1] = 0;
+    io[2] = 0;
+    for (;;) {
+      walk(window, io, classOf, steps, hits);
+      flush(io[2]!);
+      io[2] = 0;
+      const i = io[0]!;
+      if (i === window.length) break;
+      const t = io[1]! + classOf[window[i]!]!;
+      if (steps[t]! >= 0) continue; // stopped for a full hit buffer
+      if (stateNodes.length >= MAX_STATES) {
+        reset();
+        return undefined;
+      }
+      build(io[1]! / width, classOf[window[i]!]!);
+    }
+    const t = io[1]! + classes;
+    if (steps[t]! < 0) build(io[1]! / width, classes);
+    if ((steps[t]! & 1) !== 0) for (let r = 0, mask = accepts[t]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(window.length);
+    return ends;
+  };
+}
+
+/**
+ * The hot loop: steps from io = [position, state * width, hit count] until the window ends, a step is
+ * not built yet, or `hits` (position, step index pairs of steps that report ends) is full.
+ */
+function walk(window: Uint8Array, io: Int32Array, classOf: Uint8Array, steps: Int32Array, hits: Int32Array): void {
+  let i = io[0]!;
+  let base = io[1]!;
+  let n = io[2]!;
+  const end = window.length;
+  for (; i < end; i++) {
+    const t = base + classOf[window[i]!]!;
+    const step = steps[t]!;
+    if (step < 0) break;
+    if ((step & 1) !== 0) {
+      if (n === hits.length) break;
+      hits[n++] = i;
+      hits[n++] = t;
+    }
+    base = step >> 1;
+  }
+  io[0] = i;
+  io[1] = base;
+  io[2] = n;
+}
