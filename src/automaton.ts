@@ -326,6 +326,8 @@ export interface Covered<R> {
 
 /** States the DFA may hold before its cache is dropped (a window in flight falls back to the regexes). */
 const MAX_STATES = 20_000;
+/** After this many overflows the text is taken to defeat the DFA, which then gives up on every window. */
+const MAX_OVERFLOWS = 3;
 /** Rules one automaton covers: one bit of the accept masks each. */
 const MAX_RULES = 31;
 
@@ -379,8 +381,18 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
   const representative = new Int32Array(classes);
   for (let b = 255; b >= 0; b--) representative[classOf[b]!] = b;
   const inSet = (setId: number, cls: number): boolean => cls === UNKNOWN || nfa.sets[setId]![representative[cls]!] === 1;
+  // A state remembers its last byte only as far as lookbehinds tell bytes apart: per class, the first
+  // class that every lookbehind set treats alike.
+  const behindSets = [...new Set(nfa.kind.flatMap((k, n) => (k === PREV ? [nfa.a[n]!] : [])))];
+  const behindClass = Array.from({ length: classes + 1 }, (_, c) => c);
+  const firstBySignature = new Map<string, number>();
+  for (let c = 0; c < classes; c++) {
+    const sig = behindSets.map((id) => nfa.sets[id]![representative[c]!]).join('');
+    if (!firstBySignature.has(sig)) firstBySignature.set(sig, c);
+    behindClass[c] = firstBySignature.get(sig)!;
+  }
 
-  // A state: the NFA nodes reached after the last byte (before following empty moves) and that byte's class.
+  // A state: the NFA nodes reached after the last byte (before following empty moves) and that byte's class (behindClass).
   let stateNodes: Int32Array[] = [];
   let statePrev: number[] = [];
   let ids = new Map<string, number>();
@@ -453,11 +465,12 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
           break;
       }
     }
-    const target = cls === classes ? s : stateFor([...new Set(reached)], next);
+    const target = cls === classes ? s : stateFor([...new Set(reached)], behindClass[next]!);
     steps[s * width + cls] = ((target * width) << 1) | (mask === 0 ? 0 : 1);
     accepts[s * width + cls] = mask;
   };
 
+  let overflows = 0;
   const io = new Int32Array(3);
   const hits = new Int32Array(4096);
   return (window, from) => {
@@ -469,6 +482,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
         for (let r = 0, mask = accepts[hits[k + 1]!]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
       }
     };
+    if (overflows === MAX_OVERFLOWS) return undefined;
     // Start one byte early so that the first position's lookbehind sees its byte.
     io[0] = Math.max(0, from - 1);
     io[1] = 0;
@@ -482,6 +496,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
       const t = io[1]! + classOf[window[i]!]!;
       if (steps[t]! >= 0) continue; // stopped for a full hit buffer
       if (stateNodes.length >= MAX_STATES) {
+        overflows++;
         reset();
         return undefined;
       }

@@ -1,9 +1,10 @@
-// A rule's `candidate` promise only lets the engine skip text: findings are the same as when each
-// pattern runs over the whole text, on input made to stress the run boundaries.
+// A rule's `candidate` promise and the automaton (src/automaton.ts) only let the engine skip text:
+// findings are the same as when each pattern runs over the whole text, on input made to stress the
+// run boundaries and window borders.
 import { describe, expect, it } from 'vitest';
 import { detectStream, loadRules } from '../src/index.js';
 import { compileRule } from '../src/rules.js';
-import type { CompiledRule } from '../src/types.js';
+import type { CompiledRule, RuleSpec } from '../src/types.js';
 import { DEFAULT_SETTINGS } from '../src/validators/index.js';
 import { cardNumber, digits, email, rng, ssn, usPhone } from './support/pii.js';
 
@@ -12,6 +13,10 @@ const withoutCandidates = rules.map((rule) => {
   const { candidate: _, ...spec } = rule.spec;
   return compileRule({ spec, source: rule.source }, DEFAULT_SETTINGS, rule.severity).compiled!;
 });
+
+/** The same rule, left to its regex alone: the automaton reads no pattern with the `s` flag (none of these uses `.`). */
+const opaque = (rule: CompiledRule): CompiledRule => ({ ...rule, regex: new RegExp(rule.regex.source, `${rule.regex.flags}s`) });
+const byRegexAlone = withoutCandidates.map(opaque);
 
 async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
@@ -68,4 +73,67 @@ describe('candidate promises', () => {
       }
     });
   }
+});
+
+describe('automaton', () => {
+  // Without validators and context, every match of a pattern is a finding: what the pattern pass finds shows.
+  const bare = rules.map((rule) => {
+    const { candidate: _, validator: _v, requireContext: _r, ...spec } = rule.spec;
+    return compileRule({ spec, source: rule.source }, DEFAULT_SETTINGS, rule.severity).compiled!;
+  });
+
+  for (const [seed, filler] of [[5, ''], [6, ''], [7, ' the quick brown fox, 12:30 on 2024-05-06, order 123456;'.repeat(3)]] as const) {
+    it(`changes no match of the built-in patterns (noisy text, seed ${seed})`, async () => {
+      const text = noisyText(seed * 1000, 3000, filler);
+      for (const size of [61, 4096, 1 << 20]) {
+        const expected = await found(text, bare.map(opaque), size);
+        expect(new Set(expected.map((f) => f.split('@')[0])).size, 'rules matching').toBeGreaterThanOrEqual(10);
+        expect(await found(text, bare, size), `chunk size ${size}`).toEqual(expected);
+      }
+    });
+  }
+
+  it('changes no match of the built-in patterns at the start and end of a stream (rule examples)', async () => {
+    const examples = rules.flatMap((rule) => rule.spec.examples.match.map((e) => e.text));
+    for (const text of [...examples, ...examples.map((e) => e.trim().replace(/\W+$/, ''))]) {
+      expect(await found(text, bare, 1 << 20), text.length > 0 ? 'example' : '').toEqual(await found(text, bare.map(opaque), 1 << 20));
+    }
+  });
+
+  const custom = (id: string, pattern: string, flags?: string): CompiledRule => {
+    const spec: RuleSpec = { id, name: id, description: id, severity: 'warning', pattern, ...(flags ? { flags } : {}), help: id, tags: ['test'], examples: { match: [], noMatch: [] } };
+    return compileRule({ spec, source: 'test' }, DEFAULT_SETTINGS).compiled!;
+  };
+
+  it('changes no match of rules written in other regex syntax (backreferences, named groups, lookarounds, flags)', async () => {
+    const userRules = [
+      custom('quoted-id', String.raw`(?<q>['"])id-(?:\d{2,4}|[a-f]{3})\k<q>(?=\W|$)`, 'i'),
+      custom('pair', String.raw`\b([a-c])x\1{1,3}(?!y|zz)`),
+      custom('separated', String.raw`\b\d{2}([ -]?)\d{2}\1\d(?!\d)`),
+      custom('word-after', String.raw`(?<=key[=:])[A-Z]{2}\d{3,5}?\b`, 'i'),
+      custom('lookahead', String.raw`(?<![a-z]|\d\.)\d{2}(?=[.]|ab)`),
+      custom('group-value', String.raw`(?:^|[^\d])(?<v>\d{3})[-./](\d\d)\B`),
+      custom('escapes', String.raw`\x41\u0042[\]\-\\]{1,2}\.\d{0,3}\s?\S`),
+    ];
+    const r = rng(42);
+    const pieces = ["'id-", '"ID-', "' ", '" ', "'", '"', 'abc', 'key=', 'KEY:', 'ax', 'aa', 'b', 'y', 'zz', 'AB]', 'AB\\-', '-', '.', '/', ' ', ']', '\\', '\n', '\t', 'é'];
+    let text = '';
+    for (let i = 0; i < 20_000; i++) text += r() < 0.3 ? digits(r, 1 + Math.floor(r() * 5)) : pieces[Math.floor(r() * pieces.length)];
+    for (const size of [53, 1 << 20]) {
+      const expected = await found(text, userRules.map(opaque), size);
+      expect([...new Set(expected.map((f) => f.split('@')[0]))].sort(), 'every rule matches').toEqual(userRules.map((u) => u.id).sort());
+      expect(await found(text, userRules, size), `chunk size ${size}`).toEqual(expected);
+    }
+  });
+
+  it('falls back to the regex where the automaton would grow too large', async () => {
+    // Bounded, but its DFA needs a state per recent a/b sequence: more than the automaton keeps.
+    const blowup = [custom('blowup', '[ab]{0,24}a[ab]{15}c')];
+    const r = rng(7);
+    let text = '';
+    for (let i = 0; i < 100_000; i++) text += r() < 0.001 ? 'c' : r() < 0.5 ? 'a' : 'b';
+    const expected = await found(text, blowup.map(opaque), 1 << 16);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await found(text, blowup, 1 << 16)).toEqual(expected);
+  });
 });
