@@ -237,42 +237,49 @@ function startsBefore(ends: number[], maxLength: number): StartFinder {
   };
 }
 
-/** Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute offset `base`; `text` is its latin1 view). */
-function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
+/**
+ * Matches of the `active` rules (as collect() keeps them) that start in [from, to) of `window` (at
+ * absolute offset `base`; `text` is its latin1 view). `rules`, all rules of the stream, keys the plan.
+ */
+function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], active: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
-  const ends = plan.automaton.ends(window, from);
+  const { covered } = plan.automaton;
+  const ends = covered.some((c) => active.includes(c.rule)) ? plan.automaton.ends(window, from) : undefined;
   for (const step of plan.steps) {
     if ('covered' in step) {
-      const { rule, maxLength } = plan.automaton.covered[step.covered]!;
+      const { rule, maxLength } = covered[step.covered]!;
+      if (!active.includes(rule)) continue;
       const mayEnd = ends?.[step.covered];
       // Where possible ends are dense, one pass over the window costs less than a call per start.
       if (mayEnd === undefined || mayEnd.length * DENSE_BYTES > to - from) collect(rule, text, from, to, base, allowed, out);
       else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength));
     } else if ('plain' in step) {
       const rule = step.plain;
-      if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+      if (!active.includes(rule) || (rule.prefilter && !rule.prefilter.some((p) => text.includes(p)))) continue;
       collect(rule, text, from, to, base, allowed, out);
-    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, active, allowed, out);
   }
 }
 
 /** Matches of a candidate group's rules: around its candidate runs, or over the whole window where they are dense. */
-function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, allowed: AllowedValues | undefined, out: Hit[]): void {
+function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, active: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
+  const members = group.rules.filter((rule) => active.includes(rule));
+  if (members.length === 0) return;
   const runs: Runs = [];
   const record = (start: number, end: number, count: number) => runs.push(start, end, count);
   const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
   const sampleTo = Math.min(to, from + SAMPLE_BYTES);
   if (sampleTo < to) {
     find(window, from, sampleTo, group, record);
-    const dense = group.rules.filter((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
+    const dense = members.filter((rule) => denseFor(runs, rule.candidate!.atLeast, sampleTo - from)).length * 2 >= members.length;
     runs.length = 0;
     if (dense) {
-      for (const rule of group.rules) collect(rule, text, from, to, base, allowed, out);
+      for (const rule of members) collect(rule, text, from, to, base, allowed, out);
       return;
     }
   }
   find(window, from, to, group, record);
-  for (const rule of group.rules) {
+  for (const rule of members) {
     const atLeast = rule.candidate!.atLeast;
     if (denseFor(runs, atLeast, to - from)) {
       collect(rule, text, from, to, base, allowed, out);
@@ -383,7 +390,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, activeRules(text), allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, activeRules(text), allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
