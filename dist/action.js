@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-L43CBITF.js";
+} from "./chunk-R3YTZZO6.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-OHZGGBIQ.js";
+} from "./chunk-5SJGR2II.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

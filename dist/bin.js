@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6327A5BL.js";
-import "./chunk-L43CBITF.js";
-import "./chunk-OHZGGBIQ.js";
+} from "./chunk-JEOV3UP4.js";
+import "./chunk-R3YTZZO6.js";
+import "./chunk-5SJGR2II.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

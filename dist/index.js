@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6327A5BL.js";
+} from "./chunk-JEOV3UP4.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-L43CBITF.js";
+} from "./chunk-R3YTZZO6.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-OHZGGBIQ.js";
+} from "./chunk-5SJGR2II.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

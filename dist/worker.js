@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-OHZGGBIQ.js";
+} from "./chunk-5SJGR2II.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-L43CBITF.js";
+} from "./chunk-R3YTZZO6.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-OHZGGBIQ.js";
+} from "./chunk-5SJGR2II.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-OHZGGBIQ.js";
+} from "./chunk-5SJGR2II.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -1866,7 +1866,7 @@ var require_extract = __commonJS({
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
-    var EMPTY = b4a.alloc(0);
+    var EMPTY2 = b4a.alloc(0);
     var MAX_HEADER_SIZE = 4 * 1024 * 1024;
     var BufferList = class {
       constructor() {
@@ -1884,7 +1884,7 @@ var require_extract = __commonJS({
       }
       shift(size) {
         if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
+        if (size === 0) return EMPTY2;
         let chunk = this._next(size);
         if (size === chunk.byteLength) return chunk;
         const chunks = [chunk];
@@ -4636,7 +4636,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options2) => {
+    var parse4 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -4807,7 +4807,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -5332,7 +5332,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options2) => {
+    parse4.fastpaths = (input, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -5398,7 +5398,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -5408,7 +5408,7 @@ var require_picomatch = __commonJS({
     "use strict";
     var path3 = __require("path");
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -5496,7 +5496,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
     picomatch2.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse3(pattern, { ...options2, fastpaths: false });
+      return parse4(pattern, { ...options2, fastpaths: false });
     };
     picomatch2.scan = (input, options2) => scan(input, options2);
     picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -5522,10 +5522,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options2);
+        parsed.output = parse4.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options2);
+        parsed = parse4(input, options2);
       }
       return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -5569,6 +5569,452 @@ var UsageError = class extends Error {
     this.name = "UsageError";
   }
 };
+
+// src/automaton.ts
+var Unsupported = class extends Error {
+};
+var EMPTY = { kind: "seq", items: [] };
+function byteSet(source, flags) {
+  const re = new RegExp(`^(?:${source})$`, flags);
+  return Uint8Array.from({ length: 256 }, (_, code) => re.test(String.fromCharCode(code)) ? 1 : 0);
+}
+var complement = (set) => set.map((b) => 1 - b);
+function parse(source, flags) {
+  let at = 0;
+  let groups = 0;
+  const groupNames = /* @__PURE__ */ new Map();
+  const namedRefs = [];
+  const classEnd = (from) => {
+    let i = from + 1;
+    if (source[i] === "^") i++;
+    if (source[i] === "]") return i;
+    for (; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+    if (i >= source.length) throw new Unsupported("unclosed class");
+    return i;
+  };
+  const escapeLength = (from) => {
+    const c = source[from + 1];
+    if (c === "x") return 4;
+    if (c === "u") return 6;
+    if (c === "c") return 3;
+    if (c === "p" || c === "P" || c === void 0) throw new Unsupported("escape");
+    return 2;
+  };
+  const alternation = () => {
+    const alts = [sequence()];
+    while (source[at] === "|") {
+      at++;
+      alts.push(sequence());
+    }
+    return alts.length === 1 ? alts[0] : { kind: "alt", alts };
+  };
+  const sequence = () => {
+    const items = [];
+    while (at < source.length && source[at] !== "|" && source[at] !== ")") items.push(quantified(atom()));
+    return { kind: "seq", items };
+  };
+  const quantified = (node) => {
+    for (; ; ) {
+      const c = source[at];
+      let min;
+      let max;
+      if (c === "*" || c === "+" || c === "?") {
+        at++;
+        [min, max] = c === "*" ? [0, Infinity] : c === "+" ? [1, Infinity] : [0, 1];
+      } else if (c === "{") {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
+        if (m === null) return node;
+        at += m[0].length;
+        min = Number(m[1]);
+        max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      } else return node;
+      if (source[at] === "?") at++;
+      node = { kind: "repeat", node, min, max };
+    }
+  };
+  const lookaround = (behind, negative) => {
+    const body = alternation();
+    if (source[at++] !== ")") throw new Unsupported("unclosed group");
+    const alts = body.kind === "alt" ? body.alts : [body];
+    const single = (n) => n.kind === "seq" && n.items.length === 1 && n.items[0].kind === "set" ? n.items[0].set : void 0;
+    const sets = alts.map(single);
+    const kind = behind ? "prev" : "next";
+    if (negative) {
+      const known = sets.filter((s) => s !== void 0);
+      if (known.length === 0) return EMPTY;
+      return { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]))) };
+    }
+    if (sets.some((s) => s === void 0)) return EMPTY;
+    return { kind, set: sets.reduce((a, s) => a.map((b, i) => b | s[i])) };
+  };
+  const atom = () => {
+    const c = source[at];
+    if (c === "(") {
+      const rest = source.slice(at, at + 4);
+      for (const [prefix, behind, negative] of [["(?<=", true, false], ["(?<!", true, true], ["(?=", false, false], ["(?!", false, true]]) {
+        if (rest.startsWith(prefix)) {
+          at += prefix.length;
+          return lookaround(behind, negative);
+        }
+      }
+      let index = 0;
+      if (rest.startsWith("(?:")) at += 3;
+      else if (rest.startsWith("(?<")) {
+        const m = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(at));
+        if (m === null) throw new Unsupported("group syntax");
+        at += m[0].length;
+        index = ++groups;
+        groupNames.set(m[1], index);
+      } else if (rest.startsWith("(?")) throw new Unsupported("group syntax");
+      else {
+        at++;
+        index = ++groups;
+      }
+      const node = alternation();
+      if (source[at++] !== ")") throw new Unsupported("unclosed group");
+      return index === 0 ? node : { kind: "group", index, node };
+    }
+    if (c === "[") {
+      const end = classEnd(at);
+      const node = { kind: "set", set: byteSet(source.slice(at, end + 1), flags) };
+      at = end + 1;
+      return node;
+    }
+    if (c === "\\") {
+      const e = source[at + 1];
+      if (e === "b") {
+        at += 2;
+        return { kind: "boundary" };
+      }
+      if (e === "B") {
+        at += 2;
+        return EMPTY;
+      }
+      if (e !== void 0 && e >= "1" && e <= "9") {
+        const m = /^\\(\d+)/.exec(source.slice(at));
+        at += m[0].length;
+        return { kind: "backref", index: Number(m[1]) };
+      }
+      if (e === "k") {
+        const m = /^\\k<([A-Za-z_$][\w$]*)>/.exec(source.slice(at));
+        if (m === null) throw new Unsupported("escape");
+        at += m[0].length;
+        const node2 = { kind: "backref", index: 0 };
+        namedRefs.push({ node: node2, name: m[1] });
+        return node2;
+      }
+      const length = escapeLength(at);
+      const node = { kind: "set", set: byteSet(source.slice(at, at + length), flags) };
+      at += length;
+      return node;
+    }
+    if (c === "^" || c === "$") {
+      at++;
+      return EMPTY;
+    }
+    if (c === "*" || c === "+" || c === "?" || c === ")" || c === "]" || c === "{" || c === "}") throw new Unsupported("syntax");
+    at++;
+    return { kind: "set", set: byteSet(c === "." ? "." : `[${c}]`, flags) };
+  };
+  const root = alternation();
+  if (at !== source.length) throw new Unsupported("unbalanced");
+  for (const { node, name } of namedRefs) {
+    const index = groupNames.get(name);
+    if (index === void 0) throw new Unsupported("unknown group name");
+    node.index = index;
+  }
+  return resolveBackrefs(root, groups);
+}
+function resolveBackrefs(root, groups) {
+  const bodies = /* @__PURE__ */ new Map();
+  const collect2 = (n) => {
+    if (n.kind === "group") bodies.set(n.index, n.node);
+    if (n.kind === "group" || n.kind === "repeat") collect2(n.node);
+    if (n.kind === "seq") n.items.forEach(collect2);
+    if (n.kind === "alt") n.alts.forEach(collect2);
+  };
+  collect2(root);
+  const resolve = (n, open) => {
+    switch (n.kind) {
+      case "backref": {
+        if (n.index > groups) throw new Unsupported("backreference to a missing group");
+        const body = bodies.get(n.index);
+        if (body === void 0) throw new Unsupported("backreference into a lookaround");
+        if (open.has(n.index)) throw new Unsupported("backreference inside its group");
+        return { kind: "alt", alts: [EMPTY, resolve(body, open)] };
+      }
+      case "group":
+        return { kind: "group", index: n.index, node: resolve(n.node, /* @__PURE__ */ new Set([...open, n.index])) };
+      case "repeat":
+        return { ...n, node: resolve(n.node, open) };
+      case "seq":
+        return { kind: "seq", items: n.items.map((i) => resolve(i, open)) };
+      case "alt":
+        return { kind: "alt", alts: n.alts.map((a) => resolve(a, open)) };
+      default:
+        return n;
+    }
+  };
+  return resolve(root, /* @__PURE__ */ new Set());
+}
+function maxLength(n) {
+  switch (n.kind) {
+    case "set":
+      return 1;
+    case "seq":
+      return n.items.reduce((sum, i) => sum + maxLength(i), 0);
+    case "alt":
+      return Math.max(...n.alts.map(maxLength));
+    case "repeat": {
+      const one = maxLength(n.node);
+      return one === 0 ? 0 : one * n.max;
+    }
+    case "group":
+      return maxLength(n.node);
+    default:
+      return 0;
+  }
+}
+var SET = 0;
+var SPLIT = 1;
+var PREV = 2;
+var NEXT = 3;
+var MATCH = 4;
+var MAX_NODES_PER_RULE = 4e3;
+var Nfa = class {
+  kind = [];
+  a = [];
+  // SET/PREV/NEXT: set id; SPLIT: first branch; MATCH: rule number
+  next = [];
+  // SET/PREV/NEXT: successor; SPLIT: second branch
+  sets = [];
+  setIds = /* @__PURE__ */ new Map();
+  add(kind, a, next) {
+    this.kind.push(kind);
+    this.a.push(a);
+    this.next.push(next);
+    return this.kind.length - 1;
+  }
+  setId(set) {
+    const key = set.join("");
+    let id = this.setIds.get(key);
+    if (id === void 0) this.setIds.set(key, id = this.sets.push(set) - 1);
+    return id;
+  }
+};
+function compile(nfa, n, next, word, limit) {
+  if (nfa.kind.length > limit) throw new Unsupported("too large");
+  switch (n.kind) {
+    case "set":
+      return nfa.add(SET, nfa.setId(n.set), next);
+    case "seq":
+      return n.items.reduceRight((after, item) => compile(nfa, item, after, word, limit), next);
+    case "alt":
+      return n.alts.map((alt) => compile(nfa, alt, next, word, limit)).reduce((a, b) => nfa.add(SPLIT, a, b));
+    case "group":
+      return compile(nfa, n.node, next, word, limit);
+    case "prev":
+      return nfa.add(PREV, nfa.setId(n.set), next);
+    case "next":
+      return nfa.add(NEXT, nfa.setId(n.set), next);
+    case "boundary": {
+      const nonWord = complement(word);
+      const wordThenNot = nfa.add(PREV, nfa.setId(word), nfa.add(NEXT, nfa.setId(nonWord), next));
+      const notThenWord = nfa.add(PREV, nfa.setId(nonWord), nfa.add(NEXT, nfa.setId(word), next));
+      return nfa.add(SPLIT, wordThenNot, notThenWord);
+    }
+    case "repeat": {
+      let entry = next;
+      if (n.max === Infinity) {
+        const loop = nfa.add(SPLIT, -1, next);
+        nfa.a[loop] = compile(nfa, n.node, loop, word, limit);
+        entry = loop;
+      } else {
+        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, word, limit), next);
+      }
+      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, word, limit);
+      return entry;
+    }
+    case "backref":
+      throw new Unsupported("unresolved backreference");
+  }
+}
+var MAX_STATES = 2e4;
+var MAX_OVERFLOWS = 3;
+var MAX_RULES = 31;
+function buildAutomaton(rules) {
+  const nfa = new Nfa();
+  const covered = [];
+  const starts = [];
+  for (const rule2 of rules) {
+    if (covered.length === MAX_RULES) break;
+    const flags = rule2.regex.flags.replace(/[gd]/g, "");
+    if (!/^i?$/.test(flags)) continue;
+    const mark = nfa.kind.length;
+    try {
+      const root = parse(rule2.regex.source, flags);
+      const longest = maxLength(root);
+      if (longest === Infinity) continue;
+      const match = nfa.add(MATCH, covered.length, -1);
+      starts.push(compile(nfa, root, match, byteSet("\\w", flags), mark + MAX_NODES_PER_RULE));
+      covered.push({ rule: rule2, maxLength: longest });
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
+    }
+  }
+  return { covered, ends: covered.length === 0 ? () => [] : makeDfa(nfa, starts, covered.length) };
+}
+function makeDfa(nfa, starts, ruleCount) {
+  const classOf = new Uint8Array(256);
+  const signatures = /* @__PURE__ */ new Map();
+  for (let b = 0; b < 256; b++) {
+    const sig = nfa.sets.map((s) => s[b]).join("");
+    let c = signatures.get(sig);
+    if (c === void 0) signatures.set(sig, c = signatures.size);
+    classOf[b] = c;
+  }
+  const classes = signatures.size;
+  const UNKNOWN = classes;
+  const representative = new Int32Array(classes);
+  for (let b = 255; b >= 0; b--) representative[classOf[b]] = b;
+  const inSet = (setId, cls) => cls === UNKNOWN || nfa.sets[setId][representative[cls]] === 1;
+  const behindSets = [...new Set(nfa.kind.flatMap((k, n) => k === PREV ? [nfa.a[n]] : []))];
+  const behindClass = Array.from({ length: classes + 1 }, (_, c) => c);
+  const firstBySignature = /* @__PURE__ */ new Map();
+  for (let c = 0; c < classes; c++) {
+    const sig = behindSets.map((id) => nfa.sets[id][representative[c]]).join("");
+    if (!firstBySignature.has(sig)) firstBySignature.set(sig, c);
+    behindClass[c] = firstBySignature.get(sig);
+  }
+  let stateNodes = [];
+  let statePrev = [];
+  let ids = /* @__PURE__ */ new Map();
+  const width = classes + 1;
+  let steps = new Int32Array(1024 * width).fill(-1);
+  let accepts = new Int32Array(1024 * width);
+  const stateFor = (nodes, prev) => {
+    nodes.sort((x, y) => x - y);
+    const key = `${prev}:${nodes.join(",")}`;
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = stateNodes.length;
+      ids.set(key, id);
+      stateNodes.push(Int32Array.from(nodes));
+      statePrev.push(prev);
+      if (steps.length < (id + 1) * width) {
+        const grown = new Int32Array(steps.length * 2).fill(-1);
+        grown.set(steps);
+        steps = grown;
+        const grownAccepts = new Int32Array(accepts.length * 2);
+        grownAccepts.set(accepts);
+        accepts = grownAccepts;
+      }
+    }
+    return id;
+  };
+  const reset = () => {
+    stateNodes = [];
+    statePrev = [];
+    ids = /* @__PURE__ */ new Map();
+    steps.fill(-1);
+    stateFor([], UNKNOWN);
+  };
+  reset();
+  const seen = new Int32Array(nfa.kind.length).fill(-1);
+  let stamp = 0;
+  const build = (s, cls) => {
+    const prev = statePrev[s];
+    const next = cls === classes ? UNKNOWN : cls;
+    stamp++;
+    const stack = [...stateNodes[s], ...starts];
+    const reached = [];
+    let mask = 0;
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (seen[n] === stamp) continue;
+      seen[n] = stamp;
+      switch (nfa.kind[n]) {
+        case SET:
+          if (next !== UNKNOWN && inSet(nfa.a[n], next)) reached.push(nfa.next[n]);
+          break;
+        case SPLIT:
+          stack.push(nfa.a[n], nfa.next[n]);
+          break;
+        case PREV:
+          if (inSet(nfa.a[n], prev)) stack.push(nfa.next[n]);
+          break;
+        case NEXT:
+          if (inSet(nfa.a[n], next)) stack.push(nfa.next[n]);
+          break;
+        case MATCH:
+          mask |= 1 << nfa.a[n];
+          break;
+      }
+    }
+    const target = cls === classes ? s : stateFor([...new Set(reached)], behindClass[next]);
+    steps[s * width + cls] = target * width << 1 | (mask === 0 ? 0 : 1);
+    accepts[s * width + cls] = mask;
+  };
+  let overflows = 0;
+  const io = new Int32Array(3);
+  const hits = new Int32Array(4096);
+  return (window, from) => {
+    const ends = Array.from({ length: ruleCount }, () => []);
+    const flush = (count) => {
+      for (let k = 0; k < count; k += 2) {
+        const at = hits[k];
+        if (at < from) continue;
+        for (let r = 0, mask = accepts[hits[k + 1]]; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r].push(at);
+      }
+    };
+    if (overflows === MAX_OVERFLOWS) return void 0;
+    io[0] = Math.max(0, from - 1);
+    io[1] = 0;
+    io[2] = 0;
+    for (; ; ) {
+      walk(window, io, classOf, steps, hits);
+      flush(io[2]);
+      io[2] = 0;
+      const i = io[0];
+      if (i === window.length) break;
+      const t2 = io[1] + classOf[window[i]];
+      if (steps[t2] >= 0) continue;
+      if (stateNodes.length >= MAX_STATES) {
+        overflows++;
+        reset();
+        return void 0;
+      }
+      build(io[1] / width, classOf[window[i]]);
+    }
+    const t = io[1] + classes;
+    if (steps[t] < 0) build(io[1] / width, classes);
+    if ((steps[t] & 1) !== 0) {
+      for (let r = 0, mask = accepts[t]; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r].push(window.length);
+    }
+    return ends;
+  };
+}
+function walk(window, io, classOf, steps, hits) {
+  let i = io[0];
+  let base = io[1];
+  let n = io[2];
+  const end = window.length;
+  for (; i < end; i++) {
+    const t = base + classOf[window[i]];
+    const step = steps[t];
+    if (step < 0) break;
+    if ((step & 1) !== 0) {
+      if (n === hits.length) break;
+      hits[n++] = i;
+      hits[n++] = t;
+    }
+    base = step >> 1;
+  }
+  io[0] = i;
+  io[1] = base;
+  io[2] = n;
+}
 
 // src/owned.ts
 var SHARED_BELOW = 13;
@@ -6225,11 +6671,18 @@ function groupSpan(m, group) {
 var NON_ASCII = /[^\x00-\x7f]/;
 var ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 var BARE = /^[A-Za-z0-9]+$/;
-function collect(rule2, text, from, to, base, allowed, out) {
+function collect(rule2, text, from, to, base, allowed, out, startAt) {
   const re = rule2.regex;
   const listedValues = allowed?.get(rule2.id);
   re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+  for (; ; ) {
+    if (startAt !== void 0) {
+      const start = startAt(re.lastIndex);
+      if (start >= to) break;
+      re.lastIndex = start;
+    }
+    const m = re.exec(text);
+    if (m === null || m.index >= to) break;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -6259,16 +6712,26 @@ var tableKey = (t) => t.join("");
 function planFor(rules) {
   let plan = plans.get(rules);
   if (plan !== void 0) return plan;
+  const automaton = buildAutomaton(rules);
+  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  const steps = [];
+  for (const rule2 of rules) {
+    if (rule2.candidate === void 0) steps.push(coveredAt.has(rule2) ? { covered: coveredAt.get(rule2) } : { plain: rule2 });
+  }
   const byPromise = /* @__PURE__ */ new Map();
   for (const rule2 of rules) {
     if (rule2.candidate === void 0) continue;
     const key = `${tableKey(rule2.candidate.chars)}/${tableKey(rule2.candidate.counts)}`;
     byPromise.set(key, [...byPromise.get(key) ?? [], rule2]);
   }
-  plan = {
-    plain: rules.filter((r) => r.candidate === void 0),
-    groups: [...byPromise.values()].map(makeGroup)
-  };
+  for (const members of byPromise.values()) {
+    const rest = members.filter((rule2) => !coveredAt.has(rule2));
+    for (const rule2 of members) {
+      if (coveredAt.has(rule2)) steps.push({ covered: coveredAt.get(rule2) });
+      else if (rule2 === rest[0]) steps.push({ group: makeGroup(rest) });
+    }
+  }
+  plan = { automaton, steps };
   plans.set(rules, plan);
   return plan;
 }
@@ -6316,42 +6779,61 @@ function denseFor(runs, atLeast, bytes) {
   for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
   return qualifying * DENSE_BYTES > bytes;
 }
-function scanWindow(window, text, from, to, base, rules, allowed, out) {
+function startsBefore(ends, maxLength2) {
+  let next = 0;
+  return (at) => {
+    while (next < ends.length && ends[next] <= at) next++;
+    return next === ends.length ? Infinity : Math.max(at, ends[next] - maxLength2);
+  };
+}
+function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
   const plan = planFor(rules);
-  for (const rule2 of plan.plain) {
-    if (rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
-    collect(rule2, text, from, to, base, allowed, out);
+  const { covered } = plan.automaton;
+  const ends = covered.some((c) => active.includes(c.rule)) ? plan.automaton.ends(window, from) : void 0;
+  for (const step of plan.steps) {
+    if ("covered" in step) {
+      const { rule: rule2, maxLength: maxLength2 } = covered[step.covered];
+      if (!active.includes(rule2)) continue;
+      const mayEnd = ends?.[step.covered];
+      if (mayEnd === void 0 || mayEnd.length * DENSE_BYTES > to - from) collect(rule2, text, from, to, base, allowed, out);
+      else if (mayEnd.length > 0) collect(rule2, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength2));
+    } else if ("plain" in step) {
+      const rule2 = step.plain;
+      if (!active.includes(rule2) || rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
+      collect(rule2, text, from, to, base, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, active, allowed, out);
   }
+}
+function scanGroup(window, text, from, to, base, group, active, allowed, out) {
+  const members = group.rules.filter((rule2) => active.includes(rule2));
+  if (members.length === 0) return;
   const runs = [];
   const record = (start, end, count) => runs.push(start, end, count);
-  for (const group of plan.groups) {
-    const find = group.anchors === void 0 ? loopedRuns : anchoredRuns;
+  const find = group.anchors === void 0 ? loopedRuns : anchoredRuns;
+  const sampleTo = Math.min(to, from + SAMPLE_BYTES);
+  if (sampleTo < to) {
+    find(window, from, sampleTo, group, record);
+    const dense = members.filter((rule2) => denseFor(runs, rule2.candidate.atLeast, sampleTo - from)).length * 2 >= members.length;
     runs.length = 0;
-    const sampleTo = Math.min(to, from + SAMPLE_BYTES);
-    if (sampleTo < to) {
-      find(window, from, sampleTo, group, record);
-      const dense = group.rules.filter((rule2) => denseFor(runs, rule2.candidate.atLeast, sampleTo - from)).length * 2 >= group.rules.length;
-      runs.length = 0;
-      if (dense) {
-        for (const rule2 of group.rules) collect(rule2, text, from, to, base, allowed, out);
-        continue;
-      }
+    if (dense) {
+      for (const rule2 of members) collect(rule2, text, from, to, base, allowed, out);
+      return;
     }
-    find(window, from, to, group, record);
-    for (const rule2 of group.rules) {
-      const atLeast = rule2.candidate.atLeast;
-      if (denseFor(runs, atLeast, to - from)) {
-        collect(rule2, text, from, to, base, allowed, out);
-        continue;
-      }
-      for (let i = 0; i < runs.length; i += 3) {
-        if (runs[i + 2] < atLeast) continue;
-        const start = runs[i];
-        const end = runs[i + 1];
-        const sliceFrom = Math.max(0, start - RUN_CONTEXT);
-        const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
-        collect(rule2, slice, Math.max(start, from) - sliceFrom, Math.min(end, to) - sliceFrom, base + sliceFrom, allowed, out);
-      }
+  }
+  find(window, from, to, group, record);
+  for (const rule2 of members) {
+    const atLeast = rule2.candidate.atLeast;
+    if (denseFor(runs, atLeast, to - from)) {
+      collect(rule2, text, from, to, base, allowed, out);
+      continue;
+    }
+    for (let i = 0; i < runs.length; i += 3) {
+      if (runs[i + 2] < atLeast) continue;
+      const start = runs[i];
+      const end = runs[i + 1];
+      const sliceFrom = Math.max(0, start - RUN_CONTEXT);
+      const slice = text.slice(sliceFrom, Math.min(text.length, end + RUN_CONTEXT));
+      collect(rule2, slice, Math.max(start, from) - sliceFrom, Math.min(end, to) - sliceFrom, base + sliceFrom, allowed, out);
     }
   }
 }
@@ -6423,7 +6905,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, activeRules(text), allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, activeRules(text), allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {
@@ -8528,7 +9010,7 @@ function paymentCardValid(value) {
 // src/validators/date.ts
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 var OLDEST_YEARS = 120;
-function parse(value) {
+function parse2(value) {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   if (m) return [{ y: +m[1], m: +m[2], d: +m[3] }];
   m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value);
@@ -8551,7 +9033,7 @@ function real({ y, m, d }, today) {
   return date <= today && y > today.getUTCFullYear() - OLDEST_YEARS;
 }
 function birthDateValid(value, today = /* @__PURE__ */ new Date()) {
-  return parse(value).some((ymd) => real(ymd, today));
+  return parse2(value).some((ymd) => real(ymd, today));
 }
 
 // src/validators/email.ts
@@ -8729,9 +9211,9 @@ function ipv6Groups(ip) {
     text = `${text.slice(0, v4.index)}${(n >>> 16).toString(16)}:${(n & 65535).toString(16)}`;
   }
   const [head, tail] = text.split("::");
-  const parse3 = (s) => s === "" ? [] : s.split(":").map((g) => parseInt(g, 16));
-  const left = parse3(head);
-  const right = tail === void 0 ? [] : parse3(tail);
+  const parse4 = (s) => s === "" ? [] : s.split(":").map((g) => parseInt(g, 16));
+  const left = parse4(head);
+  const right = tail === void 0 ? [] : parse4(tail);
   return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
 }
 function publicIpv6(ip) {
@@ -9945,8 +10427,8 @@ function getIddPrefix(country, callingCode, metadata2) {
 
 // node_modules/libphonenumber-js/es6/helpers/extension/createExtensionPattern.js
 var RFC3966_EXTN_PREFIX = ";ext=";
-var getExtensionDigitsPattern = function getExtensionDigitsPattern2(maxLength) {
-  return "([".concat(VALID_DIGITS, "]{1,").concat(maxLength, "})");
+var getExtensionDigitsPattern = function getExtensionDigitsPattern2(maxLength2) {
+  return "([".concat(VALID_DIGITS, "]{1,").concat(maxLength2, "})");
 };
 function createExtensionPattern(purpose) {
   var extLimitAfterExplicitLabel = "20";
@@ -10664,7 +11146,7 @@ var MAX_INPUT_STRING_LENGTH = 250;
 var PHONE_NUMBER_START_PATTERN = new RegExp("[" + PLUS_CHARS + VALID_DIGITS + "]");
 var AFTER_PHONE_NUMBER_END_PATTERN = new RegExp("[^" + VALID_DIGITS + "#]+$");
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE3 = false;
-function parse2(text, options2, metadataJson) {
+function parse3(text, options2, metadataJson) {
   options2 = options2 || {};
   var metadata2 = new Metadata(metadataJson);
   if (options2.defaultCountry && !metadata2.hasCountry(options2.defaultCountry)) {
@@ -10896,7 +11378,7 @@ function _toPrimitive4(t, r) {
   return ("string" === r ? String : Number)(t);
 }
 function parsePhoneNumberWithError(text, options2, metadata2) {
-  return parse2(text, _objectSpread2(_objectSpread2({}, options2), {}, {
+  return parse3(text, _objectSpread2(_objectSpread2({}, options2), {}, {
     v2: true
   }), metadata2);
 }
