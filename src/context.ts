@@ -183,6 +183,8 @@ function nearText(text: string, from: number, to: number): string {
   return text.slice(cut, to);
 }
 const NEAR_LOOKBACK = 48;
+/** How far before a hit its key or words can start: the engine keeps that much text before each window. */
+export const CONTEXT_LOOKBACK = Math.max(KEY_LOOKBACK, NEAR_LOOKBACK);
 const HEADER_MAX = 8192;
 
 interface SqlHeader {

@@ -5,7 +5,7 @@
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
 import { buildAutomaton, type Automaton } from './automaton.js';
-import { confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
+import { CONTEXT_LOOKBACK, confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
@@ -19,6 +19,8 @@ export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
 /** Longest value the engine guarantees to see in one piece (PII values are far shorter). */
 export const OVERLAP = 256;
 const LOOKBEHIND = 64;
+/** Text kept before a window's accept region: for lookbehinds, and for the key or words before a hit. */
+const KEEP_BEHIND = Math.max(LOOKBEHIND, CONTEXT_LOOKBACK);
 /**
  * Chunks are scanned in pieces of at most this many bytes, so that a window's latin1 text stays below
  * the size (~1,007 KiB) from which Node makes it an external string: those are not counted in V8's
@@ -425,7 +427,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
       const end = carryBase + window.length;
       scan(window, carryBase, end - OVERLAP);
-      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - LOOKBEHIND, end - OVERLAP - LOOKBEHIND));
+      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - KEEP_BEHIND, end - OVERLAP - KEEP_BEHIND));
       // Copy: the tail must not pin (or alias) the reader's chunk buffer.
       carry = Buffer.from(window.subarray(keepFrom - carryBase));
       carryBase = keepFrom;

@@ -95,6 +95,11 @@ describe('structure-aware context', () => {
     expect(await rated(text)).toEqual(['us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "SSN"', 'us-ssn high key "ssn"', 'us-ssn high key "ssn"']);
   });
 
+  it('a key far before its value counts whatever the window borders (aligned YAML)', async () => {
+    const lines = 'id: 7\n'.repeat(100);
+    expect(await rated(`${lines}ssn:${' '.repeat(80)}${bare}\n${lines}`)).toEqual(['us-ssn high key "ssn"']);
+  });
+
   it('free text: a label just before the value counts, an unrelated number does not', async () => {
     expect(await rated(`verified identity with Social Security number ${bare} today`)).toEqual(['us-ssn high near "social security number"']);
     expect(await rated(`order ${bare} shipped`)).toEqual([]);

@@ -1,2 +1,0 @@
-/** `s` with characters of its own. */
-export declare function ownedCopy(s: string): string;

@@ -1,2 +1,0 @@
-import type { Reporter } from './context.js';
-export declare const REPORTERS: Record<string, Reporter>;

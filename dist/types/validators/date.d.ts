@@ -1,1 +1,0 @@
-export declare function birthDateValid(value: string, today?: Date): boolean;

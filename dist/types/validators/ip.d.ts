@@ -1,1 +1,0 @@
-export declare function ipAddressValid(value: string): boolean;

@@ -1,1 +1,0 @@
-export declare function phoneValidator(regions: string[]): (value: string) => boolean;
