@@ -384,37 +384,53 @@ function createMemo<T>(): (key: string, compute: () => T) => T {
   };
 }
 
-export function createContextTracker(rules: CompiledRule[]): ContextTracker {
-  const index = new TermIndex();
-  // Dumps repeat a few column names millions of times, and the words before values too
-  // (`client_ip":"`, `amount=`): each context is worked out once per rule, kind of value and text,
-  // and hits share the result (its strings own their characters: findings keep them).
-  const remembered = createMemo<HitContext | null>();
-
+interface Judge {
+  remembered: (key: string, compute: () => HitContext | null) => HitContext | null;
   /** The context a key or column name gives, or null when the name says nothing about the rule. */
-  function named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null {
-    const verdict = judgeName(index, tokenize(name), rule.id);
-    if (verdict === 'neutral') return null;
-    const field = safeName(name);
-    const shownTable = table === undefined ? undefined : safeName(table);
-    return {
-      confidence: confidenceOf(verdict, rule.confidence, true, numeric),
-      reason: field ? ownedCopy(`${what} "${field}"`) : what,
-      ...(shownTable ? { table: ownedCopy(shownTable) } : {}),
-      ...(field ? { field: ownedCopy(field) } : {}),
-    };
-  }
-
+  named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null;
   /** The context the words before a hit give, or none. */
-  function nearby(rule: CompiledRule, near: string, numeric: boolean): HitContext {
-    const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule.id);
-    if (verdict === 'neutral') return { confidence: rule.confidence, reason: 'no context' };
-    return { confidence: confidenceOf(verdict, rule.confidence, adjacent, numeric), reason: `near "${word}"` };
-  }
+  nearby(rule: CompiledRule, near: string, numeric: boolean): HitContext;
+}
 
+/** One judge per rule list, shared by its streams: a folder of small files would otherwise index the words and warm the memo once per file. */
+const judges = new WeakMap<CompiledRule[], Judge>();
+
+function judgeFor(rules: CompiledRule[]): Judge {
+  let judge = judges.get(rules);
+  if (judge !== undefined) return judge;
+  const index = new TermIndex();
   for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
   for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
   for (const word of WEAK_NEGATIVE) index.add(word, 'negative');
+  judge = {
+    // Dumps repeat a few column names millions of times, and the words before values too
+    // (`client_ip":"`, `amount=`): each context is worked out once per rule, kind of value and text,
+    // and hits share the result (its strings own their characters: findings keep them).
+    remembered: createMemo<HitContext | null>(),
+    named(rule, what, name, table, numeric) {
+      const verdict = judgeName(index, tokenize(name), rule.id);
+      if (verdict === 'neutral') return null;
+      const field = safeName(name);
+      const shownTable = table === undefined ? undefined : safeName(table);
+      return {
+        confidence: confidenceOf(verdict, rule.confidence, true, numeric),
+        reason: field ? ownedCopy(`${what} "${field}"`) : what,
+        ...(shownTable ? { table: ownedCopy(shownTable) } : {}),
+        ...(field ? { field: ownedCopy(field) } : {}),
+      };
+    },
+    nearby(rule, near, numeric) {
+      const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule.id);
+      if (verdict === 'neutral') return { confidence: rule.confidence, reason: 'no context' };
+      return { confidence: confidenceOf(verdict, rule.confidence, adjacent, numeric), reason: `near "${word}"` };
+    },
+  };
+  judges.set(rules, judge);
+  return judge;
+}
+
+export function createContextTracker(rules: CompiledRule[]): ContextTracker {
+  const { remembered, named, nearby } = judgeFor(rules);
 
   let firstWindow = true;
   let csv: CsvHeader | undefined;
