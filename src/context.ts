@@ -326,8 +326,11 @@ const needles = new WeakMap<CompiledRule, RegExp | null>();
 function needlesOf(rule: CompiledRule): RegExp | null {
   let found = needles.get(rule);
   if (found === undefined) {
-    const sources = new Set((rule.spec.context ?? []).map(needleOf).filter((n) => n !== undefined));
-    found = sources.size === 0 ? null : new RegExp([...sources].join('|'), 'i');
+    const sources = [...new Set((rule.spec.context ?? []).map(needleOf).filter((n) => n !== undefined))];
+    // A word that holds another (`birthday`, `birth`) adds nothing to the search; patterns (`d.o.b`) are kept.
+    const literal = (n: string) => !n.includes('[');
+    const needed = sources.filter((n) => !literal(n) || !sources.some((other) => other !== n && literal(other) && n.includes(other)));
+    found = needed.length === 0 ? null : new RegExp(needed.join('|'), 'i');
     needles.set(rule, found);
   }
   return found;
