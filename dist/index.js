@@ -1,0 +1,57 @@
+import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
+import {
+  mergeReports,
+  run
+} from "./chunk-TTENQDKO.js";
+import {
+  BASELINE_VERSION,
+  EXIT,
+  VERSION,
+  findConfigFile,
+  formatBaseline,
+  jsonReporter,
+  loadConfig,
+  markdownReporter,
+  readBaseline,
+  resolveConfig,
+  runScan,
+  sarifReporter,
+  scan,
+  textReporter
+} from "./chunk-QREA32WF.js";
+import {
+  BUILTIN_RULES_DIR,
+  ConfigError,
+  UsageError,
+  checkExamples,
+  detectStream,
+  loadRules,
+  readRuleFile,
+  readRuleFolder
+} from "./chunk-ZVOWFXUS.js";
+export {
+  BASELINE_VERSION,
+  BUILTIN_RULES_DIR,
+  ConfigError,
+  EXIT,
+  UsageError,
+  VERSION,
+  checkExamples,
+  detectStream,
+  findConfigFile,
+  formatBaseline,
+  jsonReporter,
+  loadConfig,
+  loadRules,
+  markdownReporter,
+  mergeReports,
+  readBaseline,
+  readRuleFile,
+  readRuleFolder,
+  resolveConfig,
+  run,
+  runScan,
+  sarifReporter,
+  scan,
+  textReporter
+};

@@ -1,0 +1,18 @@
+/** What a rule must give the automaton: its compiled pattern. */
+export interface PatternSource {
+    regex: RegExp;
+}
+/** A rule's place in the automaton, and how far back from a possible end its match may start. */
+export interface Covered<R> {
+    rule: R;
+    maxLength: number;
+}
+export interface Automaton<R> {
+    covered: Covered<R>[];
+    /**
+     * Per covered rule (same order), the positions of `window` at or after `from` where one of its
+     * matches may end, ascending; undefined when the DFA gave up on this window.
+     */
+    ends(window: Uint8Array, from: number): number[][] | undefined;
+}
+export declare function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R>;

@@ -1,0 +1,13 @@
+import type { AllowDirective, CompiledRule, Finding } from './types.js';
+/** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
+export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
+/** Longest value the engine guarantees to see in one piece (PII values are far shorter). */
+export declare const OVERLAP = 256;
+export interface DetectOutput {
+    findings: Finding[];
+    /** `piiguard:allow` comments, in stream order; suppress.ts applies them. */
+    allows: AllowDirective[];
+    bytes: number;
+}
+/** Runs every rule over one text stream and returns its findings, in stream order. */
+export declare function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule?: number): Promise<DetectOutput>;

@@ -1,0 +1,2 @@
+import type { Reporter } from './context.js';
+export declare const REPORTERS: Record<string, Reporter>;

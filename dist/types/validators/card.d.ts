@@ -1,0 +1,2 @@
+export declare function cardIssuer(pan: string): string | undefined;
+export declare function paymentCardValid(value: string): boolean;

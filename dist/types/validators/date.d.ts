@@ -1,0 +1,1 @@
+export declare function birthDateValid(value: string, today?: Date): boolean;

@@ -1,0 +1,1 @@
+export declare function ibanValid(value: string): boolean;

@@ -1,0 +1,1 @@
+export declare function ipAddressValid(value: string): boolean;

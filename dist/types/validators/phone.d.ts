@@ -1,0 +1,1 @@
+export declare function phoneValidator(regions: string[]): (value: string) => boolean;
