@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-TTENQDKO.js";
-import "./chunk-QREA32WF.js";
-import "./chunk-ZVOWFXUS.js";
+} from "./chunk-YIHHAROA.js";
+import "./chunk-B6FRU6RR.js";
+import "./chunk-XWPMSPCZ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

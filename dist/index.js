@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-TTENQDKO.js";
+} from "./chunk-YIHHAROA.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-QREA32WF.js";
+} from "./chunk-B6FRU6RR.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-ZVOWFXUS.js";
+} from "./chunk-XWPMSPCZ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

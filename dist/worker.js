@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-ZVOWFXUS.js";
+} from "./chunk-XWPMSPCZ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

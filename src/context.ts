@@ -310,29 +310,33 @@ export interface ContextTracker {
   classify(rule: CompiledRule, text: string, start: number): HitContext;
 }
 
-/**
- * A pattern that text holding a context word matches, ignoring case: its longest token, or its short
- * tokens in order (`d.o.b`). Tokens are lowercase letters and digits: nothing to escape.
- */
-function needleOf(word: string): string | undefined {
-  const tokens = tokenize(word);
-  if (tokens.length <= 1) return tokens[0];
-  const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-  return longest.length >= 3 ? longest : tokens.join('[^a-z0-9]*');
-}
+/** Short tokens are searched in order (`d.o.b`), as one alone would be found almost anywhere. */
+const SHORT_TOKEN = 3;
 
-/** One search for all of a rule's context words (one regex beats a search per word); null: it has none. */
+/**
+ * One search for all of a rule's context words, ignoring case (one regex beats a search per word);
+ * null when it has none. Text holding a word holds each of its tokens, so a word is searched by one:
+ * one that another word is searched by (`uid number` by `uid`), else its longest. Tokens are
+ * lowercase letters and digits: nothing to escape.
+ */
 const needles = new WeakMap<CompiledRule, RegExp | null>();
 function needlesOf(rule: CompiledRule): RegExp | null {
   let found = needles.get(rule);
-  if (found === undefined) {
-    const sources = [...new Set((rule.spec.context ?? []).map(needleOf).filter((n) => n !== undefined))];
-    // A word that holds another (`birthday`, `birth`) adds nothing to the search; patterns (`d.o.b`) are kept.
-    const literal = (n: string) => !n.includes('[');
-    const needed = sources.filter((n) => !literal(n) || !sources.some((other) => other !== n && literal(other) && n.includes(other)));
-    found = needed.length === 0 ? null : new RegExp(needed.join('|'), 'i');
-    needles.set(rule, found);
+  if (found !== undefined) return found;
+  const words = (rule.spec.context ?? []).map(tokenize).filter((tokens) => tokens.length > 0);
+  const longest = (tokens: string[]) => tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  // Tokens a word can be searched by alone: its only one, or its longest unless that is short.
+  const own = new Set<string>();
+  for (const tokens of words) {
+    const token = tokens.length === 1 ? tokens[0]! : longest(tokens);
+    if (tokens.length === 1 || token.length >= SHORT_TOKEN) own.add(token);
   }
+  const sources = new Set(words.map((tokens) => (tokens.length === 1 ? tokens[0]! : (tokens.find((t) => own.has(t)) ?? tokens.join('[^a-z0-9]*')))));
+  // A word that holds another (`birthday`, `birth`) adds nothing to the search; patterns (`d.o.b`) are kept.
+  const literal = (n: string) => !n.includes('[');
+  const needed = [...sources].filter((n) => !literal(n) || ![...sources].some((other) => other !== n && literal(other) && n.includes(other)));
+  found = needed.length === 0 ? null : new RegExp(needed.join('|'), 'i');
+  needles.set(rule, found);
   return found;
 }
 

@@ -6217,22 +6217,23 @@ function fieldIndex(text, from, to, delimiter, quote) {
   }
   return index;
 }
-function needleOf(word) {
-  const tokens = tokenize(word);
-  if (tokens.length <= 1) return tokens[0];
-  const longest = tokens.reduce((a, b) => b.length > a.length ? b : a);
-  return longest.length >= 3 ? longest : tokens.join("[^a-z0-9]*");
-}
+var SHORT_TOKEN = 3;
 var needles = /* @__PURE__ */ new WeakMap();
 function needlesOf(rule2) {
   let found = needles.get(rule2);
-  if (found === void 0) {
-    const sources = [...new Set((rule2.spec.context ?? []).map(needleOf).filter((n) => n !== void 0))];
-    const literal = (n) => !n.includes("[");
-    const needed = sources.filter((n) => !literal(n) || !sources.some((other) => other !== n && literal(other) && n.includes(other)));
-    found = needed.length === 0 ? null : new RegExp(needed.join("|"), "i");
-    needles.set(rule2, found);
+  if (found !== void 0) return found;
+  const words = (rule2.spec.context ?? []).map(tokenize).filter((tokens) => tokens.length > 0);
+  const longest = (tokens) => tokens.reduce((a, b) => b.length > a.length ? b : a);
+  const own = /* @__PURE__ */ new Set();
+  for (const tokens of words) {
+    const token = tokens.length === 1 ? tokens[0] : longest(tokens);
+    if (tokens.length === 1 || token.length >= SHORT_TOKEN) own.add(token);
   }
+  const sources = new Set(words.map((tokens) => tokens.length === 1 ? tokens[0] : tokens.find((t) => own.has(t)) ?? tokens.join("[^a-z0-9]*")));
+  const literal = (n) => !n.includes("[");
+  const needed = [...sources].filter((n) => !literal(n) || ![...sources].some((other) => other !== n && literal(other) && n.includes(other)));
+  found = needed.length === 0 ? null : new RegExp(needed.join("|"), "i");
+  needles.set(rule2, found);
   return found;
 }
 var needsItsWords = (rule2) => rule2.requireContext === "always" && rule2.confidence !== "high";

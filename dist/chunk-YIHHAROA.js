@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-QREA32WF.js";
+} from "./chunk-B6FRU6RR.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-ZVOWFXUS.js";
+} from "./chunk-XWPMSPCZ.js";
 
 // src/merge.ts
 function parse(file) {
