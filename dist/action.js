@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-B6FRU6RR.js";
+} from "./chunk-7F4LMDV5.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

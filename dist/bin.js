@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-YIHHAROA.js";
-import "./chunk-B6FRU6RR.js";
+} from "./chunk-FFSIGCAX.js";
+import "./chunk-7F4LMDV5.js";
 import "./chunk-XWPMSPCZ.js";
 
 // src/bin.ts

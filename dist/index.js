@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-YIHHAROA.js";
+} from "./chunk-FFSIGCAX.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-B6FRU6RR.js";
+} from "./chunk-7F4LMDV5.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

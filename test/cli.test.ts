@@ -90,6 +90,18 @@ describe('CLI reports', () => {
     expect(findings(inWorkers.stdout)).toEqual(findings(inProcess.stdout));
   });
 
+  it('many files, handed to worker threads a batch at a time, are each reported once', () => {
+    // 200 files, four of them large enough to fill a batch's bytes alone: more batches than workers.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`f-${String(i).padStart(3, '0')}.csv`] = `row,${email(300 + i)}\n${i % 50 === 0 ? `${'filler '.repeat(100_000)}\n` : ''}${ssn(500 + i)}\n`;
+    const dir = tempTree(files);
+    const inWorkers = JSON.parse(runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir }).stdout);
+    const inProcess = JSON.parse(runCli(['scan', '.', '--format', 'json', '--jobs', '0'], { cwd: dir }).stdout);
+    expect(inWorkers.stats.filesScanned).toBe(200);
+    expect(inWorkers.findings).toHaveLength(400);
+    expect(inWorkers.findings).toEqual(inProcess.findings);
+  });
+
   it('binary files are skipped and counted, not silently dropped', () => {
     const dir = tempTree({ 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'blob.bin': Buffer.from([1, 2, 0, 3]) });
     const res = runCli(['scan', '.', '--format', 'json'], { cwd: dir });

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-B6FRU6RR.js";
+} from "./chunk-7F4LMDV5.js";
 import {
   ConfigError,
   UsageError,

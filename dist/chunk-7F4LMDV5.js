@@ -5534,6 +5534,8 @@ var WORKER_THRESHOLD_BYTES = 8 << 20;
 var WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 var WORKER_YOUNG_GENERATION_MB = 16;
 var WORKER_OLD_GENERATION_MB = 128;
+var BATCH_FILES = 64;
+var BATCH_BYTES = 1 << 20;
 function sizesOf(files) {
   return files.map((f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
 }
@@ -5594,7 +5596,15 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
   };
   const order = files.map((_2, i) => i).sort((a, b) => sizes[b] - sizes[a]);
   let next = 0;
-  const request = (id) => ({ id, abs: files[id].abs, display: files[id].display, bounds: tally.bounds() });
+  const batch = () => {
+    const ids = [];
+    for (let bytes = 0; next < files.length && ids.length < BATCH_FILES && (ids.length === 0 || bytes + sizes[order[next]] <= BATCH_BYTES); next++) {
+      ids.push(order[next]);
+      bytes += sizes[order[next]];
+    }
+    return ids;
+  };
+  const request = (ids) => ({ files: ids.map((id) => ({ id, abs: files[id].abs, display: files[id].display })), bounds: tally.bounds() });
   const started = [];
   const start = (oldGenerationMb) => {
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...oldGenerationMb !== void 0 ? { maxOldGenerationSizeMb: oldGenerationMb } : {} };
@@ -5607,27 +5617,26 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
       Array.from(
         { length: count },
         () => new Promise((resolve, reject) => {
-          const serve = (oldGenerationMb, first) => {
+          const serve = (oldGenerationMb, retry) => {
             const worker = start(oldGenerationMb);
-            let scanning;
-            const send = (id) => {
-              if (id === void 0 && next < files.length) id = order[next++];
-              if (id === void 0) return resolve();
-              scanning = id;
-              worker.postMessage(request(id));
+            let unanswered = [];
+            const send = (ids) => {
+              if (ids.length === 0) return resolve();
+              unanswered = ids;
+              worker.postMessage(request(ids));
             };
-            worker.on("message", (msg) => {
-              scanning = void 0;
-              tally.add(msg.id, msg.summary);
-              send(void 0);
+            worker.on("message", (reply) => {
+              for (const { id, summary } of reply.summaries) tally.add(id, summary);
+              unanswered = unanswered.slice(reply.summaries.length);
+              if (reply.done) send(batch());
             });
             worker.on("error", (err) => {
-              if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && oldGenerationMb !== void 0) serve(void 0, scanning);
+              if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && oldGenerationMb !== void 0) serve(void 0, unanswered);
               else reject(err);
             });
-            send(first);
+            send(retry.length > 0 ? retry : batch());
           };
-          serve(listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0, void 0);
+          serve(listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0, []);
         })
       )
     );
