@@ -24,9 +24,18 @@ class Unsupported extends Error {}
 
 const EMPTY: Node = { kind: 'seq', items: [] };
 
+/** Sets by flags and source: patterns repeat `\d` and the like many times. */
+const byteSets = new Map<string, ByteSet>();
+
 function byteSet(source: string, flags: string): ByteSet {
-  const re = new RegExp(`^(?:${source})$`, flags);
-  return Uint8Array.from({ length: 256 }, (_, code) => (re.test(String.fromCharCode(code)) ? 1 : 0));
+  const key = `${flags}/${source}`;
+  let set = byteSets.get(key);
+  if (set === undefined) {
+    const re = new RegExp(`^(?:${source})$`, flags);
+    set = Uint8Array.from({ length: 256 }, (_, code) => (re.test(String.fromCharCode(code)) ? 1 : 0));
+    byteSets.set(key, set);
+  }
+  return set;
 }
 
 const complement = (set: ByteSet): ByteSet => set.map((b) => 1 - b);
@@ -436,11 +445,10 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
   let stamp = 0;
 
   /** Builds the step of state `s` over a byte of class `cls` (`classes`: the end of the window). */
-  const build = (s: number, cls: number): void => {
-    const prev = statePrev[s]!;
-    const next = cls === classes ? UNKNOWN : cls;
+  /** Follows empty moves from `nodes` between bytes of classes `prev` and `next`: the nodes a byte of `next` leads to, and the rules that end here. */
+  const follow = (nodes: ArrayLike<number>, prev: number, next: number): { reached: number[]; mask: number } => {
     stamp++;
-    const stack = [...stateNodes[s]!, ...starts];
+    const stack = Array.from(nodes);
     const reached: number[] = [];
     let mask = 0;
     while (stack.length > 0) {
@@ -465,9 +473,21 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
           break;
       }
     }
-    const target = cls === classes ? s : stateFor([...new Set(reached)], behindClass[next]!);
-    steps[s * width + cls] = ((target * width) << 1) | (mask === 0 ? 0 : 1);
-    accepts[s * width + cls] = mask;
+    return { reached, mask };
+  };
+  // A match may start at every position: what the rules' starts lead to, per pair of classes.
+  const fromStarts = new Map<number, { reached: number[]; mask: number }>();
+
+  /** Builds the step of state `s` over a byte of class `cls` (`classes`: the end of the window). */
+  const build = (s: number, cls: number): void => {
+    const prev = statePrev[s]!;
+    const next = cls === classes ? UNKNOWN : cls;
+    let started = fromStarts.get(prev * width + next);
+    if (started === undefined) fromStarts.set(prev * width + next, (started = follow(starts, prev, next)));
+    const { reached, mask } = follow(stateNodes[s]!, prev, next);
+    const target = cls === classes ? s : stateFor([...new Set([...reached, ...started.reached])], behindClass[next]!);
+    steps[s * width + cls] = ((target * width) << 1) | (mask | started.mask ? 1 : 0);
+    accepts[s * width + cls] = mask | started.mask;
   };
 
   let overflows = 0;

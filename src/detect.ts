@@ -4,7 +4,7 @@
 // each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
-import { buildAutomaton, type Automaton } from './automaton.js';
+import { buildAutomaton, type Automaton, type Covered } from './automaton.js';
 import { CONTEXT_LOOKBACK, confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
@@ -118,9 +118,18 @@ type Step =
   | { group: CandidateGroup };
 
 interface Plan {
-  automaton: Automaton<CompiledRule>;
-  steps: Step[];
+  /** Steps without the automaton, for windows too small to pay for it. */
+  direct: Step[];
+  /** Built on the first window of at least AUTOMATON_BYTES. */
+  withAutomaton: { automaton: Automaton<CompiledRule>; steps: Step[] } | undefined;
 }
+
+/**
+ * Windows below this size run the steps without the automaton: building it (~10 ms) and its first
+ * DFA states (~15 µs each, a thousand for a few small files) costs more than it saves there, as in a
+ * pre-commit run over a few staged files.
+ */
+const AUTOMATON_BYTES = 16 << 10;
 
 const MAX_ANCHORS = 2;
 
@@ -140,9 +149,17 @@ const tableKey = (t: Uint8Array): string => t.join('');
 
 function planFor(rules: CompiledRule[]): Plan {
   let plan = plans.get(rules);
-  if (plan !== undefined) return plan;
+  if (plan === undefined) plans.set(rules, (plan = { direct: stepsFor(rules, new Map()), withAutomaton: undefined }));
+  return plan;
+}
+
+function withAutomaton(rules: CompiledRule[]): { automaton: Automaton<CompiledRule>; steps: Step[] } {
   const automaton = buildAutomaton(rules);
-  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  return { automaton, steps: stepsFor(rules, new Map(automaton.covered.map((c, k) => [c.rule, k]))) };
+}
+
+/** The steps for `rules`, of which those in `coveredAt` (by their index in the automaton) are covered by it. */
+function stepsFor(rules: CompiledRule[], coveredAt: Map<CompiledRule, number>): Step[] {
   const steps: Step[] = [];
   for (const rule of rules) {
     if (rule.candidate === undefined) steps.push(coveredAt.has(rule) ? { covered: coveredAt.get(rule)! } : { plain: rule });
@@ -161,9 +178,7 @@ function planFor(rules: CompiledRule[]): Plan {
       else if (rule === rest[0]) steps.push({ group: makeGroup(rest) });
     }
   }
-  plan = { automaton, steps };
-  plans.set(rules, plan);
-  return plan;
+  return steps;
 }
 
 type RunVisitor = (start: number, end: number, count: number) => void;
@@ -245,9 +260,16 @@ function startsBefore(ends: number[], maxLength: number): StartFinder {
  */
 function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], active: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
-  const { covered } = plan.automaton;
-  const ends = covered.some((c) => active.includes(c.rule)) ? plan.automaton.ends(window, from) : undefined;
-  for (const step of plan.steps) {
+  let steps = plan.direct;
+  let ends: number[][] | undefined;
+  let covered: Covered<CompiledRule>[] = [];
+  if (to - from >= AUTOMATON_BYTES) {
+    plan.withAutomaton ??= withAutomaton(rules);
+    ({ steps } = plan.withAutomaton);
+    ({ covered } = plan.withAutomaton.automaton);
+    if (covered.some((c) => active.includes(c.rule))) ends = plan.withAutomaton.automaton.ends(window, from);
+  }
+  for (const step of steps) {
     if ('covered' in step) {
       const { rule, maxLength } = covered[step.covered]!;
       if (!active.includes(rule)) continue;
