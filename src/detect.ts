@@ -120,14 +120,14 @@ type Step =
 interface Plan {
   /** Steps without the automaton, for windows too small to pay for it. */
   direct: Step[];
-  /** Built on the first window of at least AUTOMATON_BYTES. */
+  /** Built on the first window of at least AUTOMATON_BYTES, then used for every window. */
   withAutomaton: { automaton: Automaton<CompiledRule>; steps: Step[] } | undefined;
 }
 
 /**
- * Windows below this size run the steps without the automaton: building it (~10 ms) and its first
- * DFA states (~15 µs each, a thousand for a few small files) costs more than it saves there, as in a
- * pre-commit run over a few staged files.
+ * Until a window of this size comes, windows run the steps without the automaton: building it (~10 ms)
+ * and its first DFA states (~15 µs each, a thousand for a few small files) costs more than it saves
+ * on a few small files, as in a pre-commit run.
  */
 const AUTOMATON_BYTES = 16 << 10;
 
@@ -263,7 +263,7 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
   let steps = plan.direct;
   let ends: number[][] | undefined;
   let covered: Covered<CompiledRule>[] = [];
-  if (to - from >= AUTOMATON_BYTES) {
+  if (plan.withAutomaton !== undefined || to - from >= AUTOMATON_BYTES) {
     plan.withAutomaton ??= withAutomaton(rules);
     ({ steps } = plan.withAutomaton);
     ({ covered } = plan.withAutomaton.automaton);
