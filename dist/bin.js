@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FFSIGCAX.js";
-import "./chunk-7F4LMDV5.js";
-import "./chunk-XWPMSPCZ.js";
+} from "./chunk-7766XU2R.js";
+import "./chunk-Z7CM4VB2.js";
+import "./chunk-XLRIRVNM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-XWPMSPCZ.js";
+} from "./chunk-XLRIRVNM.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

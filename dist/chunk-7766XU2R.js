@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-7F4LMDV5.js";
+} from "./chunk-Z7CM4VB2.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-XWPMSPCZ.js";
+} from "./chunk-XLRIRVNM.js";
 
 // src/merge.ts
 function parse(file) {

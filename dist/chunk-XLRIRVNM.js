@@ -5574,9 +5574,16 @@ var UsageError = class extends Error {
 var Unsupported = class extends Error {
 };
 var EMPTY = { kind: "seq", items: [] };
+var byteSets = /* @__PURE__ */ new Map();
 function byteSet(source, flags) {
-  const re = new RegExp(`^(?:${source})$`, flags);
-  return Uint8Array.from({ length: 256 }, (_, code) => re.test(String.fromCharCode(code)) ? 1 : 0);
+  const key = `${flags}/${source}`;
+  let set = byteSets.get(key);
+  if (set === void 0) {
+    const re = new RegExp(`^(?:${source})$`, flags);
+    set = Uint8Array.from({ length: 256 }, (_, code) => re.test(String.fromCharCode(code)) ? 1 : 0);
+    byteSets.set(key, set);
+  }
+  return set;
 }
 var complement = (set) => set.map((b) => 1 - b);
 function parse(source, flags) {
@@ -5923,11 +5930,9 @@ function makeDfa(nfa, starts, ruleCount) {
   reset();
   const seen = new Int32Array(nfa.kind.length).fill(-1);
   let stamp = 0;
-  const build = (s, cls) => {
-    const prev = statePrev[s];
-    const next = cls === classes ? UNKNOWN : cls;
+  const follow = (nodes, prev, next) => {
     stamp++;
-    const stack = [...stateNodes[s], ...starts];
+    const stack = Array.from(nodes);
     const reached = [];
     let mask = 0;
     while (stack.length > 0) {
@@ -5952,9 +5957,18 @@ function makeDfa(nfa, starts, ruleCount) {
           break;
       }
     }
-    const target = cls === classes ? s : stateFor([...new Set(reached)], behindClass[next]);
-    steps[s * width + cls] = target * width << 1 | (mask === 0 ? 0 : 1);
-    accepts[s * width + cls] = mask;
+    return { reached, mask };
+  };
+  const fromStarts = /* @__PURE__ */ new Map();
+  const build = (s, cls) => {
+    const prev = statePrev[s];
+    const next = cls === classes ? UNKNOWN : cls;
+    let started = fromStarts.get(prev * width + next);
+    if (started === void 0) fromStarts.set(prev * width + next, started = follow(starts, prev, next));
+    const { reached, mask } = follow(stateNodes[s], prev, next);
+    const target = cls === classes ? s : stateFor([.../* @__PURE__ */ new Set([...reached, ...started.reached])], behindClass[next]);
+    steps[s * width + cls] = target * width << 1 | (mask | started.mask ? 1 : 0);
+    accepts[s * width + cls] = mask | started.mask;
   };
   let overflows = 0;
   const io = new Int32Array(3);
@@ -6716,6 +6730,7 @@ function collect(rule2, text, from, to, base, allowed, out, startAt) {
     out.push({ rule: rule2, start: base + span[0], end: base + span[1], value, listed: normalized === void 0 ? void 0 : listedValues?.get(normalized), needsContext, context: void 0 });
   }
 }
+var AUTOMATON_BYTES = 16 << 10;
 var MAX_ANCHORS = 2;
 function anchorsOf(table) {
   const codes = [...table.keys()].filter((code) => table[code] === 1);
@@ -6729,9 +6744,14 @@ var plans = /* @__PURE__ */ new WeakMap();
 var tableKey = (t) => t.join("");
 function planFor(rules) {
   let plan = plans.get(rules);
-  if (plan !== void 0) return plan;
+  if (plan === void 0) plans.set(rules, plan = { direct: stepsFor(rules, /* @__PURE__ */ new Map()), withAutomaton: void 0 });
+  return plan;
+}
+function withAutomaton(rules) {
   const automaton = buildAutomaton(rules);
-  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  return { automaton, steps: stepsFor(rules, new Map(automaton.covered.map((c, k) => [c.rule, k]))) };
+}
+function stepsFor(rules, coveredAt) {
   const steps = [];
   for (const rule2 of rules) {
     if (rule2.candidate === void 0) steps.push(coveredAt.has(rule2) ? { covered: coveredAt.get(rule2) } : { plain: rule2 });
@@ -6749,9 +6769,7 @@ function planFor(rules) {
       else if (rule2 === rest[0]) steps.push({ group: makeGroup(rest) });
     }
   }
-  plan = { automaton, steps };
-  plans.set(rules, plan);
-  return plan;
+  return steps;
 }
 function anchoredRuns(buf, from, to, group, visit) {
   const { chars, counts, anchors } = group;
@@ -6806,9 +6824,16 @@ function startsBefore(ends, maxLength2) {
 }
 function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
   const plan = planFor(rules);
-  const { covered } = plan.automaton;
-  const ends = covered.some((c) => active.includes(c.rule)) ? plan.automaton.ends(window, from) : void 0;
-  for (const step of plan.steps) {
+  let steps = plan.direct;
+  let ends;
+  let covered = [];
+  if (plan.withAutomaton !== void 0 || to - from >= AUTOMATON_BYTES) {
+    plan.withAutomaton ??= withAutomaton(rules);
+    ({ steps } = plan.withAutomaton);
+    ({ covered } = plan.withAutomaton.automaton);
+    if (covered.some((c) => active.includes(c.rule))) ends = plan.withAutomaton.automaton.ends(window, from);
+  }
+  for (const step of steps) {
     if ("covered" in step) {
       const { rule: rule2, maxLength: maxLength2 } = covered[step.covered];
       if (!active.includes(rule2)) continue;
