@@ -87,11 +87,11 @@ function pollPeakRss(pid) {
   };
 }
 
-/** Runs a command; resolves wall time (ms), peak RSS (bytes), exit code and stdout. */
+/** Runs a command; resolves wall time (ms), peak RSS (bytes), CPU seconds (user + system, with /usr/bin/time), exit code and stdout. */
 function measure(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = TIME ? path.join(os.tmpdir(), `piiguard-bench-rss-${process.pid}`) : undefined;
-    const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const [file, argv] = TIME ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const stopPolling = TIME ? () => 0 : pollPeakRss(child.pid);
@@ -103,12 +103,14 @@ function measure(cmd, args, options = {}) {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let rss = stopPolling();
+      let cpu;
       if (rssFile) {
-        const kb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        const [kb, user, system] = fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
         rss = kb * 1024;
+        cpu = user + system;
         fs.rmSync(rssFile, { force: true });
       }
-      resolve({ ms, rss, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({ ms, rss, cpu, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
 }
@@ -147,7 +149,7 @@ async function runPiiguard(opt, corpus, jobs, accuracy = false) {
   if (r.code !== 0) throw new Error(`piiguard exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(output, { force: true });
-  return { ms: r.ms, rss: r.rss, report };
+  return { ms: r.ms, rss: r.rss, cpu: r.cpu, report };
 }
 
 async function runRg(corpus) {
@@ -155,7 +157,7 @@ async function runRg(corpus) {
   const r = await measure('rg', args, { cwd: path.dirname(corpus.dir) });
   if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const matches = r.stdout.split('\n').reduce((n, line) => n + (Number(line) || 0), 0);
-  return { ms: r.ms, rss: r.rss, matches };
+  return { ms: r.ms, rss: r.rss, cpu: r.cpu, matches };
 }
 
 function hasRipgrep() {
@@ -200,7 +202,8 @@ async function repeat(runs, fn) {
 
 function throughput(corpus, samples) {
   const ms = median(samples.map((s) => s.ms));
-  return { mbps: corpus.bytes / MiB / (ms / 1000), ms, rss: Math.max(...samples.map((s) => s.rss)), samplesMs: samples.map((s) => Math.round(s.ms)) };
+  const cpu = samples.every((s) => s.cpu !== undefined) ? median(samples.map((s) => s.cpu)) : undefined;
+  return { mbps: corpus.bytes / MiB / (ms / 1000), ms, cpu, rss: Math.max(...samples.map((s) => s.rss)), samplesMs: samples.map((s) => Math.round(s.ms)) };
 }
 
 /** Side by side: piiguard and rg alternate so that background load hits both alike. */
@@ -300,8 +303,8 @@ async function main() {
 
   const prev = previousResult();
   const p = prev?.data;
-  const rows = [['tool', 'corpus', 'MiB/s', 'median s', 'peak RSS', 'ratio']];
-  const add = (tool, block, t, ratio) => rows.push([tool, `${block.size} MiB`, fmtMb(t.mbps), (t.ms / 1000).toFixed(2), fmtRss(t.rss), ratio === undefined ? '' : ratio.toFixed(2)]);
+  const rows = [['tool', 'corpus', 'MiB/s', 'median s', 'CPU s', 'peak RSS', 'ratio']];
+  const add = (tool, block, t, ratio) => rows.push([tool, `${block.size} MiB`, fmtMb(t.mbps), (t.ms / 1000).toFixed(2), t.cpu === undefined ? '-' : t.cpu.toFixed(1), fmtRss(t.rss), ratio === undefined ? '' : ratio.toFixed(2)]);
   for (const block of [result.main, result.linearity].filter(Boolean)) {
     add('piiguard (2 workers)', block, block.piiguard, block.ratio);
     if (block.rg) add('rg -j2', block, block.rg, 1);
@@ -312,7 +315,7 @@ async function main() {
   }
   console.log(`\nmachine: ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memGiB} GiB RAM, Node ${result.machine.node}`);
   console.log(`${table(rows)}\n`);
-  console.log('ratio: piiguard ÷ rg -j2 throughput; for --jobs 2, speed-up over --jobs 1');
+  console.log('ratio: piiguard ÷ rg -j2 throughput; for --jobs 2, speed-up over --jobs 1. CPU s: user + system seconds of the process (all threads), median');
   if (result.precommit) console.log(`pre-commit: ${result.precommit.files} small files (${result.precommit.bytes} B), median ${result.precommit.ms.toFixed(0)} ms wall incl. process start, peak RSS ${fmtRss(result.precommit.rss)}`);
   if (main.rg) console.log(`rg -j2 counted ${main.rg.matches} raw pattern matches (no validation)`);
   console.log('\nrecall and precision against the answer key (per file and kind; "extra" = found beyond what was planted):');
