@@ -274,8 +274,8 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
       const { rule, maxLength } = covered[step.covered]!;
       if (!active.includes(rule)) continue;
       const mayEnd = ends?.[step.covered];
-      // Where possible ends are dense, one pass over the window costs less than a call per start.
-      if (mayEnd === undefined || mayEnd.length * DENSE_BYTES > to - from) collect(rule, text, from, to, base, allowed, out);
+      // Each call returns the next match, as over the whole window: skipping costs no extra calls.
+      if (mayEnd === undefined) collect(rule, text, from, to, base, allowed, out);
       else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength));
     } else if ('plain' in step) {
       const rule = step.plain;
