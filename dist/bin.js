@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-7766XU2R.js";
-import "./chunk-Z7CM4VB2.js";
-import "./chunk-XLRIRVNM.js";
+} from "./chunk-BZCEPRYY.js";
+import "./chunk-H6N727AA.js";
+import "./chunk-7TJLQWPA.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

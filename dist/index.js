@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-7766XU2R.js";
+} from "./chunk-BZCEPRYY.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-Z7CM4VB2.js";
+} from "./chunk-H6N727AA.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-XLRIRVNM.js";
+} from "./chunk-7TJLQWPA.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-XLRIRVNM.js";
+} from "./chunk-7TJLQWPA.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

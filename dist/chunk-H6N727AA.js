@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-XLRIRVNM.js";
+} from "./chunk-7TJLQWPA.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-Z7CM4VB2.js";
+} from "./chunk-H6N727AA.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-XLRIRVNM.js";
+} from "./chunk-7TJLQWPA.js";
 
 // src/merge.ts
 function parse(file) {

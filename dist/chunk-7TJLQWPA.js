@@ -6838,7 +6838,7 @@ function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
       const { rule: rule2, maxLength: maxLength2 } = covered[step.covered];
       if (!active.includes(rule2)) continue;
       const mayEnd = ends?.[step.covered];
-      if (mayEnd === void 0 || mayEnd.length * DENSE_BYTES > to - from) collect(rule2, text, from, to, base, allowed, out);
+      if (mayEnd === void 0) collect(rule2, text, from, to, base, allowed, out);
       else if (mayEnd.length > 0) collect(rule2, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength2));
     } else if ("plain" in step) {
       const rule2 = step.plain;
