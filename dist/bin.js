@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-BZCEPRYY.js";
-import "./chunk-H6N727AA.js";
-import "./chunk-7TJLQWPA.js";
+} from "./chunk-6CIHNTH6.js";
+import "./chunk-C7ZVQGCK.js";
+import "./chunk-4H7IT7DX.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-BZCEPRYY.js";
+} from "./chunk-6CIHNTH6.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-H6N727AA.js";
+} from "./chunk-C7ZVQGCK.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-7TJLQWPA.js";
+} from "./chunk-4H7IT7DX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -246,9 +246,10 @@ const TABLE_ROWS_MAX = 200;
 
 /**
  * Column names of the Markdown pipe table a row (starting at `start`) belongs to: the line above its
- * `|---|` rule; 'above' when the rows run back past the start of `text`.
+ * `|---|` rule; 'above' when the rows or the header run back past the start of `text` (where a line
+ * starts only at the start of the stream: `streamStart`).
  */
-function markdownHeader(text: string, start: number): string[] | 'above' | undefined {
+function markdownHeader(text: string, start: number, streamStart: boolean): string[] | 'above' | undefined {
   if (!TABLE_ROW.test(text.slice(start, start + 16))) return undefined;
   let end = start - 1;
   for (let n = 0; n < TABLE_ROWS_MAX; n++) {
@@ -256,9 +257,9 @@ function markdownHeader(text: string, start: number): string[] | 'above' | undef
     const from = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(from, end);
     if (TABLE_RULE.test(line)) {
-      if (from === 0) return undefined;
-      const header = text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1).trim();
-      return header.replace(/^\|/, '').replace(/\|$/, '').split('|').map((n) => n.trim());
+      const headerStart = text.lastIndexOf('\n', from - 2) + 1;
+      if (from === 0 || (headerStart === 0 && !streamStart)) return 'above';
+      return cellsOf(text.slice(headerStart, from - 1));
     }
     // The window's first line may be the tail of a row: what lies before it is unknown here.
     if (from === 0) return 'above';
@@ -266,6 +267,28 @@ function markdownHeader(text: string, start: number): string[] | 'above' | undef
     end = from - 1;
   }
   return undefined;
+}
+
+function cellsOf(line: string): string[] {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((n) => n.trim());
+}
+
+/**
+ * The header of the Markdown table that the line starting at `start` (its header line, its rule or
+ * a row) belongs to: what the rows after it take. A window ending inside a table passes it on.
+ */
+function tableHeaderAt(text: string, start: number, streamStart: boolean): string[] | 'above' | undefined {
+  const eol = text.indexOf('\n', start);
+  if (eol === -1) return markdownHeader(text, start, streamStart);
+  const line = text.slice(start, eol);
+  const lineStartKnown = start > 0 || streamStart;
+  if (TABLE_RULE.test(line)) {
+    const headerStart = text.lastIndexOf('\n', start - 2) + 1;
+    return start === 0 || (headerStart === 0 && !streamStart) ? 'above' : cellsOf(text.slice(headerStart, start - 1));
+  }
+  const nextEnd = text.indexOf('\n', eol + 1);
+  if (lineStartKnown && TABLE_ROW.test(line) && TABLE_RULE.test(text.slice(eol + 1, nextEnd === -1 ? text.length : nextEnd))) return cellsOf(line);
+  return markdownHeader(text, start, streamStart);
 }
 
 interface CsvHeader {
@@ -448,7 +471,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   let copy: SqlHeader | undefined;
   // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
   // the INSERT statement it belongs to. A line that began in an earlier window continues that
-  // window's last INSERT.
+  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit.
   let lineStart = -1;
   let lineEnd = -1;
   let insert: SqlHeader | undefined;
@@ -463,8 +486,10 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   let tupleForNext: { text: string; end: number } | undefined;
   let tuple: { text: string; end: number } | undefined;
   let windowBase = 0;
-  // The header of the last Markdown table seen, for rows whose header lies before the window.
+  // The header of the Markdown table running into this window (and into the next), for rows whose
+  // header lies before the window.
   let markdown: string[] | undefined;
+  let markdownForNext: string[] | undefined;
   // The current line began before this window's text.
   let continued = false;
   let insertAtWindowEnd: SqlHeader | undefined;
@@ -496,16 +521,12 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     while (nextEvent < events.length && events[nextEvent]!.at < position) events[nextEvent++]!.apply();
   }
 
-  /** The INSERT header of the line starting at `start`, if it is one (or continues one). */
-  function insertOf(text: string, start: number): SqlHeader | undefined {
+  /** The INSERT header of the line starting at `start`, or of the statement a tuple line continues (`before`). */
+  function insertOf(text: string, start: number, before: SqlHeader | undefined): SqlHeader | undefined {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
-    if (m) {
-      const table = tableName(m[1]!);
-      lastInsert = { table, columns: m[2] !== undefined ? splitColumns(m[2]) : undefined };
-      return lastInsert;
-    }
-    return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : undefined;
+    if (m) return { table: tableName(m[1]!), columns: m[2] !== undefined ? splitColumns(m[2]) : undefined };
+    return /^\s*\(/.test(text.slice(start, start + 8)) ? before : undefined;
   }
 
   /** The `(` opening the INSERT tuple that holds `hit` (the last one after a `VALUES` or a `),`), or -1. */
@@ -532,8 +553,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       const column = (insert.columns ?? tables.get(insert.table))?.[index];
       return column === undefined ? undefined : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start);
-    if (found !== undefined && found !== 'above') markdown = found;
+    const found = markdownHeader(text, start, atStreamStart);
     const table = found === 'above' ? markdown : found;
     if (table !== undefined) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
     if (csv !== undefined) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
@@ -550,8 +570,21 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       lineStart = -1;
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
+      markdown = markdownForNext;
+      // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
+      const inserts: Array<{ at: number; header: SqlHeader }> = [];
+      const insertHeader = (at: number) => {
+        const header = insertOf(text, at, undefined);
+        if (header !== undefined) inserts.push({ at, header });
+      };
+      observe(text, from, to, 'INSERT', insertHeader);
+      observe(text, from, to, 'insert', insertHeader);
+      inserts.sort((a, b) => a.at - b.at);
+      for (const { at, header } of inserts) events.push({ at, apply: () => (lastInsert = header) });
       const lastLf = text.lastIndexOf('\n', to - 1);
-      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
+      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
+      const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
+      markdownForNext = lastRow === 'above' ? markdown : lastRow;
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
       tuple = tupleForNext;
@@ -598,7 +631,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         lineStart = lf + 1;
         lineEnd = text.indexOf('\n', start);
         continued = lf === -1 && !atStreamStart;
-        insert = continued ? insertAtWindowStart : insertOf(text, lineStart);
+        insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
       }
 
       const kind = `${rule.id}\0${numeric ? 'n' : 'w'}`;

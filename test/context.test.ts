@@ -40,6 +40,21 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
   });
 
+  it('INSERT … VALUES with one tuple per line: each line takes the columns of its statement', async () => {
+    const tuples = Array.from({ length: 30 }, (_, i) => `  (${i}, 'n${i}', '${bare}', '${bareOther}')`).join(',\n');
+    const found = await rated(`-- seed data\nCREATE TABLE users (id int, name text, ssn text, order_no text);\nINSERT INTO users (id, name, ssn, order_no) VALUES\n${tuples};\n`);
+    expect(found).toHaveLength(30);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [users.ssn]']));
+  });
+
+  it('a Markdown table runs on into later windows even when its first rows hold nothing', async () => {
+    const empty = Array.from({ length: 20 }, (_, i) => `| n${i} | none | none |`).join('\n');
+    const full = Array.from({ length: 10 }, (_, i) => `| m${i} | ${bare} | ${bareOther} |`).join('\n');
+    const found = await rated(`| name | ssn | order no |\n| --- | --- | --- |\n${empty}\n${full}\n`);
+    expect(found).toHaveLength(10);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
+  });
+
   it('Markdown pipe tables: the row under a |---| rule takes its header', async () => {
     const md = `# People\n\nSome text.\n\n| name | ssn | order no |\n| --- | :---: | --- |\n| Jane | ${bare} | ${bareOther} |\n| Joe | ${bare} | ${bareOther} |\n\nAfter the table ${bareOther}.\n`;
     expect(await rated(md)).toEqual(['us-ssn high column "ssn"', 'us-ssn high column "ssn"']);

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-H6N727AA.js";
+} from "./chunk-C7ZVQGCK.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-7TJLQWPA.js";
+} from "./chunk-4H7IT7DX.js";
 
 // src/merge.ts
 function parse(file) {

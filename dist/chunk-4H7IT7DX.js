@@ -6191,7 +6191,7 @@ var withName = (column) => column === void 0 ? void 0 : { column };
 var TABLE_ROW = /^[ \t]*\|/;
 var TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
 var TABLE_ROWS_MAX = 200;
-function markdownHeader(text, start) {
+function markdownHeader(text, start, streamStart) {
   if (!TABLE_ROW.test(text.slice(start, start + 16))) return void 0;
   let end = start - 1;
   for (let n = 0; n < TABLE_ROWS_MAX; n++) {
@@ -6199,15 +6199,31 @@ function markdownHeader(text, start) {
     const from = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(from, end);
     if (TABLE_RULE.test(line)) {
-      if (from === 0) return void 0;
-      const header = text.slice(text.lastIndexOf("\n", from - 2) + 1, from - 1).trim();
-      return header.replace(/^\|/, "").replace(/\|$/, "").split("|").map((n2) => n2.trim());
+      const headerStart = text.lastIndexOf("\n", from - 2) + 1;
+      if (from === 0 || headerStart === 0 && !streamStart) return "above";
+      return cellsOf(text.slice(headerStart, from - 1));
     }
     if (from === 0) return "above";
     if (!TABLE_ROW.test(line)) return void 0;
     end = from - 1;
   }
   return void 0;
+}
+function cellsOf(line) {
+  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((n) => n.trim());
+}
+function tableHeaderAt(text, start, streamStart) {
+  const eol = text.indexOf("\n", start);
+  if (eol === -1) return markdownHeader(text, start, streamStart);
+  const line = text.slice(start, eol);
+  const lineStartKnown = start > 0 || streamStart;
+  if (TABLE_RULE.test(line)) {
+    const headerStart = text.lastIndexOf("\n", start - 2) + 1;
+    return start === 0 || headerStart === 0 && !streamStart ? "above" : cellsOf(text.slice(headerStart, start - 1));
+  }
+  const nextEnd = text.indexOf("\n", eol + 1);
+  if (lineStartKnown && TABLE_ROW.test(line) && TABLE_RULE.test(text.slice(eol + 1, nextEnd === -1 ? text.length : nextEnd))) return cellsOf(line);
+  return markdownHeader(text, start, streamStart);
 }
 var DELIMITERS = [",", ";", "	", "|"];
 var HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
@@ -6340,6 +6356,7 @@ function createContextTracker(rules) {
   let tuple;
   let windowBase = 0;
   let markdown;
+  let markdownForNext;
   let continued = false;
   let insertAtWindowEnd;
   let pending;
@@ -6362,15 +6379,11 @@ function createContextTracker(rules) {
   function applyEventsUpTo(position) {
     while (nextEvent < events.length && events[nextEvent].at < position) events[nextEvent++].apply();
   }
-  function insertOf(text, start) {
+  function insertOf(text, start, before) {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
-    if (m) {
-      const table = tableName(m[1]);
-      lastInsert = { table, columns: m[2] !== void 0 ? splitColumns(m[2]) : void 0 };
-      return lastInsert;
-    }
-    return /^\s*\(/.test(text.slice(start, start + 8)) ? lastInsert : void 0;
+    if (m) return { table: tableName(m[1]), columns: m[2] !== void 0 ? splitColumns(m[2]) : void 0 };
+    return /^\s*\(/.test(text.slice(start, start + 8)) ? before : void 0;
   }
   function tupleOpen(text, start, hit) {
     let open = text.lastIndexOf("(", hit);
@@ -6393,8 +6406,7 @@ function createContextTracker(rules) {
       const column = (insert.columns ?? tables.get(insert.table))?.[index];
       return column === void 0 ? void 0 : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start);
-    if (found !== void 0 && found !== "above") markdown = found;
+    const found = markdownHeader(text, start, atStreamStart);
     const table = found === "above" ? markdown : found;
     if (table !== void 0) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
     if (csv !== void 0) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
@@ -6410,8 +6422,20 @@ function createContextTracker(rules) {
       lineStart = -1;
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
+      markdown = markdownForNext;
+      const inserts = [];
+      const insertHeader = (at) => {
+        const header = insertOf(text, at, void 0);
+        if (header !== void 0) inserts.push({ at, header });
+      };
+      observe(text, from, to, "INSERT", insertHeader);
+      observe(text, from, to, "insert", insertHeader);
+      inserts.sort((a, b) => a.at - b.at);
+      for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
       const lastLf = text.lastIndexOf("\n", to - 1);
-      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1);
+      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
+      const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
+      markdownForNext = lastRow === "above" ? markdown : lastRow;
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== void 0 && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : void 0;
       tuple = tupleForNext;
@@ -6453,7 +6477,7 @@ function createContextTracker(rules) {
         lineStart = lf + 1;
         lineEnd = text.indexOf("\n", start);
         continued = lf === -1 && !atStreamStart;
-        insert = continued ? insertAtWindowStart : insertOf(text, lineStart);
+        insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
       }
       const kind = `${rule2.id}\0${numeric ? "n" : "w"}`;
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-7TJLQWPA.js";
+} from "./chunk-4H7IT7DX.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
