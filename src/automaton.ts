@@ -56,12 +56,13 @@ function parse(source: string, flags: string): Node {
     return i;
   };
 
+  /** Length of a character escape; legacy forms (`\u{41}` is 41 × `u` without the `u` flag, `\01` octal) are not read. */
   const escapeLength = (from: number): number => {
-    const c = source[from + 1];
-    if (c === 'x') return 4;
-    if (c === 'u') return 6;
-    if (c === 'c') return 3;
-    if (c === 'p' || c === 'P' || c === undefined) throw new Unsupported('escape');
+    const rest = source.slice(from, from + 6);
+    if (/^\\x[0-9A-Fa-f]{2}/.test(rest)) return 4;
+    if (/^\\u[0-9A-Fa-f]{4}/.test(rest)) return 6;
+    if (/^\\c[A-Za-z]/.test(rest)) return 3;
+    if (/^\\([xucpPk]|0\d)/.test(rest) || rest.length < 2) throw new Unsupported('escape');
     return 2;
   };
 

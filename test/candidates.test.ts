@@ -121,9 +121,11 @@ describe('automaton', () => {
       custom('after-sign', String.raw`(?<=[=:])\d{3}(?!\d)`),
       custom('group-value', String.raw`(?:^|[^\d])(?<v>\d{3})[-./](\d\d)\B`),
       custom('escapes', String.raw`\x41\u0042[\]\-\\]{1,2}\.\d{0,3}\s?\S`),
+      // Without the `u` flag: `uu`, `x4g`, octal 1 and a backslash before `c1`.
+      custom('legacy-escapes', String.raw`\u{2}\x4g\01\c1`),
     ];
     const r = rng(42);
-    const pieces = ["'id-", '"ID-', "' ", '" ', "'", '"', 'abc', 'key=', 'KEY:', 'ax', 'aa', 'b', 'y', 'zz', 'AB]', 'AB\\-', '-', '.', '/', ' ', ']', '\\', '\n', '\t', 'é'];
+    const pieces = ["'id-", '"ID-', "' ", '" ', "'", '"', 'abc', 'key=', 'KEY:', 'ax', 'aa', 'b', 'y', 'zz', 'AB]', 'AB\\-', 'uux4g\u0001\\c1', '-', '.', '/', ' ', ']', '\\', '\n', '\t', 'é'];
     let text = '';
     for (let i = 0; i < 20_000; i++) text += r() < 0.3 ? digits(r, 1 + Math.floor(r() * 5)) : pieces[Math.floor(r() * pieces.length)];
     for (const size of [16_411, 1 << 20]) {
