@@ -18,11 +18,19 @@ type Node =
   | { kind: 'group'; index: number; node: Node }
   | { kind: 'backref'; index: number }
   | { kind: 'prev' | 'next'; set: ByteSet }
-  | { kind: 'boundary' };
+  | { kind: 'boundary' }
+  /** An assertion taken as true. */
+  | { kind: 'true' }
+  /**
+   * `(?!body)`. At the end of a pattern, where nothing follows, the DFA reads ahead to decide it
+   * (and reports the end a few bytes late); elsewhere it stands for `approximation`.
+   */
+  | { kind: 'notAhead'; body: Node; approximation: Node };
 
 class Unsupported extends Error {}
 
 const EMPTY: Node = { kind: 'seq', items: [] };
+const TRUE: Node = { kind: 'true' };
 
 /** Sets by flags and source: patterns repeat `\d` and the like many times. */
 const byteSets = new Map<string, ByteSet>();
@@ -111,10 +119,11 @@ function parse(source: string, flags: string): Node {
     if (negative) {
       // Not any of the alternatives: at least not any of the one-character ones.
       const known = sets.filter((s): s is ByteSet => s !== undefined);
-      if (known.length === 0) return EMPTY;
-      return { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!))) };
+      const approximation: Node = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!))) };
+      const decidable = !behind && known.length < sets.length && exact(body) && maxLength(body) <= MAX_AHEAD;
+      return decidable ? { kind: 'notAhead', body, approximation } : approximation;
     }
-    if (sets.some((s) => s === undefined)) return EMPTY;
+    if (sets.some((s) => s === undefined)) return TRUE;
     return { kind, set: (sets as ByteSet[]).reduce((a, s) => a.map((b, i) => b | s[i]!)) };
   };
 
@@ -159,7 +168,7 @@ function parse(source: string, flags: string): Node {
       }
       if (e === 'B') {
         at += 2;
-        return EMPTY;
+        return TRUE;
       }
       if (e !== undefined && e >= '1' && e <= '9') {
         const m = /^\\(\d+)/.exec(source.slice(at))!;
@@ -181,7 +190,7 @@ function parse(source: string, flags: string): Node {
     }
     if (c === '^' || c === '$') {
       at++;
-      return EMPTY;
+      return TRUE;
     }
     if (c === '*' || c === '+' || c === '?' || c === ')' || c === ']' || c === '{' || c === '}') throw new Unsupported('syntax');
     at++;
@@ -225,6 +234,8 @@ function resolveBackrefs(root: Node, groups: number): Node {
         return { kind: 'seq', items: n.items.map((i) => resolve(i, open)) };
       case 'alt':
         return { kind: 'alt', alts: n.alts.map((a) => resolve(a, open)) };
+      case 'notAhead':
+        return { ...n, body: resolve(n.body, open) };
       default:
         return n;
     }
@@ -247,8 +258,48 @@ function maxLength(n: Node): number {
     }
     case 'group':
       return maxLength(n.node);
+    case 'notAhead':
+      return maxLength(n.body); // how late the end may be reported
     default:
       return 0;
+  }
+}
+
+/** Shortest match of a node, in bytes. */
+function minLength(n: Node): number {
+  switch (n.kind) {
+    case 'set':
+      return 1;
+    case 'seq':
+      return n.items.reduce((sum, i) => sum + minLength(i), 0);
+    case 'alt':
+      return Math.min(...n.alts.map(minLength));
+    case 'repeat':
+      return n.min * minLength(n.node);
+    case 'group':
+      return minLength(n.node);
+    default:
+      return 0;
+  }
+}
+
+/** Longest lookahead the DFA reads ahead to decide. */
+const MAX_AHEAD = 8;
+
+/** A pattern the DFA can follow exactly: no assertion, no backreference. */
+function exact(n: Node): boolean {
+  switch (n.kind) {
+    case 'set':
+      return true;
+    case 'seq':
+      return n.items.every(exact);
+    case 'alt':
+      return n.alts.every(exact);
+    case 'repeat':
+    case 'group':
+      return exact(n.node);
+    default:
+      return false;
   }
 }
 
@@ -284,23 +335,35 @@ class Nfa {
   }
 }
 
+/** What compiling one pattern needs: `\w` under its flags, the node count not to pass, and its MATCH node. */
+interface Target {
+  word: ByteSet;
+  limit: number;
+  match: number;
+}
+
 /** Adds nodes matching `n` then continuing at `next`; returns the entry node. */
-function compile(nfa: Nfa, n: Node, next: number, word: ByteSet, limit: number): number {
-  if (nfa.kind.length > limit) throw new Unsupported('too large');
+function compile(nfa: Nfa, n: Node, next: number, target: Target): number {
+  if (nfa.kind.length > target.limit) throw new Unsupported('too large');
   switch (n.kind) {
     case 'set':
       return nfa.add(SET, nfa.setId(n.set), next);
     case 'seq':
-      return n.items.reduceRight((after, item) => compile(nfa, item, after, word, limit), next);
+      return n.items.reduceRight((after, item) => compile(nfa, item, after, target), next);
     case 'alt':
-      return n.alts.map((alt) => compile(nfa, alt, next, word, limit)).reduce((a, b) => nfa.add(SPLIT, a, b));
+      return n.alts.map((alt) => compile(nfa, alt, next, target)).reduce((a, b) => nfa.add(SPLIT, a, b));
     case 'group':
-      return compile(nfa, n.node, next, word, limit);
+      return compile(nfa, n.node, next, target);
     case 'prev':
       return nfa.add(PREV, nfa.setId(n.set), next);
     case 'next':
       return nfa.add(NEXT, nfa.setId(n.set), next);
+    case 'true':
+      return next;
+    case 'notAhead':
+      return next === target.match ? compileNotAhead(nfa, n.body, next) : compile(nfa, n.approximation, next, target);
     case 'boundary': {
+      const word = target.word;
       const nonWord = complement(word);
       const wordThenNot = nfa.add(PREV, nfa.setId(word), nfa.add(NEXT, nfa.setId(nonWord), next));
       const notThenWord = nfa.add(PREV, nfa.setId(nonWord), nfa.add(NEXT, nfa.setId(word), next));
@@ -310,12 +373,12 @@ function compile(nfa: Nfa, n: Node, next: number, word: ByteSet, limit: number):
       let entry = next;
       if (n.max === Infinity) {
         const loop = nfa.add(SPLIT, -1, next);
-        nfa.a[loop] = compile(nfa, n.node, loop, word, limit);
+        nfa.a[loop] = compile(nfa, n.node, loop, target);
         entry = loop;
       } else {
-        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, word, limit), next);
+        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, target), next);
       }
-      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, word, limit);
+      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, target);
       return entry;
     }
     case 'backref':
@@ -323,15 +386,70 @@ function compile(nfa: Nfa, n: Node, next: number, word: ByteSet, limit: number):
   }
 }
 
+/**
+ * `(?!body)` at the end of a pattern: nodes that read ahead until `body` can no longer match (then
+ * continue at `next`, the MATCH node, that many bytes late) or has matched (then stop). `body` is
+ * exact and at most MAX_AHEAD bytes long, so this is a small DFA of it, built here over all bytes.
+ */
+function compileNotAhead(nfa: Nfa, body: Node, next: number): number {
+  const x = new Nfa();
+  const end = x.add(MATCH, 0, -1);
+  const start = compile(x, body, end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: -1 });
+  /** The SET nodes reached from `nodes` by empty moves, or undefined when `body` has matched. */
+  const close = (nodes: number[]): number[] | undefined => {
+    const seen = new Set<number>();
+    const sets: number[] = [];
+    for (const stack = [...nodes]; stack.length > 0; ) {
+      const n = stack.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      if (n === end) return undefined;
+      if (x.kind[n] === SPLIT) stack.push(x.a[n]!, x.next[n]!);
+      else sets.push(n);
+    }
+    return sets.sort((a, b) => a - b);
+  };
+  const guards = new Map<string, number>();
+  const guard = (sets: number[]): number => {
+    const key = sets.join(',');
+    const known = guards.get(key);
+    if (known !== undefined) return known;
+    const passes = new Uint8Array(256);
+    const onward = new Map<string, { bytes: ByteSet; sets: number[] }>();
+    for (let b = 0; b < 256; b++) {
+      const after = close(sets.filter((n) => x.sets[x.a[n]!]![b] === 1).map((n) => x.next[n]!));
+      if (after === undefined) continue; // body matched: the lookahead fails
+      if (after.length === 0) passes[b] = 1; // body cannot match any more: the lookahead holds
+      else {
+        const group = onward.get(after.join(',')) ?? { bytes: new Uint8Array(256), sets: after };
+        group.bytes[b] = 1;
+        onward.set(after.join(','), group);
+      }
+    }
+    const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
+    for (const { bytes, sets: after } of onward.values()) branches.push(nfa.add(SET, nfa.setId(bytes), guard(after)));
+    const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+    guards.set(key, entry);
+    return entry;
+  };
+  const first = close([start]);
+  // A body that matches the empty string makes the lookahead fail everywhere but at the window end.
+  return first === undefined ? nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next) : guard(first);
+}
+
 /** What a rule must give the automaton: its compiled pattern. */
 export interface PatternSource {
   regex: RegExp;
 }
 
-/** A rule's place in the automaton, and how far back from a possible end its match may start. */
+/**
+ * A rule's place in the automaton. A match of it reported as ending at `end` started in
+ * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads).
+ */
 export interface Covered<R> {
   rule: R;
   maxLength: number;
+  minLength: number;
 }
 
 /** States the DFA may hold before its cache is dropped (a window in flight falls back to the regexes). */
@@ -365,8 +483,8 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
       const longest = maxLength(root);
       if (longest === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
-      starts.push(compile(nfa, root, match, byteSet('\\w', flags), mark + MAX_NODES_PER_RULE));
-      covered.push({ rule, maxLength: longest });
+      starts.push(compile(nfa, root, match, { word: byteSet('\\w', flags), limit: mark + MAX_NODES_PER_RULE, match }));
+      covered.push({ rule, maxLength: longest, minLength: minLength(root) });
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       // Drop the partly compiled nodes: nothing refers to them.

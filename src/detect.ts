@@ -245,11 +245,13 @@ function denseFor(runs: Runs, atLeast: number, bytes: number): boolean {
   return qualifying * DENSE_BYTES > bytes;
 }
 
-/** The first position at or after `at` where a match ending at one of `ends` (ascending) may start. */
-function startsBefore(ends: number[], maxLength: number): StartFinder {
+/** The first position at or after `at` where a match reported as ending at one of `ends` (ascending) may start. */
+function startsBefore(ends: number[], { maxLength, minLength }: Covered<CompiledRule>): StartFinder {
   let next = 0;
+  // A nonempty match from `at` on is reported at `at + max(1, minLength)` or later.
+  const shortest = Math.max(1, minLength);
   return (at) => {
-    while (next < ends.length && ends[next]! <= at) next++;
+    while (next < ends.length && ends[next]! < at + shortest) next++;
     return next === ends.length ? Infinity : Math.max(at, ends[next]! - maxLength);
   };
 }
@@ -271,12 +273,12 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
   }
   for (const step of steps) {
     if ('covered' in step) {
-      const { rule, maxLength } = covered[step.covered]!;
+      const { rule } = covered[step.covered]!;
       if (!active.includes(rule)) continue;
       const mayEnd = ends?.[step.covered];
       // Each call returns the next match, as over the whole window: skipping costs no extra calls.
       if (mayEnd === undefined) collect(rule, text, from, to, base, allowed, out);
-      else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength));
+      else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, covered[step.covered]!));
     } else if ('plain' in step) {
       const rule = step.plain;
       if (!active.includes(rule) || (rule.prefilter && !rule.prefilter.some((p) => text.includes(p)))) continue;

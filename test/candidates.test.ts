@@ -119,6 +119,7 @@ describe('automaton', () => {
       custom('word-after', String.raw`(?<=key[=:])[A-Z]{2}\d{3,5}?\b`, 'i'),
       custom('lookahead', String.raw`(?<![a-z]|\d\.)\d{2}(?=[.]|ab)`),
       custom('after-sign', String.raw`(?<=[=:])\d{3}(?!\d)`),
+      custom('adjacent', String.raw`[a-c]\d(?!\d\d)`),
       custom('group-value', String.raw`(?:^|[^\d])(?<v>\d{3})[-./](\d\d)\B`),
       custom('escapes', String.raw`\x41\u0042[\]\-\\]{1,2}\.\d{0,3}\s?\S`),
       // Without the `u` flag: `uu`, `x4g`, octal 1 and a backslash before `c1`.
