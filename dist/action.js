@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-C7ZVQGCK.js";
+} from "./chunk-ZQXDP25L.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-4H7IT7DX.js";
+} from "./chunk-HY24PG2U.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

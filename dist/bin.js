@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6CIHNTH6.js";
-import "./chunk-C7ZVQGCK.js";
-import "./chunk-4H7IT7DX.js";
+} from "./chunk-YRYFYLZO.js";
+import "./chunk-ZQXDP25L.js";
+import "./chunk-HY24PG2U.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6CIHNTH6.js";
+} from "./chunk-YRYFYLZO.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-C7ZVQGCK.js";
+} from "./chunk-ZQXDP25L.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-4H7IT7DX.js";
+} from "./chunk-HY24PG2U.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

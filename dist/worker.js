@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-4H7IT7DX.js";
+} from "./chunk-HY24PG2U.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

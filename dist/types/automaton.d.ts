@@ -2,10 +2,14 @@
 export interface PatternSource {
     regex: RegExp;
 }
-/** A rule's place in the automaton, and how far back from a possible end its match may start. */
+/**
+ * A rule's place in the automaton. A match of it reported as ending at `end` started in
+ * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads).
+ */
 export interface Covered<R> {
     rule: R;
     maxLength: number;
+    minLength: number;
 }
 export interface Automaton<R> {
     covered: Covered<R>[];

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-C7ZVQGCK.js";
+} from "./chunk-ZQXDP25L.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-4H7IT7DX.js";
+} from "./chunk-HY24PG2U.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-4H7IT7DX.js";
+} from "./chunk-HY24PG2U.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -5574,6 +5574,7 @@ var UsageError = class extends Error {
 var Unsupported = class extends Error {
 };
 var EMPTY = { kind: "seq", items: [] };
+var TRUE = { kind: "true" };
 var byteSets = /* @__PURE__ */ new Map();
 function byteSet(source, flags) {
   const key = `${flags}/${source}`;
@@ -5600,11 +5601,11 @@ function parse(source, flags) {
     return i;
   };
   const escapeLength = (from) => {
-    const c = source[from + 1];
-    if (c === "x") return 4;
-    if (c === "u") return 6;
-    if (c === "c") return 3;
-    if (c === "p" || c === "P" || c === void 0) throw new Unsupported("escape");
+    const rest = source.slice(from, from + 6);
+    if (/^\\x[0-9A-Fa-f]{2}/.test(rest)) return 4;
+    if (/^\\u[0-9A-Fa-f]{4}/.test(rest)) return 6;
+    if (/^\\c[A-Za-z]/.test(rest)) return 3;
+    if (/^\\([xucpPk]|0\d)/.test(rest) || rest.length < 2) throw new Unsupported("escape");
     return 2;
   };
   const alternation = () => {
@@ -5648,10 +5649,11 @@ function parse(source, flags) {
     const kind = behind ? "prev" : "next";
     if (negative) {
       const known = sets.filter((s) => s !== void 0);
-      if (known.length === 0) return EMPTY;
-      return { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]))) };
+      const approximation = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]))) };
+      const decidable = !behind && known.length < sets.length && exact(body) && maxLength(body) <= MAX_AHEAD;
+      return decidable ? { kind: "notAhead", body, approximation } : approximation;
     }
-    if (sets.some((s) => s === void 0)) return EMPTY;
+    if (sets.some((s) => s === void 0)) return TRUE;
     return { kind, set: sets.reduce((a, s) => a.map((b, i) => b | s[i])) };
   };
   const atom = () => {
@@ -5695,7 +5697,7 @@ function parse(source, flags) {
       }
       if (e === "B") {
         at += 2;
-        return EMPTY;
+        return TRUE;
       }
       if (e !== void 0 && e >= "1" && e <= "9") {
         const m = /^\\(\d+)/.exec(source.slice(at));
@@ -5717,7 +5719,7 @@ function parse(source, flags) {
     }
     if (c === "^" || c === "$") {
       at++;
-      return EMPTY;
+      return TRUE;
     }
     if (c === "*" || c === "+" || c === "?" || c === ")" || c === "]" || c === "{" || c === "}") throw new Unsupported("syntax");
     at++;
@@ -5758,6 +5760,8 @@ function resolveBackrefs(root, groups) {
         return { kind: "seq", items: n.items.map((i) => resolve(i, open)) };
       case "alt":
         return { kind: "alt", alts: n.alts.map((a) => resolve(a, open)) };
+      case "notAhead":
+        return { ...n, body: resolve(n.body, open) };
       default:
         return n;
     }
@@ -5778,8 +5782,43 @@ function maxLength(n) {
     }
     case "group":
       return maxLength(n.node);
+    case "notAhead":
+      return maxLength(n.body);
+    // how late the end may be reported
     default:
       return 0;
+  }
+}
+function minLength(n) {
+  switch (n.kind) {
+    case "set":
+      return 1;
+    case "seq":
+      return n.items.reduce((sum, i) => sum + minLength(i), 0);
+    case "alt":
+      return Math.min(...n.alts.map(minLength));
+    case "repeat":
+      return n.min * minLength(n.node);
+    case "group":
+      return minLength(n.node);
+    default:
+      return 0;
+  }
+}
+var MAX_AHEAD = 8;
+function exact(n) {
+  switch (n.kind) {
+    case "set":
+      return true;
+    case "seq":
+      return n.items.every(exact);
+    case "alt":
+      return n.alts.every(exact);
+    case "repeat":
+    case "group":
+      return exact(n.node);
+    default:
+      return false;
   }
 }
 var SET = 0;
@@ -5809,22 +5848,27 @@ var Nfa = class {
     return id;
   }
 };
-function compile(nfa, n, next, word, limit) {
-  if (nfa.kind.length > limit) throw new Unsupported("too large");
+function compile(nfa, n, next, target) {
+  if (nfa.kind.length > target.limit) throw new Unsupported("too large");
   switch (n.kind) {
     case "set":
       return nfa.add(SET, nfa.setId(n.set), next);
     case "seq":
-      return n.items.reduceRight((after, item) => compile(nfa, item, after, word, limit), next);
+      return n.items.reduceRight((after, item) => compile(nfa, item, after, target), next);
     case "alt":
-      return n.alts.map((alt) => compile(nfa, alt, next, word, limit)).reduce((a, b) => nfa.add(SPLIT, a, b));
+      return n.alts.map((alt) => compile(nfa, alt, next, target)).reduce((a, b) => nfa.add(SPLIT, a, b));
     case "group":
-      return compile(nfa, n.node, next, word, limit);
+      return compile(nfa, n.node, next, target);
     case "prev":
       return nfa.add(PREV, nfa.setId(n.set), next);
     case "next":
       return nfa.add(NEXT, nfa.setId(n.set), next);
+    case "true":
+      return next;
+    case "notAhead":
+      return next === target.match ? compileNotAhead(nfa, n.body, next) : compile(nfa, n.approximation, next, target);
     case "boundary": {
+      const word = target.word;
       const nonWord = complement(word);
       const wordThenNot = nfa.add(PREV, nfa.setId(word), nfa.add(NEXT, nfa.setId(nonWord), next));
       const notThenWord = nfa.add(PREV, nfa.setId(nonWord), nfa.add(NEXT, nfa.setId(word), next));
@@ -5834,17 +5878,60 @@ function compile(nfa, n, next, word, limit) {
       let entry = next;
       if (n.max === Infinity) {
         const loop = nfa.add(SPLIT, -1, next);
-        nfa.a[loop] = compile(nfa, n.node, loop, word, limit);
+        nfa.a[loop] = compile(nfa, n.node, loop, target);
         entry = loop;
       } else {
-        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, word, limit), next);
+        for (let k = n.min; k < n.max; k++) entry = nfa.add(SPLIT, compile(nfa, n.node, entry, target), next);
       }
-      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, word, limit);
+      for (let k = 0; k < n.min; k++) entry = compile(nfa, n.node, entry, target);
       return entry;
     }
     case "backref":
       throw new Unsupported("unresolved backreference");
   }
+}
+function compileNotAhead(nfa, body, next) {
+  const x = new Nfa();
+  const end = x.add(MATCH, 0, -1);
+  const start = compile(x, body, end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: -1 });
+  const close = (nodes) => {
+    const seen = /* @__PURE__ */ new Set();
+    const sets = [];
+    for (const stack = [...nodes]; stack.length > 0; ) {
+      const n = stack.pop();
+      if (seen.has(n)) continue;
+      seen.add(n);
+      if (n === end) return void 0;
+      if (x.kind[n] === SPLIT) stack.push(x.a[n], x.next[n]);
+      else sets.push(n);
+    }
+    return sets.sort((a, b) => a - b);
+  };
+  const guards = /* @__PURE__ */ new Map();
+  const guard = (sets) => {
+    const key = sets.join(",");
+    const known = guards.get(key);
+    if (known !== void 0) return known;
+    const passes = new Uint8Array(256);
+    const onward = /* @__PURE__ */ new Map();
+    for (let b = 0; b < 256; b++) {
+      const after = close(sets.filter((n) => x.sets[x.a[n]][b] === 1).map((n) => x.next[n]));
+      if (after === void 0) continue;
+      if (after.length === 0) passes[b] = 1;
+      else {
+        const group = onward.get(after.join(",")) ?? { bytes: new Uint8Array(256), sets: after };
+        group.bytes[b] = 1;
+        onward.set(after.join(","), group);
+      }
+    }
+    const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
+    for (const { bytes, sets: after } of onward.values()) branches.push(nfa.add(SET, nfa.setId(bytes), guard(after)));
+    const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+    guards.set(key, entry);
+    return entry;
+  };
+  const first = close([start]);
+  return first === void 0 ? nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next) : guard(first);
 }
 var MAX_STATES = 2e4;
 var MAX_OVERFLOWS = 3;
@@ -5863,8 +5950,8 @@ function buildAutomaton(rules) {
       const longest = maxLength(root);
       if (longest === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
-      starts.push(compile(nfa, root, match, byteSet("\\w", flags), mark + MAX_NODES_PER_RULE));
-      covered.push({ rule: rule2, maxLength: longest });
+      starts.push(compile(nfa, root, match, { word: byteSet("\\w", flags), limit: mark + MAX_NODES_PER_RULE, match }));
+      covered.push({ rule: rule2, maxLength: longest, minLength: minLength(root) });
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
@@ -6839,10 +6926,11 @@ function denseFor(runs, atLeast, bytes) {
   for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
   return qualifying * DENSE_BYTES > bytes;
 }
-function startsBefore(ends, maxLength2) {
+function startsBefore(ends, { maxLength: maxLength2, minLength: minLength2 }) {
   let next = 0;
+  const shortest = Math.max(1, minLength2);
   return (at) => {
-    while (next < ends.length && ends[next] <= at) next++;
+    while (next < ends.length && ends[next] < at + shortest) next++;
     return next === ends.length ? Infinity : Math.max(at, ends[next] - maxLength2);
   };
 }
@@ -6859,11 +6947,11 @@ function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
   }
   for (const step of steps) {
     if ("covered" in step) {
-      const { rule: rule2, maxLength: maxLength2 } = covered[step.covered];
+      const { rule: rule2 } = covered[step.covered];
       if (!active.includes(rule2)) continue;
       const mayEnd = ends?.[step.covered];
       if (mayEnd === void 0) collect(rule2, text, from, to, base, allowed, out);
-      else if (mayEnd.length > 0) collect(rule2, text, from, to, base, allowed, out, startsBefore(mayEnd, maxLength2));
+      else if (mayEnd.length > 0) collect(rule2, text, from, to, base, allowed, out, startsBefore(mayEnd, covered[step.covered]));
     } else if ("plain" in step) {
       const rule2 = step.plain;
       if (!active.includes(rule2) || rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
