@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-YRYFYLZO.js";
-import "./chunk-ZQXDP25L.js";
-import "./chunk-HY24PG2U.js";
+} from "./chunk-RVM6SEWN.js";
+import "./chunk-COHSYA4X.js";
+import "./chunk-7622XBN2.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-YRYFYLZO.js";
+} from "./chunk-RVM6SEWN.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ZQXDP25L.js";
+} from "./chunk-COHSYA4X.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-HY24PG2U.js";
+} from "./chunk-7622XBN2.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-HY24PG2U.js";
+} from "./chunk-7622XBN2.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

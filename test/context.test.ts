@@ -42,9 +42,11 @@ describe('structure-aware context', () => {
 
   it('INSERT … VALUES with one tuple per line: each line takes the columns of its statement', async () => {
     const tuples = Array.from({ length: 30 }, (_, i) => `  (${i}, 'n${i}', '${bare}', '${bareOther}')`).join(',\n');
-    const found = await rated(`-- seed data\nCREATE TABLE users (id int, name text, ssn text, order_no text);\nINSERT INTO users (id, name, ssn, order_no) VALUES\n${tuples};\n`);
-    expect(found).toHaveLength(30);
-    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [users.ssn]']));
+    for (const insert of ['INSERT INTO', 'insert into', 'Insert Into']) {
+      const found = await rated(`-- seed data\nCREATE TABLE users (id int, name text, ssn text, order_no text);\n${insert} users (id, name, ssn, order_no) VALUES\n${tuples};\n`);
+      expect(found, insert).toHaveLength(30);
+      expect(new Set(found), insert).toEqual(new Set(['us-ssn high column "ssn" [users.ssn]']));
+    }
   });
 
   it('a Markdown table runs on into later windows even when its first rows hold nothing', async () => {
@@ -76,6 +78,8 @@ describe('structure-aware context', () => {
     const found = await rated(`${head}INSERT INTO \`people\` VALUES ${tuples};\n`);
     expect(found).toHaveLength(60);
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
+    // Keywords in any case, as hand-written SQL has them.
+    expect(await rated(`${head.replace('CREATE TABLE', 'Create Table')}Insert Into \`people\` VALUES ${tuples};\n`)).toEqual(found);
   });
 
   it('mysqldump: a tuple longer than the engine keeps across a window border keeps its columns', async () => {

@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-ZQXDP25L.js";
+} from "./chunk-COHSYA4X.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-HY24PG2U.js";
+} from "./chunk-7622XBN2.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6255,6 +6255,10 @@ var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTE
 var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
 var STATEMENT_MAX = 65536;
+var INSERT_WORD = /insert/gi;
+var TABLE_WORD = /table/gi;
+var COPY_WORD = /copy /gi;
+var COPY_END = /\n\\\./g;
 function createTableColumns(text, from) {
   let depth = 0;
   let item = from;
@@ -6461,7 +6465,8 @@ function createContextTracker(rules) {
     return text.indexOf("\n", at) === -1 && text.length - at < STATEMENT_MAX ? "incomplete" : void 0;
   }
   const observe = (text, from, to, marker, handle) => {
-    for (let at = text.indexOf(marker, from); at !== -1 && at < to; at = text.indexOf(marker, at + 1)) handle(at);
+    marker.lastIndex = from;
+    for (let m = marker.exec(text); m !== null && m.index < to; m = marker.exec(text)) handle(m.index);
   };
   function applyEventsUpTo(position) {
     while (nextEvent < events.length && events[nextEvent].at < position) events[nextEvent++].apply();
@@ -6515,8 +6520,7 @@ function createContextTracker(rules) {
         const header = insertOf(text, at, void 0);
         if (header !== void 0) inserts.push({ at, header });
       };
-      observe(text, from, to, "INSERT", insertHeader);
-      observe(text, from, to, "insert", insertHeader);
+      observe(text, from, to, INSERT_WORD, insertHeader);
       inserts.sort((a, b) => a.at - b.at);
       for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
       const lastLf = text.lastIndexOf("\n", to - 1);
@@ -6550,10 +6554,9 @@ function createContextTracker(rules) {
         const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
         if (start) statement(at - start[0].length);
       };
-      observe(text, from, to, "TABLE", createTable);
-      observe(text, from, to, "table", createTable);
-      observe(text, from, to, "COPY ", statement);
-      observe(text, from, to, "\n\\.", (at) => events.push({ at, apply: () => copy = void 0 }));
+      observe(text, from, to, TABLE_WORD, createTable);
+      observe(text, from, to, COPY_WORD, statement);
+      observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => copy = void 0 }));
       events.sort((a, b) => a.at - b.at);
     },
     classify(rule2, text, start) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-HY24PG2U.js";
+} from "./chunk-7622XBN2.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
