@@ -39,7 +39,13 @@ function byteSet(source: string, flags: string): ByteSet {
   const key = `${flags}/${source}`;
   let set = byteSets.get(key);
   if (set === undefined) {
-    const re = new RegExp(`^(?:${source})$`, flags);
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${source})$`, flags);
+    } catch {
+      // A piece the parser cut wrong: leave the rule to its own regex rather than fail the scan.
+      throw new Unsupported('class');
+    }
     set = Uint8Array.from({ length: 256 }, (_, code) => (re.test(String.fromCharCode(code)) ? 1 : 0));
     byteSets.set(key, set);
   }
