@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-COHSYA4X.js";
+} from "./chunk-HSM33VN3.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-7622XBN2.js";
+} from "./chunk-NQ5YJM5V.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

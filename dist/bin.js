@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-RVM6SEWN.js";
-import "./chunk-COHSYA4X.js";
-import "./chunk-7622XBN2.js";
+} from "./chunk-IUDASPQM.js";
+import "./chunk-HSM33VN3.js";
+import "./chunk-NQ5YJM5V.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

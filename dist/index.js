@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-RVM6SEWN.js";
+} from "./chunk-IUDASPQM.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-COHSYA4X.js";
+} from "./chunk-HSM33VN3.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-7622XBN2.js";
+} from "./chunk-NQ5YJM5V.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-7622XBN2.js";
+} from "./chunk-NQ5YJM5V.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-7622XBN2.js";
+} from "./chunk-NQ5YJM5V.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -5580,7 +5580,12 @@ function byteSet(source, flags) {
   const key = `${flags}/${source}`;
   let set = byteSets.get(key);
   if (set === void 0) {
-    const re = new RegExp(`^(?:${source})$`, flags);
+    let re;
+    try {
+      re = new RegExp(`^(?:${source})$`, flags);
+    } catch {
+      throw new Unsupported("class");
+    }
     set = Uint8Array.from({ length: 256 }, (_, code) => re.test(String.fromCharCode(code)) ? 1 : 0);
     byteSets.set(key, set);
   }

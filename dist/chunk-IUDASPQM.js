@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-COHSYA4X.js";
+} from "./chunk-HSM33VN3.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-7622XBN2.js";
+} from "./chunk-NQ5YJM5V.js";
 
 // src/merge.ts
 function parse(file) {
