@@ -54,8 +54,12 @@ function byteSet(source: string, flags: string): ByteSet {
 
 const complement = (set: ByteSet): ByteSet => set.map((b) => 1 - b);
 
-/** Reads the JavaScript regex syntax rules use (no `u`/`v` flag). */
-function parse(source: string, flags: string): Node {
+/**
+ * Reads the JavaScript regex syntax rules use (no `u`/`v` flag). `reach`: how far beyond its match (each
+ * side) a match's assertions may read; Infinity with `^` or `$`, which see where a text is cut.
+ */
+function parse(source: string, flags: string): { root: Node; reach: number } {
+  let reach = 1; // \b reads a byte each side
   let at = 0;
   let groups = 0;
   const groupNames = new Map<string, number>();
@@ -118,6 +122,7 @@ function parse(source: string, flags: string): Node {
   const lookaround = (behind: boolean, negative: boolean): Node => {
     const body = alternation();
     if (source[at++] !== ')') throw new Unsupported('unclosed group');
+    reach += maxLength(body);
     const alts = body.kind === 'alt' ? body.alts : [body];
     const single = (n: Node): ByteSet | undefined => (n.kind === 'seq' && n.items.length === 1 && n.items[0]!.kind === 'set' ? n.items[0]!.set : undefined);
     const sets = alts.map(single);
@@ -196,6 +201,7 @@ function parse(source: string, flags: string): Node {
     }
     if (c === '^' || c === '$') {
       at++;
+      reach = Infinity;
       return TRUE;
     }
     if (c === '*' || c === '+' || c === '?' || c === ')' || c === ']' || c === '{' || c === '}') throw new Unsupported('syntax');
@@ -210,7 +216,7 @@ function parse(source: string, flags: string): Node {
     if (index === undefined) throw new Unsupported('unknown group name');
     node.index = index;
   }
-  return resolveBackrefs(root, groups);
+  return { root: resolveBackrefs(root, groups), reach };
 }
 
 /** Replaces each backreference by its group's pattern, or nothing (an unset group matches empty). */
@@ -450,12 +456,14 @@ export interface PatternSource {
 
 /**
  * A rule's place in the automaton. A match of it reported as ending at `end` started in
- * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads).
+ * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads). Its
+ * lookarounds read at most `reach` bytes beyond a match, each side.
  */
 export interface Covered<R> {
   rule: R;
   maxLength: number;
   minLength: number;
+  reach: number;
 }
 
 /** States the DFA may hold before its cache is dropped (a window in flight falls back to the regexes). */
@@ -484,13 +492,14 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
     if (!/^i?$/.test(flags)) continue;
     const mark = nfa.kind.length;
     try {
-      const root = parse(rule.regex.source, flags);
-      // Ends say nothing about where an unbounded match starts: such a rule gains nothing here.
+      const { root, reach } = parse(rule.regex.source, flags);
+      // Ends say nothing about where an unbounded match starts, and `^`/`$` see where a text is cut:
+      // such a rule gains nothing here.
       const longest = maxLength(root);
-      if (longest === Infinity) continue;
+      if (longest === Infinity || reach === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
       starts.push(compile(nfa, root, match, { word: byteSet('\\w', flags), limit: mark + MAX_NODES_PER_RULE, match }));
-      covered.push({ rule, maxLength: longest, minLength: minLength(root) });
+      covered.push({ rule, maxLength: longest, minLength: minLength(root), reach });
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       // Drop the partly compiled nodes: nothing refers to them.

@@ -56,26 +56,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 const BARE = /^[A-Za-z0-9]+$/;
 
-/** Where the next match may start, at or after a position: Infinity where none can. */
-type StartFinder = (at: number) => number;
-
 /**
  * Matches of one rule (validated, unless they need context first) that start in [from, to) of the
- * latin1 string `text` (at absolute offset `base`). With `startAt`, the pattern is run only from
- * where a match may start: the leftmost match from there is the leftmost one from where it was.
+ * latin1 string `text` (at absolute offset `base`). Returns where the scan stopped: the end of the
+ * last match starting before `to`, or `from`.
  */
-function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[], startAt?: StartFinder): void {
+function collect(rule: CompiledRule, text: string, from: number, to: number, base: number, allowed: AllowedValues | undefined, out: Hit[]): number {
   const re = rule.regex;
   const listedValues = allowed?.get(rule.id);
+  let scanned = from;
   re.lastIndex = from;
   for (;;) {
-    if (startAt !== undefined) {
-      const start = startAt(re.lastIndex);
-      if (start >= to) break;
-      re.lastIndex = start;
-    }
     const m = re.exec(text);
-    if (m === null || m.index >= to) break;
+    if (m === null || m.index >= to) return scanned;
+    scanned = m.index + m[0].length;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -245,15 +239,27 @@ function denseFor(runs: Runs, atLeast: number, bytes: number): boolean {
   return qualifying * DENSE_BYTES > bytes;
 }
 
-/** The first position at or after `at` where a match reported as ending at one of `ends` (ascending) may start. */
-function startsBefore(ends: number[], { maxLength, minLength }: Covered<CompiledRule>): StartFinder {
-  let next = 0;
-  // A nonempty match from `at` on is reported at `at + max(1, minLength)` or later.
+/**
+ * Matches of a rule the automaton covers, as collect() over the window would find them, where `ends`
+ * (ascending) are the positions where its matches may end. Reports whose possible starts overlap make
+ * one interval; its regex runs over a slice around each interval, with the bytes its lookarounds read.
+ */
+function collectNear(rule: CompiledRule, text: string, from: number, to: number, base: number, ends: number[], { maxLength, minLength, reach }: Covered<CompiledRule>, allowed: AllowedValues | undefined, out: Hit[]): void {
+  // A nonempty match from `at` on is reported at `at + shortest` or later, and starts `shortest` before its report or earlier.
   const shortest = Math.max(1, minLength);
-  return (at) => {
+  let at = from;
+  for (let next = 0; ; ) {
     while (next < ends.length && ends[next]! < at + shortest) next++;
-    return next === ends.length ? Infinity : Math.max(at, ends[next]! - maxLength);
-  };
+    if (next === ends.length) return;
+    const start = Math.max(at, ends[next]! - maxLength);
+    if (start >= to) return;
+    let last = ends[next]! - shortest; // the last position of the interval
+    while (++next < ends.length && ends[next]! - maxLength <= last + 1) last = ends[next]! - shortest;
+    const sliceFrom = Math.max(0, start - reach);
+    const slice = text.slice(sliceFrom, last + maxLength + reach);
+    // The full scan goes on from the end of its last match, which may lie beyond the interval.
+    at = Math.max(last + 1, sliceFrom + collect(rule, slice, start - sliceFrom, Math.min(last + 1, to) - sliceFrom, base + sliceFrom, allowed, out));
+  }
 }
 
 /**
@@ -273,12 +279,11 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
   }
   for (const step of steps) {
     if ('covered' in step) {
-      const { rule } = covered[step.covered]!;
-      if (!active.includes(rule)) continue;
+      const place = covered[step.covered]!;
+      if (!active.includes(place.rule)) continue;
       const mayEnd = ends?.[step.covered];
-      // Each call returns the next match, as over the whole window: skipping costs no extra calls.
-      if (mayEnd === undefined) collect(rule, text, from, to, base, allowed, out);
-      else if (mayEnd.length > 0) collect(rule, text, from, to, base, allowed, out, startsBefore(mayEnd, covered[step.covered]!));
+      if (mayEnd === undefined) collect(place.rule, text, from, to, base, allowed, out);
+      else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
     } else if ('plain' in step) {
       const rule = step.plain;
       if (!active.includes(rule) || (rule.prefilter && !rule.prefilter.some((p) => text.includes(p)))) continue;

@@ -120,6 +120,7 @@ describe('automaton', () => {
       custom('lookahead', String.raw`(?<![a-z]|\d\.)\d{2}(?=[.]|ab)`),
       custom('after-sign', String.raw`(?<=[=:])\d{3}(?!\d)`),
       custom('adjacent', String.raw`[a-c]\d(?!\d\d)`),
+      custom('overlap', String.raw`abc|c\d{5}`),
       custom('group-value', String.raw`(?:^|[^\d])(?<v>\d{3})[-./](\d\d)\B`),
       custom('escapes', String.raw`\x41\u0042[\]\-\\]{1,2}\.\d{0,3}\s?\S`),
       // Without the `u` flag: `uu`, `x4g`, octal 1 and a backslash before `c1`.
