@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-HSM33VN3.js";
+} from "./chunk-NEYOII4S.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-NQ5YJM5V.js";
+} from "./chunk-PB5ZUBLL.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-IUDASPQM.js";
-import "./chunk-HSM33VN3.js";
-import "./chunk-NQ5YJM5V.js";
+} from "./chunk-7RWCXW33.js";
+import "./chunk-NEYOII4S.js";
+import "./chunk-PB5ZUBLL.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

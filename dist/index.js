@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-IUDASPQM.js";
+} from "./chunk-7RWCXW33.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-HSM33VN3.js";
+} from "./chunk-NEYOII4S.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-NQ5YJM5V.js";
+} from "./chunk-PB5ZUBLL.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-NQ5YJM5V.js";
+} from "./chunk-PB5ZUBLL.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

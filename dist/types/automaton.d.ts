@@ -4,12 +4,14 @@ export interface PatternSource {
 }
 /**
  * A rule's place in the automaton. A match of it reported as ending at `end` started in
- * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads).
+ * [end - maxLength, end - minLength]: ends may be reported up to a few bytes late (lookaheads). Its
+ * lookarounds read at most `reach` bytes beyond a match, each side.
  */
 export interface Covered<R> {
     rule: R;
     maxLength: number;
     minLength: number;
+    reach: number;
 }
 export interface Automaton<R> {
     covered: Covered<R>[];

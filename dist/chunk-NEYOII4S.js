@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-NQ5YJM5V.js";
+} from "./chunk-PB5ZUBLL.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

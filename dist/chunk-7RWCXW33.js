@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-HSM33VN3.js";
+} from "./chunk-NEYOII4S.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-NQ5YJM5V.js";
+} from "./chunk-PB5ZUBLL.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5593,6 +5593,7 @@ function byteSet(source, flags) {
 }
 var complement = (set) => set.map((b) => 1 - b);
 function parse(source, flags) {
+  let reach = 1;
   let at = 0;
   let groups = 0;
   const groupNames = /* @__PURE__ */ new Map();
@@ -5648,6 +5649,7 @@ function parse(source, flags) {
   const lookaround = (behind, negative) => {
     const body = alternation();
     if (source[at++] !== ")") throw new Unsupported("unclosed group");
+    reach += maxLength(body);
     const alts = body.kind === "alt" ? body.alts : [body];
     const single = (n) => n.kind === "seq" && n.items.length === 1 && n.items[0].kind === "set" ? n.items[0].set : void 0;
     const sets = alts.map(single);
@@ -5724,6 +5726,7 @@ function parse(source, flags) {
     }
     if (c === "^" || c === "$") {
       at++;
+      reach = Infinity;
       return TRUE;
     }
     if (c === "*" || c === "+" || c === "?" || c === ")" || c === "]" || c === "{" || c === "}") throw new Unsupported("syntax");
@@ -5737,7 +5740,7 @@ function parse(source, flags) {
     if (index === void 0) throw new Unsupported("unknown group name");
     node.index = index;
   }
-  return resolveBackrefs(root, groups);
+  return { root: resolveBackrefs(root, groups), reach };
 }
 function resolveBackrefs(root, groups) {
   const bodies = /* @__PURE__ */ new Map();
@@ -5951,12 +5954,12 @@ function buildAutomaton(rules) {
     if (!/^i?$/.test(flags)) continue;
     const mark = nfa.kind.length;
     try {
-      const root = parse(rule2.regex.source, flags);
+      const { root, reach } = parse(rule2.regex.source, flags);
       const longest = maxLength(root);
-      if (longest === Infinity) continue;
+      if (longest === Infinity || reach === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
       starts.push(compile(nfa, root, match, { word: byteSet("\\w", flags), limit: mark + MAX_NODES_PER_RULE, match }));
-      covered.push({ rule: rule2, maxLength: longest, minLength: minLength(root) });
+      covered.push({ rule: rule2, maxLength: longest, minLength: minLength(root), reach });
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
@@ -6822,18 +6825,15 @@ function groupSpan(m, group) {
 var NON_ASCII = /[^\x00-\x7f]/;
 var ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
 var BARE = /^[A-Za-z0-9]+$/;
-function collect(rule2, text, from, to, base, allowed, out, startAt) {
+function collect(rule2, text, from, to, base, allowed, out) {
   const re = rule2.regex;
   const listedValues = allowed?.get(rule2.id);
+  let scanned = from;
   re.lastIndex = from;
   for (; ; ) {
-    if (startAt !== void 0) {
-      const start = startAt(re.lastIndex);
-      if (start >= to) break;
-      re.lastIndex = start;
-    }
     const m = re.exec(text);
-    if (m === null || m.index >= to) break;
+    if (m === null || m.index >= to) return scanned;
+    scanned = m.index + m[0].length;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -6934,13 +6934,20 @@ function denseFor(runs, atLeast, bytes) {
   for (let i = 2; i < runs.length; i += 3) if (runs[i] >= atLeast) qualifying++;
   return qualifying * DENSE_BYTES > bytes;
 }
-function startsBefore(ends, { maxLength: maxLength2, minLength: minLength2 }) {
-  let next = 0;
+function collectNear(rule2, text, from, to, base, ends, { maxLength: maxLength2, minLength: minLength2, reach }, allowed, out) {
   const shortest = Math.max(1, minLength2);
-  return (at) => {
+  let at = from;
+  for (let next = 0; ; ) {
     while (next < ends.length && ends[next] < at + shortest) next++;
-    return next === ends.length ? Infinity : Math.max(at, ends[next] - maxLength2);
-  };
+    if (next === ends.length) return;
+    const start = Math.max(at, ends[next] - maxLength2);
+    if (start >= to) return;
+    let last = ends[next] - shortest;
+    while (++next < ends.length && ends[next] - maxLength2 <= last + 1) last = ends[next] - shortest;
+    const sliceFrom = Math.max(0, start - reach);
+    const slice = text.slice(sliceFrom, last + maxLength2 + reach);
+    at = Math.max(last + 1, sliceFrom + collect(rule2, slice, start - sliceFrom, Math.min(last + 1, to) - sliceFrom, base + sliceFrom, allowed, out));
+  }
 }
 function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
   const plan = planFor(rules);
@@ -6955,11 +6962,11 @@ function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
   }
   for (const step of steps) {
     if ("covered" in step) {
-      const { rule: rule2 } = covered[step.covered];
-      if (!active.includes(rule2)) continue;
+      const place = covered[step.covered];
+      if (!active.includes(place.rule)) continue;
       const mayEnd = ends?.[step.covered];
-      if (mayEnd === void 0) collect(rule2, text, from, to, base, allowed, out);
-      else if (mayEnd.length > 0) collect(rule2, text, from, to, base, allowed, out, startsBefore(mayEnd, covered[step.covered]));
+      if (mayEnd === void 0) collect(place.rule, text, from, to, base, allowed, out);
+      else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
     } else if ("plain" in step) {
       const rule2 = step.plain;
       if (!active.includes(rule2) || rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
