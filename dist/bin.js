@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-7RWCXW33.js";
-import "./chunk-NEYOII4S.js";
-import "./chunk-PB5ZUBLL.js";
+} from "./chunk-VXWXYMTS.js";
+import "./chunk-BTCTMF2O.js";
+import "./chunk-4KTNBZD6.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-7RWCXW33.js";
+} from "./chunk-VXWXYMTS.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-NEYOII4S.js";
+} from "./chunk-BTCTMF2O.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-PB5ZUBLL.js";
+} from "./chunk-4KTNBZD6.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-PB5ZUBLL.js";
+} from "./chunk-4KTNBZD6.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

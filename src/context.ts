@@ -213,10 +213,9 @@ const COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy
 const INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
 
 const STATEMENT_MAX = 65536;
-// Where statements may start: SQL keywords in any case, as the statement patterns read them.
-const INSERT_WORD = /insert/gi;
-const TABLE_WORD = /table/gi;
-const COPY_WORD = /copy /gi;
+// Where statements may start: SQL keywords in any case, as the statement patterns read them, found
+// in one pass (by first letter: insert, table, copy).
+const SQL_KEYWORD = /insert|table|copy /gi;
 const COPY_END = /\n\\\./g;
 
 /**
@@ -578,14 +577,14 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
+      const keywords = new Map<string, number[]>([['i', []], ['t', []], ['c', []]]);
+      observe(text, from, to, SQL_KEYWORD, (at) => keywords.get(text[at]!.toLowerCase())!.push(at));
       // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
       const inserts: Array<{ at: number; header: SqlHeader }> = [];
-      const insertHeader = (at: number) => {
+      for (const at of keywords.get('i')!) {
         const header = insertOf(text, at, undefined);
         if (header !== undefined) inserts.push({ at, header });
-      };
-      observe(text, from, to, INSERT_WORD, insertHeader);
-      inserts.sort((a, b) => a.at - b.at);
+      }
       for (const { at, header } of inserts) events.push({ at, apply: () => (lastInsert = header) });
       const lastLf = text.lastIndexOf('\n', to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
@@ -621,8 +620,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
         if (start) statement(at - start[0].length);
       };
-      observe(text, from, to, TABLE_WORD, createTable);
-      observe(text, from, to, COPY_WORD, statement);
+      keywords.get('t')!.forEach(createTable);
+      keywords.get('c')!.forEach(statement);
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => (copy = undefined) }));
       events.sort((a, b) => a.at - b.at);
     },

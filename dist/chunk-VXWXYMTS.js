@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-NEYOII4S.js";
+} from "./chunk-BTCTMF2O.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-PB5ZUBLL.js";
+} from "./chunk-4KTNBZD6.js";
 
 // src/merge.ts
 function parse(file) {

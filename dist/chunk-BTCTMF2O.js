@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-PB5ZUBLL.js";
+} from "./chunk-4KTNBZD6.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -6263,9 +6263,7 @@ var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTE
 var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
 var STATEMENT_MAX = 65536;
-var INSERT_WORD = /insert/gi;
-var TABLE_WORD = /table/gi;
-var COPY_WORD = /copy /gi;
+var SQL_KEYWORD = /insert|table|copy /gi;
 var COPY_END = /\n\\\./g;
 function createTableColumns(text, from) {
   let depth = 0;
@@ -6523,13 +6521,13 @@ function createContextTracker(rules) {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
+      const keywords = /* @__PURE__ */ new Map([["i", []], ["t", []], ["c", []]]);
+      observe(text, from, to, SQL_KEYWORD, (at) => keywords.get(text[at].toLowerCase()).push(at));
       const inserts = [];
-      const insertHeader = (at) => {
+      for (const at of keywords.get("i")) {
         const header = insertOf(text, at, void 0);
         if (header !== void 0) inserts.push({ at, header });
-      };
-      observe(text, from, to, INSERT_WORD, insertHeader);
-      inserts.sort((a, b) => a.at - b.at);
+      }
       for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
       const lastLf = text.lastIndexOf("\n", to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
@@ -6562,8 +6560,8 @@ function createContextTracker(rules) {
         const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
         if (start) statement(at - start[0].length);
       };
-      observe(text, from, to, TABLE_WORD, createTable);
-      observe(text, from, to, COPY_WORD, statement);
+      keywords.get("t").forEach(createTable);
+      keywords.get("c").forEach(statement);
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => copy = void 0 }));
       events.sort((a, b) => a.at - b.at);
     },
