@@ -2,10 +2,11 @@
 // per rule, where a match may END. Each rule's own regex then only runs where a match may start.
 //
 // The DFA recognises a superset of each pattern: lookarounds that test one character (`\b`,
-// `(?<!-)`, `(?![\w-])`) are kept as tests of the neighbouring byte; longer ones are dropped (taken
-// as true), a backreference stands for any value of its group, `^` and `$` are taken as true. So where
-// the DFA sees no end, the regex cannot match; it never decides a match. A pattern it cannot read
-// (unknown syntax or flags, too large) is left out and runs as before.
+// `(?<!-)`, `(?![\w-])`) are kept as tests of the neighbouring byte, a short negative lookahead that
+// ends a pattern is decided by reading on, other lookarounds are taken as true, and a backreference
+// stands for any value of its group. So where the DFA sees no end, the regex cannot match; it never
+// decides a match. A pattern it cannot read (unknown syntax or flags, unbounded matches or lookarounds,
+// `^`/`$`, too large) is left out and runs as before.
 
 /** A set of latin1 codes: 1 where the set holds the byte. */
 type ByteSet = Uint8Array;

@@ -16,7 +16,6 @@ const withoutCandidates = rules.map((rule) => {
 
 /** The same rule, left to its regex alone: the automaton reads no pattern with the `s` flag (none of these uses `.`). */
 const opaque = (rule: CompiledRule): CompiledRule => ({ ...rule, regex: new RegExp(rule.regex.source, `${rule.regex.flags}s`) });
-const byRegexAlone = withoutCandidates.map(opaque);
 
 async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
