@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-BTCTMF2O.js";
+} from "./chunk-UL6ECYQH.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-4KTNBZD6.js";
+} from "./chunk-PNE3AL6U.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

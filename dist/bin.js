@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-VXWXYMTS.js";
-import "./chunk-BTCTMF2O.js";
-import "./chunk-4KTNBZD6.js";
+} from "./chunk-FKFULPFM.js";
+import "./chunk-UL6ECYQH.js";
+import "./chunk-PNE3AL6U.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-VXWXYMTS.js";
+} from "./chunk-FKFULPFM.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-BTCTMF2O.js";
+} from "./chunk-UL6ECYQH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-4KTNBZD6.js";
+} from "./chunk-PNE3AL6U.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-4KTNBZD6.js";
+} from "./chunk-PNE3AL6U.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

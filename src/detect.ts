@@ -5,7 +5,7 @@
 // the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
 // acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
 import { buildAutomaton, type Automaton, type Covered } from './automaton.js';
-import { CONTEXT_LOOKBACK, confidenceRank, createContextGate, createContextTracker, type HitContext } from './context.js';
+import { CONTEXT_LOOKBACK, confidenceRank, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
@@ -263,10 +263,10 @@ function collectNear(rule: CompiledRule, text: string, from: number, to: number,
 }
 
 /**
- * Matches of the `active` rules (as collect() keeps them) that start in [from, to) of `window` (at
- * absolute offset `base`; `text` is its latin1 view). `rules`, all rules of the stream, keys the plan.
+ * Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute
+ * offset `base`; `text` is its latin1 view).
  */
-function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], active: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
+function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
   let steps = plan.direct;
   let ends: number[][] | undefined;
@@ -275,27 +275,25 @@ function scanWindow(window: Buffer, text: string, from: number, to: number, base
     plan.withAutomaton ??= withAutomaton(rules);
     ({ steps } = plan.withAutomaton);
     ({ covered } = plan.withAutomaton.automaton);
-    if (covered.some((c) => active.includes(c.rule))) ends = plan.withAutomaton.automaton.ends(window, from);
+    if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
   }
   for (const step of steps) {
     if ('covered' in step) {
       const place = covered[step.covered]!;
-      if (!active.includes(place.rule)) continue;
       const mayEnd = ends?.[step.covered];
       if (mayEnd === undefined) collect(place.rule, text, from, to, base, allowed, out);
       else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
     } else if ('plain' in step) {
       const rule = step.plain;
-      if (!active.includes(rule) || (rule.prefilter && !rule.prefilter.some((p) => text.includes(p)))) continue;
+      if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
       collect(rule, text, from, to, base, allowed, out);
-    } else scanGroup(window, text, from, to, base, step.group, active, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
   }
 }
 
 /** Matches of a candidate group's rules: around its candidate runs, or over the whole window where they are dense. */
-function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, active: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
-  const members = group.rules.filter((rule) => active.includes(rule));
-  if (members.length === 0) return;
+function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, allowed: AllowedValues | undefined, out: Hit[]): void {
+  const { rules: members } = group;
   const runs: Runs = [];
   const record = (start: number, end: number, count: number) => runs.push(start, end, count);
   const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
@@ -378,7 +376,6 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   const occurrences = new Map<CompiledRule, Map<string, number>>();
   const tracker = createLineTracker();
   const context = createContextTracker(rules);
-  const activeRules = createContextGate(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
   let acceptFrom = 0;
@@ -421,7 +418,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, activeRules(text), allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;

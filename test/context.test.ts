@@ -151,12 +151,12 @@ describe('structure-aware context', () => {
   });
 });
 
-describe('rules that report only with their context words', () => {
+describe('a rule reported only with its context words (date of birth)', () => {
   const birthDate = (i: number) => `${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`;
   // Dates under no telling word: never reported, in every window before the word shows up.
   const shipped = Array.from({ length: 60 }, (_, i) => `order ${i} shipped ${birthDate(i)}`).join('\n');
 
-  it('are searched from the window where a context word first appears, in any case or spelling', async () => {
+  it('is reported after the word, in any case or spelling, in whatever window it sits', async () => {
     expect(await rated(`${shipped}\nDate Of Birth: ${birthDate(1)}\n${shipped}\nborn ${birthDate(2)}, D.O.B ${birthDate(3)}\n`)).toEqual([
       'date-of-birth high key "Birth"',
       'date-of-birth high near "born"',
@@ -164,7 +164,7 @@ describe('rules that report only with their context words', () => {
     ]);
   });
 
-  it('stay searched after it: a column header far above its rows', async () => {
+  it('is reported under a column header far above its rows', async () => {
     const rows = Array.from({ length: 80 }, (_, i) => `${i},${birthDate(i)},note ${i}`).join('\n');
     const found = await rated(`id,dateOfBirth,notes\n${rows}\n`);
     expect(found).toHaveLength(80);

@@ -22,12 +22,4 @@ export interface ContextTracker {
     /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
     classify(rule: CompiledRule, text: string, start: number): HitContext;
 }
-/**
- * The rules worth running over each window of one stream, in order. A rule reported only with
- * context (`requireContext: 'always'`) gets it from a key, a column header or words before the value:
- * all of them precede the value in the stream and hold one of the rule's context words. Until one of
- * those words shows up (in any case), the rule could not report a match, so it is left out: a log
- * that never says "passport" is not searched for passport numbers.
- */
-export declare function createContextGate(rules: CompiledRule[]): (text: string) => CompiledRule[];
 export declare function createContextTracker(rules: CompiledRule[]): ContextTracker;

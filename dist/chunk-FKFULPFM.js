@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-BTCTMF2O.js";
+} from "./chunk-UL6ECYQH.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-4KTNBZD6.js";
+} from "./chunk-PNE3AL6U.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6344,48 +6344,6 @@ function fieldIndex(text, from, to, delimiter, quote) {
   }
   return index;
 }
-var SHORT_TOKEN = 3;
-var needles = /* @__PURE__ */ new WeakMap();
-function needlesOf(rule2) {
-  let found = needles.get(rule2);
-  if (found !== void 0) return found;
-  const words = (rule2.spec.context ?? []).map(tokenize).filter((tokens) => tokens.length > 0);
-  const longest = (tokens) => tokens.reduce((a, b) => b.length > a.length ? b : a);
-  const own = /* @__PURE__ */ new Set();
-  for (const tokens of words) {
-    const token = tokens.length === 1 ? tokens[0] : longest(tokens);
-    if (tokens.length === 1 || token.length >= SHORT_TOKEN) own.add(token);
-  }
-  const sources = new Set(words.map((tokens) => tokens.length === 1 ? tokens[0] : tokens.find((t) => own.has(t)) ?? tokens.join("[^a-z0-9]*")));
-  const literal = (n) => !n.includes("[");
-  const needed = [...sources].filter((n) => !literal(n) || ![...sources].some((other) => other !== n && literal(other) && n.includes(other)));
-  found = needed.length === 0 ? null : new RegExp(needed.join("|"), "i");
-  needles.set(rule2, found);
-  return found;
-}
-var needsItsWords = (rule2) => rule2.requireContext === "always" && rule2.confidence !== "high";
-var subsets = /* @__PURE__ */ new WeakMap();
-function without(rules, left) {
-  let byKey = subsets.get(rules);
-  if (byKey === void 0) subsets.set(rules, byKey = /* @__PURE__ */ new Map());
-  const key = left.map((r) => r.id).join("\0");
-  let subset = byKey.get(key);
-  if (subset === void 0) byKey.set(key, subset = rules.filter((r) => !left.includes(r)));
-  return subset;
-}
-function createContextGate(rules) {
-  let waiting = rules.filter(needsItsWords);
-  let active = without(rules, waiting);
-  return (text) => {
-    if (waiting.length === 0) return active;
-    const woken = waiting.filter((rule2) => needlesOf(rule2)?.test(text) === true);
-    if (woken.length > 0) {
-      waiting = waiting.filter((rule2) => !woken.includes(rule2));
-      active = without(rules, waiting);
-    }
-    return active;
-  };
-}
 var MEMO_SIZE = 1e4;
 function createMemo() {
   const memo = /* @__PURE__ */ new Map();
@@ -6947,7 +6905,7 @@ function collectNear(rule2, text, from, to, base, ends, { maxLength: maxLength2,
     at = Math.max(last + 1, sliceFrom + collect(rule2, slice, start - sliceFrom, Math.min(last + 1, to) - sliceFrom, base + sliceFrom, allowed, out));
   }
 }
-function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
+function scanWindow(window, text, from, to, base, rules, allowed, out) {
   const plan = planFor(rules);
   let steps = plan.direct;
   let ends;
@@ -6956,25 +6914,23 @@ function scanWindow(window, text, from, to, base, rules, active, allowed, out) {
     plan.withAutomaton ??= withAutomaton(rules);
     ({ steps } = plan.withAutomaton);
     ({ covered } = plan.withAutomaton.automaton);
-    if (covered.some((c) => active.includes(c.rule))) ends = plan.withAutomaton.automaton.ends(window, from);
+    if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
   }
   for (const step of steps) {
     if ("covered" in step) {
       const place = covered[step.covered];
-      if (!active.includes(place.rule)) continue;
       const mayEnd = ends?.[step.covered];
       if (mayEnd === void 0) collect(place.rule, text, from, to, base, allowed, out);
       else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
     } else if ("plain" in step) {
       const rule2 = step.plain;
-      if (!active.includes(rule2) || rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
+      if (rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
       collect(rule2, text, from, to, base, allowed, out);
-    } else scanGroup(window, text, from, to, base, step.group, active, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
   }
 }
-function scanGroup(window, text, from, to, base, group, active, allowed, out) {
-  const members = group.rules.filter((rule2) => active.includes(rule2));
-  if (members.length === 0) return;
+function scanGroup(window, text, from, to, base, group, allowed, out) {
+  const { rules: members } = group;
   const runs = [];
   const record = (start, end, count) => runs.push(start, end, count);
   const find = group.anchors === void 0 ? loopedRuns : anchoredRuns;
@@ -7035,7 +6991,6 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   const occurrences = /* @__PURE__ */ new Map();
   const tracker = createLineTracker();
   const context = createContextTracker(rules);
-  const activeRules = createContextGate(rules);
   let carry = Buffer.alloc(0);
   let carryBase = 0;
   let acceptFrom = 0;
@@ -7073,7 +7028,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, activeRules(text), allowed, hits);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {

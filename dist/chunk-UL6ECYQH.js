@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-4KTNBZD6.js";
+} from "./chunk-PNE3AL6U.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
