@@ -503,7 +503,8 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
       covered.push({ rule, maxLength: longest, minLength: minLength(root), reach });
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
-      // Drop the partly compiled nodes: nothing refers to them.
+      // Drop the partly compiled nodes: nothing refers to them. Byte sets they added stay: they only
+      // split the byte classes finer.
       for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
     }
   }
@@ -579,7 +580,6 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
   const seen = new Int32Array(nfa.kind.length).fill(-1);
   let stamp = 0;
 
-  /** Builds the step of state `s` over a byte of class `cls` (`classes`: the end of the window). */
   /** Follows empty moves from `nodes` between bytes of classes `prev` and `next`: the nodes a byte of `next` leads to, and the rules that end here. */
   const follow = (nodes: ArrayLike<number>, prev: number, next: number): { reached: number[]; mask: number } => {
     stamp++;
