@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-UL6ECYQH.js";
+} from "./chunk-FBMBOVI7.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-PNE3AL6U.js";
+} from "./chunk-VC36XLEY.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FKFULPFM.js";
-import "./chunk-UL6ECYQH.js";
-import "./chunk-PNE3AL6U.js";
+} from "./chunk-I7VULSQH.js";
+import "./chunk-FBMBOVI7.js";
+import "./chunk-VC36XLEY.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FKFULPFM.js";
+} from "./chunk-I7VULSQH.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-UL6ECYQH.js";
+} from "./chunk-FBMBOVI7.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-PNE3AL6U.js";
+} from "./chunk-VC36XLEY.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-PNE3AL6U.js";
+} from "./chunk-VC36XLEY.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -379,6 +379,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
   let acceptFrom = 0;
+  let keptUntil = 0; // absolute end of the last kept match
   let total = 0;
 
   /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds it, from absolute offset `base`. */
@@ -438,6 +439,10 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       rated.push(hit as RatedHit);
     }
     for (const hit of dropOverlaps(rated)) {
+      // A match that overlaps the last one kept in the previous window (found from the other side
+      // of the border) is part of what was already reported, as one pass over both would have it.
+      if (hit.start < keptUntil) continue;
+      keptUntil = hit.end;
       directivesUpTo(hit.start);
       findings.add(hit.rule.id, () => findingOf(hit, window, base));
     }

@@ -114,6 +114,14 @@ describe('structure-aware context', () => {
     expect(await rated(text)).toEqual(['us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "SSN"', 'us-ssn high key "ssn"', 'us-ssn high key "ssn"']);
   });
 
+  it('two matches overlapping across a window border are one finding, as in one pass', async () => {
+    // The domain of one address is the local part of the next when a separator is missing.
+    const glued = ['920john', 'example.comjohn', 'corp.io'].join('@');
+    const text = Array.from({ length: 40 }, (_, i) => `${'x'.repeat(i)} ${glued} (${i})`).join('\n');
+    const found = await rated(text);
+    expect(found).toHaveLength(40);
+  });
+
   it('a key far before its value counts whatever the window borders (aligned YAML)', async () => {
     const lines = 'id: 7\n'.repeat(100);
     expect(await rated(`${lines}ssn:${' '.repeat(80)}${bare}\n${lines}`)).toEqual(['us-ssn high key "ssn"']);

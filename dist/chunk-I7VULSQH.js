@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-UL6ECYQH.js";
+} from "./chunk-FBMBOVI7.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-PNE3AL6U.js";
+} from "./chunk-VC36XLEY.js";
 
 // src/merge.ts
 function parse(file) {

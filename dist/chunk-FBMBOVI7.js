@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-PNE3AL6U.js";
+} from "./chunk-VC36XLEY.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

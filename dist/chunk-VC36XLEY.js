@@ -6994,6 +6994,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   let carry = Buffer.alloc(0);
   let carryBase = 0;
   let acceptFrom = 0;
+  let keptUntil = 0;
   let total = 0;
   const findingOf = (hit, window, base) => {
     const start = tracker.at(window, base, hit.start);
@@ -7047,6 +7048,8 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
       rated.push(hit);
     }
     for (const hit of dropOverlaps(rated)) {
+      if (hit.start < keptUntil) continue;
+      keptUntil = hit.end;
       directivesUpTo(hit.start);
       findings.add(hit.rule.id, () => findingOf(hit, window, base));
     }
