@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-I7VULSQH.js";
-import "./chunk-FBMBOVI7.js";
-import "./chunk-VC36XLEY.js";
+} from "./chunk-JDYIWJ6Z.js";
+import "./chunk-L3ONTJLY.js";
+import "./chunk-TURUOCYA.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-I7VULSQH.js";
+} from "./chunk-JDYIWJ6Z.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FBMBOVI7.js";
+} from "./chunk-L3ONTJLY.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-VC36XLEY.js";
+} from "./chunk-TURUOCYA.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

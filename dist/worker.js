@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-VC36XLEY.js";
+} from "./chunk-TURUOCYA.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -50,7 +50,8 @@ Scan options:
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
       --findings-cap <n>           findings listed per file and rule, the rest summed in one
-                                   (default: 100; json lists all unless given; 0 = no cap); a
+                                   (default: 100; json, unless given, lists what the engine
+                                   keeps: 10,000 per file and rule; 0 = no cap); a
                                    capped report lists 5,000 in all, errors first, the rest summed per rule;
                                    uncapped, memory grows with the findings listed
       --follow-symlinks            follow symbolic links in folders (loops are detected)
@@ -192,7 +193,7 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
   const reporter = parseFormat(values.format ?? 'text', '--format');
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
-  // JSON feeds tools (benchmarks, dashboards, evaluations): it lists every finding unless a cap is asked for.
+  // JSON feeds tools (benchmarks, dashboards, evaluations): unless a cap is asked for, it lists all the engine keeps.
   const capped = values.format !== 'json' || values['findings-cap'] !== undefined;
   const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, baseline);
 

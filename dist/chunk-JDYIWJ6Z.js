@@ -19,13 +19,13 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-FBMBOVI7.js";
+} from "./chunk-L3ONTJLY.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-VC36XLEY.js";
+} from "./chunk-TURUOCYA.js";
 
 // src/merge.ts
 function parse(file) {
@@ -175,7 +175,8 @@ Scan options:
       --baseline <file>            report findings in this baseline as suppressed; fail only on new ones
       --audit-log <file>           append one JSON line about this run (counts, verdict, commit, who)
       --findings-cap <n>           findings listed per file and rule, the rest summed in one
-                                   (default: 100; json lists all unless given; 0 = no cap); a
+                                   (default: 100; json, unless given, lists what the engine
+                                   keeps: 10,000 per file and rule; 0 = no cap); a
                                    capped report lists 5,000 in all, errors first, the rest summed per rule;
                                    uncapped, memory grows with the findings listed
       --follow-symlinks            follow symbolic links in folders (loops are detected)
