@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-L3ONTJLY.js";
+} from "./chunk-E73Z5LHN.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-JDYIWJ6Z.js";
-import "./chunk-L3ONTJLY.js";
+} from "./chunk-6TGD43WQ.js";
+import "./chunk-E73Z5LHN.js";
 import "./chunk-TURUOCYA.js";
 
 // src/bin.ts

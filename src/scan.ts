@@ -161,7 +161,8 @@ async function scanInWorkers(files: InputFile[], sizes: number[], engine: Engine
         () =>
           new Promise<void>((resolve, reject) => {
             // One worker at a time serves this lane; `unanswered` are the files of its request it has not answered yet.
-            const serve = (oldGenerationMb: number | undefined, retry: number[]) => {
+            const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : undefined;
+            const serve = (oldGenerationMb: number | undefined, first: number[]) => {
               const worker = start(oldGenerationMb);
               let unanswered: number[] = [];
               const send = (ids: number[]) => {
@@ -172,15 +173,20 @@ async function scanInWorkers(files: InputFile[], sizes: number[], engine: Engine
               worker.on('message', (reply: WorkerReply) => {
                 for (const { id, summary } of reply.summaries) tally.add(id, summary);
                 unanswered = unanswered.slice(reply.summaries.length);
-                if (reply.done) send(batch());
+                if (!reply.done) return;
+                const ids = batch();
+                if (ids.length === 0 || oldGenerationMb === laneMb) return send(ids);
+                // The uncapped worker only rescans what outgrew the cap; the lane goes on capped.
+                void worker.terminate();
+                serve(laneMb, ids);
               });
               worker.on('error', (err: Error & { code?: string }) => {
                 if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && oldGenerationMb !== undefined) serve(undefined, unanswered);
                 else reject(err);
               });
-              send(retry.length > 0 ? retry : batch());
+              send(first.length > 0 ? first : batch());
             };
-            serve(listing.cap > 0 ? WORKER_OLD_GENERATION_MB : undefined, []);
+            serve(laneMb, []);
           }),
       ),
     );

@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-L3ONTJLY.js";
+} from "./chunk-E73Z5LHN.js";
 import {
   ConfigError,
   UsageError,

@@ -5617,7 +5617,8 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
       Array.from(
         { length: count },
         () => new Promise((resolve, reject) => {
-          const serve = (oldGenerationMb, retry) => {
+          const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0;
+          const serve = (oldGenerationMb, first) => {
             const worker = start(oldGenerationMb);
             let unanswered = [];
             const send = (ids) => {
@@ -5628,15 +5629,19 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
             worker.on("message", (reply) => {
               for (const { id, summary } of reply.summaries) tally.add(id, summary);
               unanswered = unanswered.slice(reply.summaries.length);
-              if (reply.done) send(batch());
+              if (!reply.done) return;
+              const ids = batch();
+              if (ids.length === 0 || oldGenerationMb === laneMb) return send(ids);
+              void worker.terminate();
+              serve(laneMb, ids);
             });
             worker.on("error", (err) => {
               if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && oldGenerationMb !== void 0) serve(void 0, unanswered);
               else reject(err);
             });
-            send(retry.length > 0 ? retry : batch());
+            send(first.length > 0 ? first : batch());
           };
-          serve(listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0, []);
+          serve(laneMb, []);
         })
       )
     );
