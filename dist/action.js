@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-E73Z5LHN.js";
+} from "./chunk-CXBKCUXV.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

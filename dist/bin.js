@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-6TGD43WQ.js";
-import "./chunk-E73Z5LHN.js";
+} from "./chunk-TBDNX3JO.js";
+import "./chunk-CXBKCUXV.js";
 import "./chunk-TURUOCYA.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-6TGD43WQ.js";
+} from "./chunk-TBDNX3JO.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-E73Z5LHN.js";
+} from "./chunk-CXBKCUXV.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -316,7 +316,7 @@ function exact(n: Node): boolean {
   }
 }
 
-// NFA (Thompson): parallel arrays. An ASSERT node passes when the neighbouring byte is in its set.
+// NFA (Thompson): parallel arrays. A PREV or NEXT node passes when the byte before or after is in its set.
 const SET = 0;
 const SPLIT = 1;
 const PREV = 2;

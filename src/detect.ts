@@ -2,8 +2,9 @@
 //
 // Chunks are joined into windows that overlap, so a match cut by a chunk border is still seen whole:
 // each window is scanned only for matches *starting* in its accept region [acceptFrom, acceptTo);
-// the OVERLAP bytes after acceptTo are kept for the next window, and LOOKBEHIND bytes before
-// acceptFrom give lookbehind assertions their left context. Memory is bounded by the chunk size.
+// the OVERLAP bytes after acceptTo are kept for the next window, and KEEP_BEHIND bytes before
+// acceptFrom give lookbehind assertions and the context rating their left context. Memory is bounded
+// by the chunk size.
 import { buildAutomaton, type Automaton, type Covered } from './automaton.js';
 import { CONTEXT_LOOKBACK, confidenceRank, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';

@@ -59,7 +59,7 @@ const WORKER_YOUNG_GENERATION_MB = 16;
 // alive stayed under 40 MB. With this cap V8 collects from about half of it on (peak RSS 436 → 285 MB).
 // Only a capped scan's workers get it (what they keep alive is bounded per stream); an input that still
 // needs more (an archive whose members hold hundreds of thousands of findings) ends its worker, and is
-// scanned again in a worker without the cap: nothing is lost, only memory is no longer flat.
+// scanned again in a worker without the cap: nothing is lost, only memory is not flat while it is.
 const WORKER_OLD_GENERATION_MB = 128;
 // A worker waited for main to answer each file (0.5 ms, 5 s of a 60 s scan of 20,000 files): small files
 // go out in batches of at most this many files and bytes (a batch at the end is a fraction of a second).
@@ -147,6 +147,7 @@ async function scanInWorkers(files: InputFile[], sizes: number[], engine: Engine
     return ids;
   };
   const request = (ids: number[]): WorkerRequest => ({ files: ids.map((id) => ({ id, abs: files[id]!.abs, display: files[id]!.display })), bounds: tally.bounds() });
+  const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : undefined;
   const started: Worker[] = [];
   const start = (oldGenerationMb: number | undefined): Worker => {
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(oldGenerationMb !== undefined ? { maxOldGenerationSizeMb: oldGenerationMb } : {}) };
@@ -161,7 +162,6 @@ async function scanInWorkers(files: InputFile[], sizes: number[], engine: Engine
         () =>
           new Promise<void>((resolve, reject) => {
             // One worker at a time serves this lane; `unanswered` are the files of its request it has not answered yet.
-            const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : undefined;
             const serve = (oldGenerationMb: number | undefined, first: number[]) => {
               const worker = start(oldGenerationMb);
               let unanswered: number[] = [];

@@ -5605,6 +5605,7 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
     return ids;
   };
   const request = (ids) => ({ files: ids.map((id) => ({ id, abs: files[id].abs, display: files[id].display })), bounds: tally.bounds() });
+  const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0;
   const started = [];
   const start = (oldGenerationMb) => {
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...oldGenerationMb !== void 0 ? { maxOldGenerationSizeMb: oldGenerationMb } : {} };
@@ -5617,7 +5618,6 @@ async function scanInWorkers(files, sizes, engine, config, count, listing, tally
       Array.from(
         { length: count },
         () => new Promise((resolve, reject) => {
-          const laneMb = listing.cap > 0 ? WORKER_OLD_GENERATION_MB : void 0;
           const serve = (oldGenerationMb, first) => {
             const worker = start(oldGenerationMb);
             let unanswered = [];

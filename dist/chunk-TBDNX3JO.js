@@ -19,7 +19,7 @@ import {
   readBaseline,
   runScan,
   summaryLine
-} from "./chunk-E73Z5LHN.js";
+} from "./chunk-CXBKCUXV.js";
 import {
   ConfigError,
   UsageError,
