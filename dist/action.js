@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-CXBKCUXV.js";
+} from "./chunk-KV6ELKPI.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -22,7 +22,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-TURUOCYA.js";
+} from "./chunk-VYJMP5XC.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-TBDNX3JO.js";
-import "./chunk-CXBKCUXV.js";
-import "./chunk-TURUOCYA.js";
+} from "./chunk-XZNWUGK4.js";
+import "./chunk-KV6ELKPI.js";
+import "./chunk-VYJMP5XC.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-TBDNX3JO.js";
+} from "./chunk-XZNWUGK4.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-CXBKCUXV.js";
+} from "./chunk-KV6ELKPI.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TURUOCYA.js";
+} from "./chunk-VYJMP5XC.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-TURUOCYA.js";
+} from "./chunk-VYJMP5XC.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -7,9 +7,9 @@
 // adding or removing a value with the same mask earlier in that file renumbers the later ones. The
 // count stays right (one new value = one new finding, one removed = one stale entry), but the finding
 // reported as new may be a later one that shares the mask.
-import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './audit.js';
+import { DISK, type SettingsFiles } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
 import { schemaValidator } from './schema.js';
 import type { LoadedBaseline } from './suppress.js';
@@ -33,10 +33,10 @@ export function formatBaseline(findings: Finding[], toolVersion: string): string
 }
 
 /** Reads and validates a baseline; every problem is a ConfigError naming the file. */
-export function readBaseline(file: string, cwd: string): LoadedBaseline & { digest: string } {
+export function readBaseline(file: string, cwd: string, files: SettingsFiles = DISK): LoadedBaseline & { digest: string } {
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    text = files.read(path.resolve(cwd, file));
   } catch (err) {
     throw new UsageError(`--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
-import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
+import { configCandidates, DISK, loadConfig, type ArchiveSettings, type ResolvedConfig, type SettingsFiles } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
 import { mergeReports } from './merge.js';
 import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
@@ -13,6 +13,7 @@ import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
 import { EXIT, runScan, type ScanRun } from './run-scan.js';
 import { parseShard } from './shard.js';
+import { stagedSettings } from './staged.js';
 import type { LoadedBaseline } from './suppress.js';
 import { VERSION } from './version.js';
 
@@ -149,8 +150,17 @@ function archiveFlags(values: Values): Partial<ArchiveSettings> {
   return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
 }
 
+/** Where the config and baseline are read: as staged with --staged (the commit is judged by what it carries), else from disk. */
+async function settingsFiles(positionals: string[], values: Values, io: CliIO): Promise<SettingsFiles> {
+  if (!values.staged) return DISK;
+  if (positionals.length > 0) throw new UsageError('--staged scans what git has staged: give it no paths');
+  const config = values.config !== undefined ? [path.resolve(io.cwd, values.config)] : configCandidates(io.cwd);
+  const baseline = values.baseline !== undefined ? [path.resolve(io.cwd, values.baseline)] : [];
+  return stagedSettings(io.cwd, [...config, ...baseline]);
+}
+
 /** The scan both commands run, from the command-line flags. */
-async function scanFromFlags(positionals: string[], values: Values, io: CliIO, capped: boolean, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
+async function scanFromFlags(positionals: string[], values: Values, io: CliIO, capped: boolean, files: SettingsFiles, baseline?: LoadedBaseline): Promise<ScanRun & { paths: string[] }> {
   const failOn = optional(values['fail-on'], parseFailOn, '--fail-on');
   const maxFileSize = optional(values['max-file-size'], parseWholeNumber, '--max-file-size');
   const jobs = optional(values.jobs, parseWholeNumber, '--jobs');
@@ -160,7 +170,6 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, c
   const paths = positionals.length > 0 ? positionals : ['.'];
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
-  if (values.staged && positionals.length > 0) throw new UsageError('--staged scans what git has staged: give it no paths');
   if (useStdin && shard !== undefined) throw new UsageError('--shard splits files: it cannot be used with stdin ("-")');
 
   const run = await runScan({
@@ -168,6 +177,7 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, c
     paths,
     configFrom: configSearchStart(io.cwd, paths),
     ...(values.config !== undefined ? { configPath: path.resolve(io.cwd, values.config) } : {}),
+    settingsFiles: files,
     ...(failOn !== undefined ? { failOn } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(minConfidence !== undefined ? { minConfidence } : {}),
@@ -192,10 +202,11 @@ function audit(values: Values, io: CliIO, input: Omit<Parameters<typeof auditRec
 
 async function scanCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
   const reporter = parseFormat(values.format ?? 'text', '--format');
-  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd) : undefined;
+  const files = await settingsFiles(positionals, values, io);
+  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, io.cwd, files) : undefined;
   // JSON feeds tools (benchmarks, dashboards, evaluations): unless a cap is asked for, it lists all the engine keeps.
   const capped = values.format !== 'json' || values['findings-cap'] !== undefined;
-  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, baseline);
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, files, baseline);
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
@@ -225,7 +236,7 @@ async function baselineCommand(positionals: string[], values: Values, io: CliIO)
   if (values.baseline !== undefined) throw new UsageError('--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)');
   if (positionals.includes('-')) throw new UsageError('piiguard baseline scans files, not stdin');
   // A baseline accepts every finding the engine keeps, so none of them may be left out.
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false);
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false, await settingsFiles(positionals, values, io));
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     // A baseline from a partial scan would accept too little; write nothing and say why.

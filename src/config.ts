@@ -84,13 +84,27 @@ export function sourceLimits(config: ResolvedConfig): SourceLimits {
 
 const validateConfigShape = schemaValidator('config');
 
-/** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
-export function findConfigFile(start: string): string | undefined {
+/** Where the files that settle a run (config, baseline) are read: the disk, or with --staged the git index. */
+export interface SettingsFiles {
+  exists(file: string): boolean;
+  /** Throws as fs.readFileSync does. */
+  read(file: string): string;
+}
+
+export const DISK: SettingsFiles = { exists: (file) => fs.existsSync(file), read: (file) => fs.readFileSync(file, 'utf8') };
+
+/** Where .piiguard.json may be, nearest first: `start` and each folder above it up to the repository root (a folder with .git). */
+export function configCandidates(start: string): string[] {
+  const candidates: string[] = [];
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+    candidates.push(path.join(dir, CONFIG_FILE));
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return candidates;
   }
+}
+
+/** Looks for .piiguard.json from `start` upwards, stopping at the repository root. */
+export function findConfigFile(start: string, files: SettingsFiles = DISK): string | undefined {
+  return configCandidates(start).find((candidate) => files.exists(candidate));
 }
 
 function resolveCustomRules(entries: Array<string | object>, file: string, dir: string, problems: string[]): LoadedRule[] {
@@ -162,12 +176,13 @@ export function resolveConfig(data: unknown, file: string | undefined, dir: stri
  * Loads the config named by `configPath`, or the nearest .piiguard.json above `cwd`, or defaults.
  * Throws ConfigError listing every problem.
  */
-export function loadConfig(options: { cwd: string; configPath?: string }): ResolvedConfig {
-  const file = options.configPath !== undefined ? path.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+export function loadConfig(options: { cwd: string; configPath?: string; files?: SettingsFiles }): ResolvedConfig {
+  const files = options.files ?? DISK;
+  const file = options.configPath !== undefined ? path.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd, files);
   if (file === undefined) return resolveConfig({}, undefined, options.cwd);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = files.read(file);
   } catch (err) {
     throw new ConfigError([`${file}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
   }

@@ -1,6 +1,6 @@
 // One scan as every entry point runs it (CLI, pre-commit hook, GitHub Action): config and overrides
 // → scan → exit code. Sharing it means a setting behaves the same in a terminal, a hook and a workflow.
-import { loadConfig, type ArchiveSettings, type ResolvedConfig } from './config.js';
+import { loadConfig, type ArchiveSettings, type ResolvedConfig, type SettingsFiles } from './config.js';
 import { scan, type ScanOptions } from './scan.js';
 import { UNSCANNED_REASONS } from './sources/index.js';
 import { SEVERITY_RANK, type Confidence, type FailOn, type ScanResult, type Severity } from './types.js';
@@ -14,6 +14,8 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
   /** Folder the nearest .piiguard.json is looked for from, and `configPath` resolves against (default: cwd). */
   configFrom?: string;
   configPath?: string;
+  /** Where the config is read (default: the disk; `scan --staged` reads it as staged, see staged.ts). */
+  settingsFiles?: SettingsFiles;
   /** Overrides the config's failOn. */
   failOn?: FailOn;
   /** Overrides the config's maxFileSize. */
@@ -53,8 +55,8 @@ export function unscanned(result: ScanResult): boolean {
 
 /** Throws ConfigError / UsageError before scanning anything; an unscannable input gives EXIT.error. */
 export async function runScan(request: ScanRequest): Promise<ScanRun> {
-  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
-  const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...(configPath !== undefined ? { configPath } : {}) });
+  const { configFrom, configPath, settingsFiles, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
+  const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...(configPath !== undefined ? { configPath } : {}), ...(settingsFiles !== undefined ? { files: settingsFiles } : {}) });
   const config = {
     ...loaded,
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),

@@ -1,9 +1,11 @@
 // `scan --staged`: the files staged for commit, read from the git index rather than the working tree
 // (what is committed is the index; the working tree may hold other edits). One `git diff --cached`
 // lists them, one `git cat-file --batch` streams every blob, so a large commit costs two processes.
+// The config and baseline are read as staged too: the commit is judged by the settings it carries.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { DISK, type SettingsFiles } from './config.js';
 import { displayPath, type InputFile } from './discover.js';
 import { UsageError } from './errors.js';
 import { scanStream, type Engine, type FileResult } from './scan-file.js';
@@ -18,9 +20,11 @@ export interface StagedFile extends InputFile {
   mode: string;
 }
 
-function git(args: string[], cwd: string): Promise<Buffer> {
+function git(args: string[], cwd: string, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, stdio: 'pipe' });
+    child.stdin.on('error', () => undefined); // git's exit code and stderr say what went wrong
+    child.stdin.end(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -49,6 +53,38 @@ export async function listStaged(cwd: string): Promise<StagedFile[]> {
     files.push({ abs, display: displayPath(cwd, abs), oid: oid!, mode: mode! });
   }
   return files;
+}
+
+/**
+ * The config and baseline as the commit will hold them: a file in the git index is read from there, so
+ * an unstaged edit neither loosens nor tightens the verdict, and a staged change applies to the commit
+ * that carries it. A file git does not track (a config kept outside the repository) is read from disk.
+ * `files` are every path that may be read, absolute.
+ */
+export async function stagedSettings(cwd: string, files: string[]): Promise<SettingsFiles> {
+  const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).toString('utf8').trim();
+  const inRepo = files
+    .map((abs) => ({ abs, rel: path.join(prefix, path.relative(cwd, abs)).split(path.sep).join('/') }))
+    .filter(({ rel }) => rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel));
+  const staged = new Map<string, string>();
+  if (inRepo.length > 0) {
+    // One batch: "<oid> <type> <size>" LF content LF for each path in the index, "<name> missing" LF otherwise.
+    const out = await git(['cat-file', '--batch'], cwd, inRepo.map(({ rel }) => `:${rel}\n`).join(''));
+    let at = 0;
+    for (const { abs } of inRepo) {
+      const lf = out.indexOf(10, at);
+      const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.subarray(at, lf).toString('utf8'));
+      at = lf + 1;
+      if (found === null) continue;
+      const size = Number(found[2]);
+      if (found[1] === 'blob') staged.set(abs, out.subarray(at, at + size).toString('utf8'));
+      at += size + 1;
+    }
+  }
+  return {
+    exists: (file) => staged.has(file) || DISK.exists(file),
+    read: (file) => staged.get(file) ?? DISK.read(file),
+  };
 }
 
 /** Pull-based reader over `git cat-file --batch` output: headers by line, contents by byte count. */

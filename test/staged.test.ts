@@ -89,3 +89,38 @@ describe('scan --staged', () => {
     expect(withPaths).toMatchObject({ code: 2, stderr: 'piiguard: --staged scans what git has staged: give it no paths\n' });
   });
 });
+
+describe('scan --staged reads its config and baseline as staged', () => {
+  const config = (rules: Record<string, boolean>) => JSON.stringify({ rules: Object.fromEntries(Object.entries(rules).map(([id, enabled]) => [id, { enabled }])) });
+
+  it('takes a config change staged with the code, and ignores an unstaged edit of it', () => {
+    const dir = repo({ 'a.txt': `SSN: ${ssn(31)}\n`, '.piiguard.json': config({ 'us-ssn': false }) });
+    git(dir, 'add', '-A');
+    // Unstaged: turning the rule back on in the working tree does not change what the commit is judged by.
+    fs.writeFileSync(path.join(dir, '.piiguard.json'), config({ 'us-ssn': true }));
+    expect(runCli(['scan', '--staged'], { cwd: dir }).code).toBe(0);
+    // Staged: now the commit carries the rule, and the working tree's copy (off again) does not matter.
+    git(dir, 'add', '.piiguard.json');
+    fs.writeFileSync(path.join(dir, '.piiguard.json'), config({ 'us-ssn': false }));
+    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: path.join(dir) });
+    expect(staged.code).toBe(1);
+    expect(JSON.parse(staged.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['us-ssn']);
+  });
+
+  it('finds the staged config from a subfolder, reads an untracked --config from disk, and a staged baseline', () => {
+    const dir = repo({ 'sub/a.txt': `SSN: ${ssn(32)}\n`, '.piiguard.json': config({ 'us-ssn': false }), 'local.json': config({ 'us-ssn': false }) });
+    git(dir, 'add', 'sub/a.txt', '.piiguard.json');
+    fs.rmSync(path.join(dir, '.piiguard.json'));
+    expect(runCli(['scan', '--staged'], { cwd: path.join(dir, 'sub') }).code).toBe(0);
+    expect(runCli(['scan', '--staged', '--config', '../local.json'], { cwd: path.join(dir, 'sub') }).code).toBe(0);
+
+    // A baseline written now, staged, then emptied in the working tree: the staged one accepts the finding.
+    git(dir, 'rm', '-q', '--cached', '.piiguard.json');
+    expect(runCli(['baseline', '--output', 'accepted.json'], { cwd: dir }).code).toBe(0);
+    git(dir, 'add', 'accepted.json');
+    const accepted = fs.readFileSync(path.join(dir, 'accepted.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'accepted.json'), JSON.stringify({ ...JSON.parse(accepted), entries: [] }));
+    expect(runCli(['scan', '--staged', '--baseline', 'accepted.json'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['scan', 'sub', '--baseline', 'accepted.json'], { cwd: dir }).code).toBe(1);
+  });
+});

@@ -62,8 +62,17 @@ export interface ResolvedConfig {
 }
 /** What the readers need from the config (posted to workers as it is). */
 export declare function sourceLimits(config: ResolvedConfig): SourceLimits;
-/** Looks for .piiguard.json from `start` upwards, stopping at the repository root (a folder with .git). */
-export declare function findConfigFile(start: string): string | undefined;
+/** Where the files that settle a run (config, baseline) are read: the disk, or with --staged the git index. */
+export interface SettingsFiles {
+    exists(file: string): boolean;
+    /** Throws as fs.readFileSync does. */
+    read(file: string): string;
+}
+export declare const DISK: SettingsFiles;
+/** Where .piiguard.json may be, nearest first: `start` and each folder above it up to the repository root (a folder with .git). */
+export declare function configCandidates(start: string): string[];
+/** Looks for .piiguard.json from `start` upwards, stopping at the repository root. */
+export declare function findConfigFile(start: string, files?: SettingsFiles): string | undefined;
 /** Validates a parsed config object and resolves it; `file` names it in messages. */
 export declare function resolveConfig(data: unknown, file: string | undefined, dir: string): ResolvedConfig;
 /**
@@ -73,4 +82,5 @@ export declare function resolveConfig(data: unknown, file: string | undefined, d
 export declare function loadConfig(options: {
     cwd: string;
     configPath?: string;
+    files?: SettingsFiles;
 }): ResolvedConfig;

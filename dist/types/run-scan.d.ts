@@ -1,4 +1,4 @@
-import { type ArchiveSettings, type ResolvedConfig } from './config.js';
+import { type ArchiveSettings, type ResolvedConfig, type SettingsFiles } from './config.js';
 import { type ScanOptions } from './scan.js';
 import { type Confidence, type FailOn, type ScanResult, type Severity } from './types.js';
 export declare const EXIT: {
@@ -13,6 +13,8 @@ export interface ScanRequest extends Omit<ScanOptions, 'config' | 'rules' | 'cwd
     /** Folder the nearest .piiguard.json is looked for from, and `configPath` resolves against (default: cwd). */
     configFrom?: string;
     configPath?: string;
+    /** Where the config is read (default: the disk; `scan --staged` reads it as staged, see staged.ts). */
+    settingsFiles?: SettingsFiles;
     /** Overrides the config's failOn. */
     failOn?: FailOn;
     /** Overrides the config's maxFileSize. */

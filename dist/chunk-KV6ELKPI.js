@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-TURUOCYA.js";
+} from "./chunk-VYJMP5XC.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -1907,8 +1907,8 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs6 = require_fs();
-    exports.fs = fs6;
+    var fs5 = require_fs();
+    exports.fs = fs5;
     var path7 = require_path();
     exports.path = path7;
     var pattern = require_pattern();
@@ -2092,12 +2092,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs5 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -2114,12 +2114,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs6 = require_fs2();
+    var fs5 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -2274,8 +2274,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs6 = require_fs3();
-    exports.fs = fs6;
+    var fs5 = require_fs3();
+    exports.fs = fs5;
   }
 });
 
@@ -2470,14 +2470,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs5 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -2496,12 +2496,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path7 = __require("path");
     var fsStat = require_out();
-    var fs6 = require_fs4();
+    var fs5 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -3883,16 +3883,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs5 = __require("fs");
     var os3 = __require("os");
     var CPU_COUNT = Math.max(os3.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      lstatSync: fs6.lstatSync,
-      stat: fs6.stat,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
+      lstat: fs5.lstat,
+      lstatSync: fs5.lstatSync,
+      stat: fs5.stat,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -4974,16 +4974,116 @@ var require_picocolors = __commonJS({
   }
 });
 
+// src/config.ts
+import fs from "node:fs";
+import path from "node:path";
+var CONFIG_FILE = ".piiguard.json";
+var { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
+var DEFAULT_ARCHIVES = { ...DEFAULT_GUARDS, onSkip: "fail" };
+function sourceLimits(config) {
+  const { onSkip: _2, ...guards } = config.archives;
+  return { maxFileSize: config.maxFileSize, ...guards };
+}
+var validateConfigShape = schemaValidator("config");
+var DISK = { exists: (file) => fs.existsSync(file), read: (file) => fs.readFileSync(file, "utf8") };
+function configCandidates(start) {
+  const candidates = [];
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    candidates.push(path.join(dir, CONFIG_FILE));
+    if (fs.existsSync(path.join(dir, ".git")) || path.dirname(dir) === dir) return candidates;
+  }
+}
+function findConfigFile(start, files = DISK) {
+  return configCandidates(start).find((candidate) => files.exists(candidate));
+}
+function resolveCustomRules(entries, file, dir, problems) {
+  const rules = [];
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry !== "string") {
+      const checked = checkInlineRule(entry, `${file}#/customRules/${i}`);
+      problems.push(...checked.problems);
+      if (checked.rule) rules.push(checked.rule);
+      continue;
+    }
+    const target = path.resolve(dir, entry);
+    if (!fs.existsSync(target)) {
+      problems.push(`${file}: /customRules/${i}: ${entry} does not exist`);
+      continue;
+    }
+    const loaded = fs.statSync(target).isDirectory() ? readRuleFolder(target) : readRuleFile(target);
+    problems.push(...loaded.problems);
+    rules.push(...loaded.rules);
+  }
+  return rules;
+}
+function isCalendarDate(day) {
+  const date = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+function resolveConfig(data, file, dir) {
+  const where = file ?? "config";
+  const problems = validateConfigShape(data).map((p) => `${where}: ${p}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = data;
+  for (const [i, region] of (config.phone?.regions ?? []).entries()) {
+    if (!isSupportedCountry(region)) problems.push(`${where}: /phone/regions/${i}: "${region}" is not a region libphonenumber knows`);
+  }
+  for (const [i, entry] of (config.allowlist ?? []).entries()) {
+    if (entry.paths === void 0 && entry.rules === void 0 && entry.values === void 0) {
+      problems.push(`${where}: /allowlist/${i}: needs at least one of "paths", "rules", "values"`);
+    }
+    if (entry.expires !== void 0 && !isCalendarDate(entry.expires)) problems.push(`${where}: /allowlist/${i}/expires: "${entry.expires}" is not a calendar date`);
+  }
+  const customRules = resolveCustomRules(config.customRules ?? [], where, dir, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    file,
+    dir,
+    include: config.include ?? [],
+    exclude: config.exclude ?? [],
+    failOn: config.failOn ?? "info",
+    ruleOverrides: config.rules ?? {},
+    customRules,
+    settings: {
+      allowEmailDomains: [...DEFAULT_SETTINGS.allowEmailDomains, ...config.email?.allowDomains ?? []],
+      phoneRegions: config.phone?.regions ?? DEFAULT_SETTINGS.phoneRegions
+    },
+    maxFileSize: config.maxFileSize ?? 0,
+    allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
+    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    archives: { ...DEFAULT_ARCHIVES, ...config.archives },
+    findingsCap: config.findingsCap ?? DEFAULT_FINDINGS_CAP,
+    followSymlinks: config.followSymlinks ?? false
+  };
+}
+function loadConfig(options) {
+  const files = options.files ?? DISK;
+  const file = options.configPath !== void 0 ? path.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd, files);
+  if (file === void 0) return resolveConfig({}, void 0, options.cwd);
+  let text;
+  try {
+    text = files.read(file);
+  } catch (err) {
+    throw new ConfigError([`${file}: cannot read config file (${err.code ?? "error"})`]);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError([`${file}: ${jsonSyntaxError(err)}`]);
+  }
+  return resolveConfig(data, file, path.dirname(file));
+}
+
 // src/baseline.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/audit.ts
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import fs from "node:fs";
+import fs2 from "node:fs";
 import os from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value !== null && typeof value === "object") {
@@ -5046,7 +5146,7 @@ function auditRecord(input) {
     command: input.command,
     targets: input.targets,
     ...input.shard !== void 0 ? { shard: input.shard } : {},
-    config: { file: config.file !== void 0 ? path.relative(input.cwd, config.file).split(path.sep).join("/") : null, digest: configDigest(config, input.failOn) },
+    config: { file: config.file !== void 0 ? path2.relative(input.cwd, config.file).split(path2.sep).join("/") : null, digest: configDigest(config, input.failOn) },
     failOn: input.failOn,
     ...input.baseline !== void 0 ? { baseline: input.baseline } : {},
     counts: {
@@ -5065,10 +5165,10 @@ function auditRecord(input) {
   };
 }
 function appendAuditLog(file, cwd, record) {
-  const target = path.resolve(cwd, file);
+  const target = path2.resolve(cwd, file);
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.appendFileSync(target, `${JSON.stringify(record)}
+    fs2.mkdirSync(path2.dirname(target), { recursive: true });
+    fs2.appendFileSync(target, `${JSON.stringify(record)}
 `);
   } catch (err) {
     throw new UsageError(`--audit-log ${file}: cannot write (${err.code ?? "error"})`);
@@ -5088,10 +5188,10 @@ function formatBaseline(findings, toolVersion) {
   };
   return JSON.stringify(body, null, 2) + "\n";
 }
-function readBaseline(file, cwd) {
+function readBaseline(file, cwd, files = DISK) {
   let text;
   try {
-    text = fs2.readFileSync(path2.resolve(cwd, file), "utf8");
+    text = files.read(path3.resolve(cwd, file));
   } catch (err) {
     throw new UsageError(`--baseline ${file}: cannot read (${err.code ?? "error"})`);
   }
@@ -5108,102 +5208,6 @@ function readBaseline(file, cwd) {
   const problems = validateBaseline(data);
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
   return { file, entries: data.entries, digest: sha256(text) };
-}
-
-// src/config.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
-var CONFIG_FILE = ".piiguard.json";
-var { maxFileSize: _, ...DEFAULT_GUARDS } = DEFAULT_LIMITS;
-var DEFAULT_ARCHIVES = { ...DEFAULT_GUARDS, onSkip: "fail" };
-function sourceLimits(config) {
-  const { onSkip: _2, ...guards } = config.archives;
-  return { maxFileSize: config.maxFileSize, ...guards };
-}
-var validateConfigShape = schemaValidator("config");
-function findConfigFile(start) {
-  for (let dir = path3.resolve(start); ; dir = path3.dirname(dir)) {
-    const candidate = path3.join(dir, CONFIG_FILE);
-    if (fs3.existsSync(candidate)) return candidate;
-    if (fs3.existsSync(path3.join(dir, ".git")) || path3.dirname(dir) === dir) return void 0;
-  }
-}
-function resolveCustomRules(entries, file, dir, problems) {
-  const rules = [];
-  for (const [i, entry] of entries.entries()) {
-    if (typeof entry !== "string") {
-      const checked = checkInlineRule(entry, `${file}#/customRules/${i}`);
-      problems.push(...checked.problems);
-      if (checked.rule) rules.push(checked.rule);
-      continue;
-    }
-    const target = path3.resolve(dir, entry);
-    if (!fs3.existsSync(target)) {
-      problems.push(`${file}: /customRules/${i}: ${entry} does not exist`);
-      continue;
-    }
-    const loaded = fs3.statSync(target).isDirectory() ? readRuleFolder(target) : readRuleFile(target);
-    problems.push(...loaded.problems);
-    rules.push(...loaded.rules);
-  }
-  return rules;
-}
-function isCalendarDate(day) {
-  const date = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-}
-function resolveConfig(data, file, dir) {
-  const where = file ?? "config";
-  const problems = validateConfigShape(data).map((p) => `${where}: ${p}`);
-  if (problems.length > 0) throw new ConfigError(problems);
-  const config = data;
-  for (const [i, region] of (config.phone?.regions ?? []).entries()) {
-    if (!isSupportedCountry(region)) problems.push(`${where}: /phone/regions/${i}: "${region}" is not a region libphonenumber knows`);
-  }
-  for (const [i, entry] of (config.allowlist ?? []).entries()) {
-    if (entry.paths === void 0 && entry.rules === void 0 && entry.values === void 0) {
-      problems.push(`${where}: /allowlist/${i}: needs at least one of "paths", "rules", "values"`);
-    }
-    if (entry.expires !== void 0 && !isCalendarDate(entry.expires)) problems.push(`${where}: /allowlist/${i}/expires: "${entry.expires}" is not a calendar date`);
-  }
-  const customRules = resolveCustomRules(config.customRules ?? [], where, dir, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return {
-    file,
-    dir,
-    include: config.include ?? [],
-    exclude: config.exclude ?? [],
-    failOn: config.failOn ?? "info",
-    ruleOverrides: config.rules ?? {},
-    customRules,
-    settings: {
-      allowEmailDomains: [...DEFAULT_SETTINGS.allowEmailDomains, ...config.email?.allowDomains ?? []],
-      phoneRegions: config.phone?.regions ?? DEFAULT_SETTINGS.phoneRegions
-    },
-    maxFileSize: config.maxFileSize ?? 0,
-    allowlist: (config.allowlist ?? []).map((entry, index) => ({ index, ...entry })),
-    minConfidence: config.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
-    archives: { ...DEFAULT_ARCHIVES, ...config.archives },
-    findingsCap: config.findingsCap ?? DEFAULT_FINDINGS_CAP,
-    followSymlinks: config.followSymlinks ?? false
-  };
-}
-function loadConfig(options) {
-  const file = options.configPath !== void 0 ? path3.resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
-  if (file === void 0) return resolveConfig({}, void 0, options.cwd);
-  let text;
-  try {
-    text = fs3.readFileSync(file, "utf8");
-  } catch (err) {
-    throw new ConfigError([`${file}: cannot read config file (${err.code ?? "error"})`]);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError([`${file}: ${jsonSyntaxError(err)}`]);
-  }
-  return resolveConfig(data, file, path3.dirname(file));
 }
 
 // src/reporters/json.ts
@@ -5280,7 +5284,7 @@ function inShard(displayPath2, shard) {
 }
 
 // src/scan.ts
-import fs5 from "node:fs";
+import fs4 from "node:fs";
 import os2 from "node:os";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -5290,7 +5294,7 @@ import { Worker } from "node:worker_threads";
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch(), 1);
-import fs4 from "node:fs";
+import fs3 from "node:fs";
 import path4 from "node:path";
 var ALWAYS_EXCLUDED = ["**/.git/**", "**/node_modules/**"];
 function displayPath(cwd, abs) {
@@ -5302,7 +5306,7 @@ function errorCode(err) {
 }
 function repositoryRoot(start) {
   for (let dir = start; ; dir = path4.dirname(dir)) {
-    if (fs4.existsSync(path4.join(dir, ".git"))) return dir;
+    if (fs3.existsSync(path4.join(dir, ".git"))) return dir;
     if (path4.dirname(dir) === dir) return void 0;
   }
 }
@@ -5312,13 +5316,13 @@ function gitignoreMatchers(root, found) {
   if (repo !== void 0 && repo !== root) {
     for (let dir = path4.dirname(root); dir.startsWith(repo); dir = path4.dirname(dir)) {
       const candidate = path4.join(dir, ".gitignore");
-      if (fs4.existsSync(candidate)) files.push(candidate);
+      if (fs3.existsSync(candidate)) files.push(candidate);
       if (dir === repo) break;
     }
   }
   return files.flatMap((file) => {
     try {
-      const matcher = { dir: path4.dirname(file), ig: (0, import_ignore.default)().add(fs4.readFileSync(file, "utf8")) };
+      const matcher = { dir: path4.dirname(file), ig: (0, import_ignore.default)().add(fs3.readFileSync(file, "utf8")) };
       const rootRel = path4.relative(matcher.dir, root).split(path4.sep).join("/");
       return rootRel !== "" && !rootRel.startsWith("..") && matcher.ig.ignores(`${rootRel}/`) ? [] : [matcher];
     } catch {
@@ -5340,8 +5344,8 @@ async function followLink(abs, cwd, out, walked) {
   let real;
   let stat;
   try {
-    real = await fs4.promises.realpath(abs);
-    stat = await fs4.promises.stat(real);
+    real = await fs3.promises.realpath(abs);
+    stat = await fs3.promises.stat(real);
   } catch (err) {
     const detail = errorCode(err) === "ELOOP" ? "symbolic link loop" : `link target cannot be read (${errorCode(err)})`;
     out.skipped.push({ path: display, reason: "symlink", detail });
@@ -5349,7 +5353,7 @@ async function followLink(abs, cwd, out, walked) {
   }
   if (stat.isFile()) return [{ abs, display }];
   if (!stat.isDirectory()) return [];
-  const parent = await fs4.promises.realpath(path4.dirname(abs));
+  const parent = await fs3.promises.realpath(path4.dirname(abs));
   if (isWithin(parent, real) || walked.has(real)) {
     out.skipped.push({ path: display, reason: "symlink", detail: "loop: links to a folder that is already being scanned" });
     return [];
@@ -5357,11 +5361,11 @@ async function followLink(abs, cwd, out, walked) {
   return walk(abs, cwd, out, walked);
 }
 async function walk(root, cwd, out, walked) {
-  walked?.add(await fs4.promises.realpath(root));
+  walked?.add(await fs3.promises.realpath(root));
   const adapter = {
-    ...fs4,
+    ...fs3,
     readdir: ((dir, options, callback) => {
-      fs4.readdir(dir, options, (err, entries2) => {
+      fs3.readdir(dir, options, (err, entries2) => {
         if (err) out.errors.push({ path: displayPath(cwd, dir), message: `cannot read folder (${errorCode(err)})` });
         callback(null, err ? [] : entries2);
       });
@@ -5390,7 +5394,7 @@ async function discover(paths, cwd, config) {
     const abs = path4.resolve(cwd, p);
     let stat;
     try {
-      stat = await fs4.promises.stat(abs);
+      stat = await fs3.promises.stat(abs);
     } catch (err) {
       if (errorCode(err) === "ENOENT") throw new UsageError(`${p}: no such file or folder`);
       out.errors.push({ path: displayPath(cwd, abs), message: `cannot read (${errorCode(err)})` });
@@ -5420,9 +5424,11 @@ function selectInputs(candidates, config) {
 // src/staged.ts
 import { spawn } from "node:child_process";
 import path5 from "node:path";
-function git(args, cwd) {
+function git(args, cwd, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, stdio: "pipe" });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(input);
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -5446,6 +5452,29 @@ async function listStaged(cwd) {
     files.push({ abs, display: displayPath(cwd, abs), oid, mode });
   }
   return files;
+}
+async function stagedSettings(cwd, files) {
+  const prefix = (await git(["rev-parse", "--show-prefix"], cwd)).toString("utf8").trim();
+  const inRepo = files.map((abs) => ({ abs, rel: path5.join(prefix, path5.relative(cwd, abs)).split(path5.sep).join("/") })).filter(({ rel }) => rel !== ".." && !rel.startsWith("../") && !path5.isAbsolute(rel));
+  const staged = /* @__PURE__ */ new Map();
+  if (inRepo.length > 0) {
+    const out = await git(["cat-file", "--batch"], cwd, inRepo.map(({ rel }) => `:${rel}
+`).join(""));
+    let at = 0;
+    for (const { abs } of inRepo) {
+      const lf = out.indexOf(10, at);
+      const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.subarray(at, lf).toString("utf8"));
+      at = lf + 1;
+      if (found === null) continue;
+      const size = Number(found[2]);
+      if (found[1] === "blob") staged.set(abs, out.subarray(at, at + size).toString("utf8"));
+      at += size + 1;
+    }
+  }
+  return {
+    exists: (file) => staged.has(file) || DISK.exists(file),
+    read: (file) => staged.get(file) ?? DISK.read(file)
+  };
 }
 function batchReader(stdout) {
   const source = stdout[Symbol.asyncIterator]();
@@ -5537,7 +5566,7 @@ var WORKER_OLD_GENERATION_MB = 128;
 var BATCH_FILES = 64;
 var BATCH_BYTES = 1 << 20;
 function sizesOf(files) {
-  return files.map((f) => fs5.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
+  return files.map((f) => fs4.statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
 }
 function createTally(budget) {
   const findings = createListing(budget);
@@ -5683,7 +5712,7 @@ async function scan(options = {}) {
     const sizes = sizesOf(files);
     const wanted = options.workers ?? (files.length > 1 && sizes.reduce((sum, n) => sum + n, 0) >= WORKER_THRESHOLD_BYTES ? os2.availableParallelism() : 0);
     const count = Math.min(wanted, files.length);
-    if (count > 0 && fs5.existsSync(WORKER_FILE)) await scanInWorkers(files, sizes, engine, config, count, listing, tally);
+    if (count > 0 && fs4.existsSync(WORKER_FILE)) await scanInWorkers(files, sizes, engine, config, count, listing, tally);
     else await scanInProcess(files, engine, sourceLimits(config), listing, tally);
   }
   const inputs = tally.inputs();
@@ -6011,8 +6040,8 @@ function unscanned(result) {
   return result.skipped.some((s) => UNSCANNED_REASONS.has(s.reason));
 }
 async function runScan(request) {
-  const { configFrom, configPath, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
-  const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...configPath !== void 0 ? { configPath } : {} });
+  const { configFrom, configPath, settingsFiles, failOn: failOnOverride, maxFileSize, minConfidence, archives, findingsCap, followSymlinks, ...options } = request;
+  const loaded = loadConfig({ cwd: configFrom ?? request.cwd, ...configPath !== void 0 ? { configPath } : {}, ...settingsFiles !== void 0 ? { files: settingsFiles } : {} });
   const config = {
     ...loaded,
     ...maxFileSize !== void 0 ? { maxFileSize } : {},
@@ -6098,17 +6127,20 @@ var VERSION = package_default.version;
 export {
   auditRecord,
   appendAuditLog,
-  BASELINE_VERSION,
-  formatBaseline,
-  readBaseline,
+  DISK,
+  configCandidates,
   findConfigFile,
   resolveConfig,
   loadConfig,
+  BASELINE_VERSION,
+  formatBaseline,
+  readBaseline,
   JSON_REPORT_VERSION,
   jsonReportPieces,
   jsonReporter,
   inBlocks,
   parseShard,
+  stagedSettings,
   scan,
   textReporter,
   summaryLine,

@@ -1,10 +1,12 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
+  DISK,
   EXIT,
   JSON_REPORT_VERSION,
   VERSION,
   appendAuditLog,
   auditRecord,
+  configCandidates,
   formatBaseline,
   inBlocks,
   jsonReportPieces,
@@ -18,14 +20,15 @@ import {
   parseWholeNumber,
   readBaseline,
   runScan,
+  stagedSettings,
   summaryLine
-} from "./chunk-CXBKCUXV.js";
+} from "./chunk-KV6ELKPI.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-TURUOCYA.js";
+} from "./chunk-VYJMP5XC.js";
 
 // src/merge.ts
 function parse(file) {
@@ -262,7 +265,14 @@ function archiveFlags(values) {
   };
   return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
 }
-async function scanFromFlags(positionals, values, io, capped, baseline) {
+async function settingsFiles(positionals, values, io) {
+  if (!values.staged) return DISK;
+  if (positionals.length > 0) throw new UsageError("--staged scans what git has staged: give it no paths");
+  const config = values.config !== void 0 ? [path.resolve(io.cwd, values.config)] : configCandidates(io.cwd);
+  const baseline = values.baseline !== void 0 ? [path.resolve(io.cwd, values.baseline)] : [];
+  return stagedSettings(io.cwd, [...config, ...baseline]);
+}
+async function scanFromFlags(positionals, values, io, capped, files, baseline) {
   const failOn = optional(values["fail-on"], parseFailOn, "--fail-on");
   const maxFileSize = optional(values["max-file-size"], parseWholeNumber, "--max-file-size");
   const jobs = optional(values.jobs, parseWholeNumber, "--jobs");
@@ -272,13 +282,13 @@ async function scanFromFlags(positionals, values, io, capped, baseline) {
   const paths = positionals.length > 0 ? positionals : ["."];
   const useStdin = paths.includes("-");
   if (useStdin && paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
-  if (values.staged && positionals.length > 0) throw new UsageError("--staged scans what git has staged: give it no paths");
   if (useStdin && shard !== void 0) throw new UsageError('--shard splits files: it cannot be used with stdin ("-")');
   const run2 = await runScan({
     cwd: io.cwd,
     paths,
     configFrom: configSearchStart(io.cwd, paths),
     ...values.config !== void 0 ? { configPath: path.resolve(io.cwd, values.config) } : {},
+    settingsFiles: files,
     ...failOn !== void 0 ? { failOn } : {},
     ...maxFileSize !== void 0 ? { maxFileSize } : {},
     ...minConfidence !== void 0 ? { minConfidence } : {},
@@ -301,9 +311,10 @@ function audit(values, io, input) {
 }
 async function scanCommand(positionals, values, io) {
   const reporter = parseFormat(values.format ?? "text", "--format");
-  const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd) : void 0;
+  const files = await settingsFiles(positionals, values, io);
+  const baseline = values.baseline !== void 0 ? readBaseline(values.baseline, io.cwd, files) : void 0;
   const capped = values.format !== "json" || values["findings-cap"] !== void 0;
-  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, baseline);
+  const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, files, baseline);
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
   const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
@@ -331,7 +342,7 @@ async function baselineCommand(positionals, values, io) {
   if (output === void 0) throw new UsageError("piiguard baseline needs --output FILE (where to write the baseline)");
   if (values.baseline !== void 0) throw new UsageError("--baseline does not apply to piiguard baseline (a new baseline accepts every current finding)");
   if (positionals.includes("-")) throw new UsageError("piiguard baseline scans files, not stdin");
-  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false);
+  const { result, config, failOn, paths } = await scanFromFlags(positionals, values, io, false, await settingsFiles(positionals, values, io));
   const exitCode = result.errors.length > 0 ? EXIT.error : EXIT.clean;
   if (exitCode === EXIT.error) {
     for (const e of result.errors) io.stderr(`piiguard: ${e.path}: ${e.message}
