@@ -13,7 +13,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-KV6ELKPI.js";
+} from "./chunk-23BJIDT2.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

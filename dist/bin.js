@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-XZNWUGK4.js";
-import "./chunk-KV6ELKPI.js";
+} from "./chunk-7IVJCRFQ.js";
+import "./chunk-23BJIDT2.js";
 import "./chunk-VYJMP5XC.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-XZNWUGK4.js";
+} from "./chunk-7IVJCRFQ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KV6ELKPI.js";
+} from "./chunk-23BJIDT2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

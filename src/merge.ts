@@ -101,7 +101,9 @@ function sameTool(tools: Array<{ name: string; tool: string }>): void {
 
 function resultKey(r: Sarif.Result): [string, number, number, string] {
   const loc = r.locations?.[0]?.physicalLocation;
-  return [loc?.artifactLocation?.uri ?? '', loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ''];
+  // The report path again (PARENT2 + x → ../../x), so results sort as one scan's report does.
+  const up = Number(/^PARENT(\d+)$/.exec(loc?.artifactLocation?.uriBaseId ?? '')?.[1] ?? 0);
+  return ['../'.repeat(up) + (loc?.artifactLocation?.uri ?? ''), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ''];
 }
 
 function compareResults(a: Sarif.Result, b: Sarif.Result): number {
@@ -131,6 +133,8 @@ function mergeSarif(logs: Array<{ name: string; log: Sarif.Log }>): Sarif.Log {
   const run: Sarif.Run = {
     ...first,
     tool: { ...first.tool, driver: { ...first.tool.driver, rules } },
+    // A shard with no input outside the working directory has no PARENT bases (reporters/sarif.ts).
+    originalUriBaseIds: Object.assign({}, ...runs.map((r) => r.originalUriBaseIds)),
     results,
     invocations: [
       {

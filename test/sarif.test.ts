@@ -1,6 +1,7 @@
 // SARIF output checked with ajv against the official SARIF 2.1.0 schema, plus what GitHub needs.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +92,45 @@ describe('SARIF report with suppressions', () => {
       'warning: .piiguard.json allowlist[1] expired on 2020-01-01 and no longer suppresses (rules phone)',
       'warning: unused suppression: b.py:3: piiguard:allow email suppressed nothing',
     ]);
+  });
+});
+
+describe('SARIF report of inputs outside the working directory', () => {
+  // repo/ is the working directory; ../shared and a folder two levels up are scanned from it.
+  const root = tempTree({ 'repo/in.txt': `ssn ${ssn(14)}\n`, 'shared/dumps/users.txt': `ssn ${ssn(15)}\n` });
+  const cwd = path.join(root, 'repo');
+  const far = tempTree({ 'x/notes.txt': `ssn ${ssn(16)}\n` });
+  type Location = { artifactLocation: { uri: string; uriBaseId: string } };
+  const locations = (sarif: { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: Location }> }> }> }) =>
+    sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation);
+  /** Where a location points, resolved as the SARIF spec says: the uri against its base. */
+  const resolved = (sarif: { runs: Array<{ originalUriBaseIds: Record<string, { uri: string }> }> }, loc: { uri: string; uriBaseId: string }) =>
+    fileURLToPath(new URL(loc.uri, sarif.runs[0]!.originalUriBaseIds[loc.uriBaseId]!.uri));
+
+  it('has no dot segments: each location is relative to the folder its ".." segments lead to, and resolves to the file', () => {
+    const run = runCli(['scan', '.', '../shared', far, '--format', 'sarif'], { cwd });
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(run.stdout);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const locs = locations(sarif);
+    expect(locs.map((l) => l.uriBaseId)).toEqual(['PARENT2', 'PARENT1', '%SRCROOT%']);
+    for (const loc of locs) expect(loc.uri.split('/')).not.toContain('..');
+    expect(locs.map((l) => resolved(sarif, l))).toEqual([path.join(far, 'x/notes.txt'), path.join(root, 'shared/dumps/users.txt'), path.join(cwd, 'in.txt')]);
+    expect(locs[1]!.uri).toBe('shared/dumps/users.txt');
+    expect(Object.keys(sarif.runs[0].originalUriBaseIds).sort()).toEqual(['%SRCROOT%', 'PARENT1', 'PARENT2']);
+  });
+
+  it('keeps every base a merged report uses', () => {
+    const reports = ['1/2', '2/2'].map((shard) => {
+      const file = path.join(root, `shard-${shard.replace('/', 'of')}.sarif`);
+      runCli(['scan', '.', '../shared', '--shard', shard, '--format', 'sarif', '--output', file], { cwd });
+      // One file each: the first shard's report has no input outside the working directory.
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).runs[0].results).toHaveLength(1);
+      return file;
+    });
+    const merged = JSON.parse(runCli(['merge', ...reports], { cwd }).stdout);
+    const whole = JSON.parse(runCli(['scan', '.', '../shared', '--format', 'sarif'], { cwd }).stdout);
+    expect(merged.runs[0].results).toEqual(whole.runs[0].results);
+    for (const loc of locations(merged)) expect(fs.existsSync(resolved(merged, loc))).toBe(true);
   });
 });

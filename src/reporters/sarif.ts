@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help and security-severity, relative URIs,
 // 1-based regions in UTF-16 columns, and fingerprints GitHub uses instead of hashing the source line
 // (which would put a hash of the raw PII on GitHub's side).
+import nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { aggregateNote } from '../findings-cap.js';
@@ -42,6 +43,39 @@ function splitArchivePath(path: string): { uri: string; member: string | undefin
   return bang < 0 ? { uri: path, member: undefined } : { uri: path.slice(0, bang), member: path.slice(bang + 1) };
 }
 
+const SRCROOT = '%SRCROOT%';
+
+/** How many folders above the working directory a report path starts (`../../x` → 2). */
+function levelsUp(path: string): number {
+  let up = 0;
+  while (path.startsWith('../', up * 3)) up++;
+  return up;
+}
+
+const baseId = (up: number): string => (up === 0 ? SRCROOT : `PARENT${up}`);
+
+/**
+ * A relative reference without dot segments, which the SARIF spec and GitHub want: under the working
+ * directory relative to %SRCROOT%, outside it (`../shared/x`) relative to the folder its `..` segments
+ * lead to, PARENT1 for one level up (`shared/x`), PARENT2 for two, and so on.
+ */
+function artifactLocation(path: string): Sarif.ArtifactLocation {
+  const up = levelsUp(path);
+  return { uri: encodeURI(path.slice(up * 3)), uriBaseId: baseId(up) };
+}
+
+/** The bases of these report paths, as absolute file URIs ending in `/`. */
+function uriBases(paths: string[], cwd: string): Record<string, Sarif.ArtifactLocation> {
+  const folder = (abs: string): string => pathToFileURL(abs).href.replace(/\/?$/, '/');
+  const bases: Record<string, Sarif.ArtifactLocation> = { [SRCROOT]: { uri: folder(cwd) } };
+  for (const up of new Set(paths.map(levelsUp))) {
+    if (up === 0) continue;
+    const text = `${up} folder${up === 1 ? '' : 's'} above ${SRCROOT}, for inputs outside the working directory`;
+    bases[baseId(up)] = { uri: folder(nodePath.resolve(cwd, ...Array<string>(up).fill('..'))), description: { text } };
+  }
+  return bases;
+}
+
 function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
   const { uri, member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
@@ -54,7 +88,7 @@ function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleInde
     ruleIndex: ruleIndex.get(f.ruleId)!,
     level: LEVEL[f.severity],
     message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}${note ? `; ${note}` : ''}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(uri), region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted' as const, justification: f.suppression.justification }] } : {}),
@@ -86,6 +120,7 @@ export const sarifReporter: Reporter = (result, context) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   // Findings first: past GitHub's limit, accepted findings are the ones left out.
   const results = [...result.findings, ...result.suppressed];
+  const listed = results.slice(0, MAX_RESULTS);
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -101,8 +136,8 @@ export const sarifReporter: Reporter = (result, context) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
-        results: results.slice(0, MAX_RESULTS).map((f) => sarifResult(f, rules, ruleIndex)),
+        originalUriBaseIds: uriBases(listed.map((f) => f.path), context.cwd),
+        results: listed.map((f) => sarifResult(f, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,

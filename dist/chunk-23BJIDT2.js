@@ -5898,6 +5898,7 @@ var markdownReporter = (result) => {
 };
 
 // src/reporters/sarif.ts
+import nodePath from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "piiguard/v1";
@@ -5925,6 +5926,27 @@ function splitArchivePath(path7) {
   const bang = path7.indexOf("!");
   return bang < 0 ? { uri: path7, member: void 0 } : { uri: path7.slice(0, bang), member: path7.slice(bang + 1) };
 }
+var SRCROOT = "%SRCROOT%";
+function levelsUp(path7) {
+  let up = 0;
+  while (path7.startsWith("../", up * 3)) up++;
+  return up;
+}
+var baseId = (up) => up === 0 ? SRCROOT : `PARENT${up}`;
+function artifactLocation(path7) {
+  const up = levelsUp(path7);
+  return { uri: encodeURI(path7.slice(up * 3)), uriBaseId: baseId(up) };
+}
+function uriBases(paths, cwd) {
+  const folder = (abs) => pathToFileURL(abs).href.replace(/\/?$/, "/");
+  const bases = { [SRCROOT]: { uri: folder(cwd) } };
+  for (const up of new Set(paths.map(levelsUp))) {
+    if (up === 0) continue;
+    const text = `${up} folder${up === 1 ? "" : "s"} above ${SRCROOT}, for inputs outside the working directory`;
+    bases[baseId(up)] = { uri: folder(nodePath.resolve(cwd, ...Array(up).fill(".."))), description: { text } };
+  }
+  return bases;
+}
 function sarifResult(f, rules, ruleIndex) {
   const { uri, member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
@@ -5936,7 +5958,7 @@ function sarifResult(f, rules, ruleIndex) {
     ruleIndex: ruleIndex.get(f.ruleId),
     level: LEVEL[f.severity],
     message: { text: `${name} (${f.masked})${where}; ${f.confidence} confidence: ${f.reason}${note ? `; ${note}` : ""}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(uri), region } }],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, [FINGERPRINT_KEY]: f.fingerprint },
     // GitHub shows a result with suppressions as closed; the gate does not count it.
     ..."suppression" in f ? { suppressions: [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }] } : {},
@@ -5962,6 +5984,7 @@ var sarifReporter = (result, context) => {
   const rules = [...result.rules].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = [...result.findings, ...result.suppressed];
+  const listed = results.slice(0, MAX_RESULTS);
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -5977,8 +6000,8 @@ var sarifReporter = (result, context) => {
           }
         },
         columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, "/")}` } },
-        results: results.slice(0, MAX_RESULTS).map((f) => sarifResult(f, rules, ruleIndex)),
+        originalUriBaseIds: uriBases(listed.map((f) => f.path), context.cwd),
+        results: listed.map((f) => sarifResult(f, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,

@@ -22,7 +22,7 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-KV6ELKPI.js";
+} from "./chunk-23BJIDT2.js";
 import {
   ConfigError,
   UsageError,
@@ -87,7 +87,8 @@ function sameTool(tools) {
 }
 function resultKey(r) {
   const loc = r.locations?.[0]?.physicalLocation;
-  return [loc?.artifactLocation?.uri ?? "", loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ""];
+  const up = Number(/^PARENT(\d+)$/.exec(loc?.artifactLocation?.uriBaseId ?? "")?.[1] ?? 0);
+  return ["../".repeat(up) + (loc?.artifactLocation?.uri ?? ""), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ""];
 }
 function compareResults(a, b) {
   const [ua, la, ca, ra] = resultKey(a);
@@ -113,6 +114,8 @@ function mergeSarif(logs) {
   const run2 = {
     ...first,
     tool: { ...first.tool, driver: { ...first.tool.driver, rules } },
+    // A shard with no input outside the working directory has no PARENT bases (reporters/sarif.ts).
+    originalUriBaseIds: Object.assign({}, ...runs.map((r) => r.originalUriBaseIds)),
     results,
     invocations: [
       {
