@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-7IVJCRFQ.js";
-import "./chunk-23BJIDT2.js";
-import "./chunk-VYJMP5XC.js";
+} from "./chunk-RGQX6XBW.js";
+import "./chunk-DZHDLMMA.js";
+import "./chunk-BFTOWBLO.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

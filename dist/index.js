@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-7IVJCRFQ.js";
+} from "./chunk-RGQX6XBW.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-23BJIDT2.js";
+} from "./chunk-DZHDLMMA.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-VYJMP5XC.js";
+} from "./chunk-BFTOWBLO.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-VYJMP5XC.js";
+} from "./chunk-BFTOWBLO.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

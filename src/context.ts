@@ -152,10 +152,59 @@ function safeName(name: string): string | undefined {
 }
 
 // A key right before the value on its line: `"ssn": "`, `ssn: `, `SSN=`, `ssn => '`, `<ssn>`, `ssn="`.
-const KEY_BEFORE = /(?:^|[\s{,;(&?"'<[])["'`]?([A-Za-z_][\w.-]{0,47})["'`]?\s*(?:=>|:=|[:=])\s*["'`(]?\s*$/;
+// Read backwards from the value (keyEndingAt): a regex anchored at the end tries every start before it.
 const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
+const KEY_MAX = 48;
 
 const WHITESPACE = /\s/;
+
+/** Character classes of latin1 text, as bit flags. */
+const SPACE = 1; // \s
+const KEY_CHAR = 2; // [\w.-]
+const KEY_FIRST = 4; // [A-Za-z_]
+const QUOTE = 8; // ["'`]
+const KEY_BOUNDARY = 16; // what may precede a key (or its opening quote): [\s{,;(&?"'<[]
+const CLASS = new Uint8Array(256);
+for (const code of [9, 10, 11, 12, 13, 32, 160]) CLASS[code]! |= SPACE | KEY_BOUNDARY;
+for (let code = 0; code < 256; code++) {
+  const ch = String.fromCharCode(code);
+  if (/[\w.-]/.test(ch)) CLASS[code]! |= KEY_CHAR;
+  if (/[A-Za-z_]/.test(ch)) CLASS[code]! |= KEY_FIRST;
+}
+for (const ch of '"\'`') CLASS[ch.charCodeAt(0)]! |= QUOTE;
+for (const ch of '{,;(&?"\'<[') CLASS[ch.charCodeAt(0)]! |= KEY_BOUNDARY;
+// Texts here are latin1 views of the bytes: every character is below 256.
+const is = (text: string, at: number, flag: number) => ((CLASS[text.charCodeAt(at)] ?? 0) & flag) !== 0;
+
+/**
+ * The key of `key: "`, `"key" => `, `key=` … ending [from, to): a name of up to 48 word characters
+ * (`.` and `-` too, not starting with a digit), optionally quoted, after the start or a delimiter,
+ * then a separator (`:`, `=`, `:=`, `=>`) and optionally an opening quote or paren.
+ */
+function keyEndingAt(text: string, from: number, to: number): string | undefined {
+  let i = to - 1;
+  const skipSpaces = () => {
+    while (i >= from && is(text, i, SPACE)) i--;
+  };
+  skipSpaces();
+  if (i >= from && (is(text, i, QUOTE) || text.charCodeAt(i) === 40)) i--;
+  skipSpaces();
+  const last = text.charCodeAt(i);
+  if (i < from || (last !== 58 && last !== 61 && last !== 62)) return undefined; // : = >
+  const before = i > from ? text.charCodeAt(i - 1) : -1;
+  if (last === 62) {
+    if (before !== 61) return undefined;
+    i -= 2; // =>
+  } else i -= last === 61 && before === 58 ? 2 : 1; // := or a lone : or =
+  skipSpaces();
+  if (i >= from && is(text, i, QUOTE)) i--;
+  const end = i + 1;
+  while (i >= from && is(text, i, KEY_CHAR)) i--;
+  const start = i + 1;
+  if (start === end || end - start > KEY_MAX || !is(text, start, KEY_FIRST)) return undefined;
+  const delimited = i < from || is(text, i, KEY_BOUNDARY) || (is(text, i, QUOTE) && (i === from || is(text, i - 1, KEY_BOUNDARY)));
+  return delimited ? text.slice(start, end) : undefined;
+}
 
 /** The key a value at `to` sits under, when the text right before it is a key and a separator. */
 function keyBefore(text: string, from: number, to: number): string | undefined {
@@ -170,7 +219,7 @@ function keyBefore(text: string, from: number, to: number): string | undefined {
     while (sep >= from && WHITESPACE.test(text[sep]!)) sep--;
     if (text[sep] !== ':' && text[sep] !== '=' && text[sep] !== '>') return undefined;
   } else if (ch !== ':' && ch !== '=') return undefined;
-  return KEY_BEFORE.exec(text.slice(from, to))?.[1];
+  return keyEndingAt(text, from, to);
 }
 const KEY_LOOKBACK = 96;
 // Words before a value count only up to the start of its own field or string.
@@ -339,22 +388,38 @@ export interface ContextTracker {
 
 const MEMO_SIZE = 10_000;
 
-/** Results remembered by key, up to MEMO_SIZE at a time. */
-function createMemo<T>(): (key: string, compute: () => T) => T {
-  const memo = new Map<string, T>();
-  return (key, compute) => {
-    let value = memo.get(key);
+/** What a rating is remembered by, besides the rule and whether the value is numeric. */
+type Basis = 'key' | 'column' | 'table column' | 'near';
+const BASES: Basis[] = ['key', 'column', 'table column', 'near'];
+
+/**
+ * Results remembered per rule, kind of value and basis, by the text they were worked out from, up to
+ * MEMO_SIZE at a time. One map per combination: a key joined from all of them would be a new string
+ * to build and hash for every hit.
+ */
+function createMemo<T>(): (rule: CompiledRule, numeric: boolean, basis: Basis, text: string, compute: () => T) => T {
+  const maps = new Map<CompiledRule, Record<Basis, [Map<string, T>, Map<string, T>]>>();
+  let size = 0;
+  return (rule, numeric, basis, text, compute) => {
+    let forRule = maps.get(rule);
+    if (forRule === undefined) maps.set(rule, (forRule = Object.fromEntries(BASES.map((b) => [b, [new Map(), new Map()]])) as Record<Basis, [Map<string, T>, Map<string, T>]>));
+    const memo = forRule[basis][numeric ? 1 : 0];
+    let value = memo.get(text);
     if (value === undefined) {
       value = compute();
-      if (memo.size >= MEMO_SIZE) memo.clear();
-      memo.set(ownedCopy(key), value); // `key` may hold a slice of a window: the memo keeps a copy
+      if (size >= MEMO_SIZE) {
+        maps.clear();
+        size = 0;
+      }
+      memo.set(ownedCopy(text), value); // `text` may be a slice of a window: the memo keeps a copy
+      size++;
     }
     return value;
   };
 }
 
 interface Judge {
-  remembered: (key: string, compute: () => HitContext | null) => HitContext | null;
+  remembered: ReturnType<typeof createMemo<HitContext | null>>;
   /** The context a key or column name gives, or null when the name says nothing about the rule. */
   named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null;
   /** The context the words before a hit give, or none. */
@@ -573,10 +638,9 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
       }
 
-      const kind = `${rule.id}\0${numeric ? 'n' : 'w'}`;
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {
-        const found = remembered(`${kind}k\0${key}`, () => named(rule, 'key', key, undefined, numeric));
+        const found = remembered(rule, numeric, 'key', key, () => named(rule, 'key', key, undefined, numeric));
         if (found !== null) return found;
       }
       let cell: { table?: string; column: string } | undefined;
@@ -589,11 +653,11 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       }
       if (cell !== undefined) {
         const { table, column } = cell;
-        const found = remembered(`${kind}c\0${table ?? ''}\0${column}`, () => named(rule, 'column', column, table, numeric));
+        const found = remembered(rule, numeric, table === undefined ? 'column' : 'table column', table === undefined ? column : `${table}\0${column}`, () => named(rule, 'column', column, table, numeric));
         if (found !== null) return found;
       }
       const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
-      return remembered(`${kind}n\0${near}`, () => nearby(rule, near, numeric))!;
+      return remembered(rule, numeric, 'near', near, () => nearby(rule, near, numeric))!;
     },
   };
 }

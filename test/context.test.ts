@@ -114,6 +114,11 @@ describe('structure-aware context', () => {
     expect(await rated(text)).toEqual(['us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "SSN"', 'us-ssn high key "ssn"', 'us-ssn high key "ssn"']);
   });
 
+  it('keys in assignment and hash syntax: :=, =>, backticks, dotted names', async () => {
+    const text = [`ssn := ${bare}`, `"ssn" => '${bare}'`, `\`ssn\`: ${bare}`, `  person.ssn = "${bare}"`, `order_no := ${bareOther}`, `"order_no" => '${bareOther}'`].join('\n');
+    expect(await rated(text)).toEqual(['us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "ssn"', 'us-ssn high key "person.ssn"']);
+  });
+
   it('two matches overlapping across a window border are one finding, as in one pass', async () => {
     // The domain of one address is the local part of the next when a separator is missing.
     const glued = ['920john', 'example.comjohn', 'corp.io'].join('@');

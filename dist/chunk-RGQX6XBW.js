@@ -22,13 +22,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-23BJIDT2.js";
+} from "./chunk-DZHDLMMA.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-VYJMP5XC.js";
+} from "./chunk-BFTOWBLO.js";
 
 // src/merge.ts
 function parse(file) {
