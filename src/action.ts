@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { readBaseline } from './baseline.js';
 import { ConfigError, UsageError } from './errors.js';
-import { parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
+import { archiveOverrides, parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
 import type { Reporter } from './reporters/context.js';
 import { markdownReporter } from './reporters/markdown.js';
 import { sarifReporter } from './reporters/sarif.js';
@@ -69,6 +69,8 @@ function readInputs(workspace: string): { settings?: ActionSettings; problems: s
   const maxFileSize = input('max-file-size') !== undefined ? check(() => parseWholeNumber(input('max-file-size')!, 'input max-file-size')) : undefined;
   const shard = input('shard') !== undefined ? check(() => parseShard(input('shard')!, 'input shard')) : undefined;
   const minConfidence = input('min-confidence') !== undefined ? check(() => parseConfidence(input('min-confidence')!, 'input min-confidence')) : undefined;
+  const findingsCap = input('findings-cap') !== undefined ? check(() => parseWholeNumber(input('findings-cap')!, 'input findings-cap')) : undefined;
+  const archives = archiveOverrides(input, (name) => `input ${name}`, check);
   const reporter = check(() => parseFormat(input('format') ?? 'text', 'input format'));
   const sarifFile = input('sarif-file') !== undefined ? path.resolve(workingDirectory, input('sarif-file')!) : undefined;
   if (problems.length > 0 || reporter === undefined) return { problems };
@@ -84,6 +86,8 @@ function readInputs(workspace: string): { settings?: ActionSettings; problems: s
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(shard !== undefined ? { shard } : {}),
     ...(minConfidence !== undefined ? { minConfidence } : {}),
+    ...(findingsCap !== undefined ? { findingsCap } : {}),
+    archives,
     ...(baseline !== undefined ? { baseline } : {}),
   };
   return { settings: { request, reporter, sarifFile }, problems };

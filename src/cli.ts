@@ -4,10 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
-import { configCandidates, DISK, loadConfig, type ArchiveSettings, type ResolvedConfig, type SettingsFiles } from './config.js';
+import { configCandidates, DISK, loadConfig, type ResolvedConfig, type SettingsFiles } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
 import { mergeReports } from './merge.js';
-import { parseConfidence, parseFailOn, parseFormat, parseOnArchiveSkip, parseWholeNumber } from './options.js';
+import { archiveOverrides, parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
 import { inBlocks, jsonReportPieces, jsonReporter } from './reporters/json.js';
 import { summaryLine } from './reporters/text.js';
 import { loadRules } from './rules.js';
@@ -138,18 +138,6 @@ function writeOutput(file: string, text: string | Iterable<string>, cwd: string)
   }
 }
 
-/** Archive guard flags that are given, as config overrides. */
-function archiveFlags(values: Values): Partial<ArchiveSettings> {
-  const flags = {
-    maxDepth: optional(values['max-archive-depth'], parseWholeNumber, '--max-archive-depth'),
-    maxExpandedBytes: optional(values['max-expanded-bytes'], parseWholeNumber, '--max-expanded-bytes'),
-    maxRatio: optional(values['max-compression-ratio'], parseWholeNumber, '--max-compression-ratio'),
-    maxMembers: optional(values['max-archive-members'], parseWholeNumber, '--max-archive-members'),
-    onSkip: optional(values['on-archive-skip'], parseOnArchiveSkip, '--on-archive-skip'),
-  };
-  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
-}
-
 /** Where the config and baseline are read: as staged with --staged (the commit is judged by what it carries), else from disk. */
 async function settingsFiles(positionals: string[], values: Values, io: CliIO): Promise<SettingsFiles> {
   if (!values.staged) return DISK;
@@ -181,7 +169,7 @@ async function scanFromFlags(positionals: string[], values: Values, io: CliIO, c
     ...(failOn !== undefined ? { failOn } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(minConfidence !== undefined ? { minConfidence } : {}),
-    archives: archiveFlags(values),
+    archives: archiveOverrides((name) => values[name as keyof Values] as string | undefined, (name) => `--${name}`),
     ...(findingsCap !== undefined ? { findingsCap } : {}),
     ...(values['follow-symlinks'] ? { followSymlinks: true } : {}),
     ...(useStdin ? { stdin: { stream: io.stdin, name: values['stdin-name'] ?? 'stdin' } } : {}),

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from './support/action.js';
+import { gzip } from './support/archives.js';
 import { runCli, tempTree } from './support/cli.js';
 import { cardNumber, ssn } from './support/pii.js';
 
@@ -65,7 +66,7 @@ describe('GitHub Action (node dist/action.js)', () => {
 
   it('checks every input before scanning and reports all problems at once', () => {
     const ws = tempTree({ 'customers.txt': LEAKY });
-    const run = runAction(ws, { 'fail-on': 'sometimes', format: 'xml', shard: '3/2', 'min-confidence': 'sure', paths: 'customers.txt\nmissing-folder', config: 'nope.json', 'max-file-size': '1MB' });
+    const run = runAction(ws, { 'fail-on': 'sometimes', format: 'xml', shard: '3/2', 'min-confidence': 'sure', paths: 'customers.txt\nmissing-folder', config: 'nope.json', 'max-file-size': '1MB', 'findings-cap': 'all', 'max-archive-members': '-1', 'on-archive-skip': 'ignore' });
     expect(run.code).toBe(1);
     expect(run.commands.filter((c) => c.name === 'error').map((c) => c.data)).toEqual([
       'input paths: missing-folder: no such file or folder',
@@ -74,11 +75,34 @@ describe('GitHub Action (node dist/action.js)', () => {
       'input max-file-size must be a whole number, got "1MB"',
       'input shard must be K/N with 1 <= K <= N (e.g. 2/4), got "3/2"',
       'input min-confidence must be one of high, medium, low, got "sure"',
+      'input findings-cap must be a whole number, got "all"',
+      'input max-archive-members must be a whole number, got "-1"',
+      'input on-archive-skip must be fail or report, got "ignore"',
       'input format must be one of text, json, sarif, markdown, got "xml"',
-      'piiguard: 7 input problems (listed above); nothing was scanned',
+      'piiguard: 10 input problems (listed above); nothing was scanned',
     ]);
     expect(run.outputs).toEqual({ verdict: 'error' });
     expect(fs.existsSync(path.join(ws, 'piiguard.sarif'))).toBe(false);
+  });
+
+  it('takes the findings cap and the archive guards as inputs, as the flags of the same names do', () => {
+    const ws = tempTree({ 'many.txt': Array.from({ length: 5 }, (_, i) => `SSN: ${ssn(200 + i)}`).join('\n') + '\n', 'old.txt.gz': gzip(`SSN: ${ssn(205)}\n`) });
+    const sarifResults = () => JSON.parse(fs.readFileSync(path.join(ws, 'piiguard.sarif'), 'utf8')).runs[0].results as Array<{ properties: { count?: number } }>;
+    const defaults = runAction(ws);
+    expect(defaults.outputs).toMatchObject({ findings: '6', verdict: 'fail' });
+    expect(sarifResults()).toHaveLength(6);
+
+    // The gzip layer is one container too deep: unread content fails the run; the cap shortens the reports only.
+    const capped = runAction(ws, { 'findings-cap': '2', 'max-archive-depth': '0' });
+    expect(capped.outputs).toMatchObject({ findings: '5', verdict: 'error' });
+    expect(sarifResults().map((r) => r.properties.count)).toEqual([undefined, undefined, 3]);
+    expect(capped.summary).toContain('archive-depth');
+    expect(runCli(['scan', '.', '--findings-cap', '2', '--max-archive-depth', '0', '--format', 'sarif', '--output', 'cli.sarif'], { cwd: ws }).code).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(ws, 'cli.sarif'), 'utf8')).runs[0].results).toEqual(sarifResults());
+
+    const reported = runAction(ws, { 'max-archive-depth': '0', 'on-archive-skip': 'report', 'fail-on': 'never' });
+    expect(reported.outputs).toMatchObject({ findings: '5', verdict: 'pass' });
+    expect(reported.code).toBe(0);
   });
 
   it('annotates the 10 most severe per kind, then one notice counting the rest', () => {
