@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-RGQX6XBW.js";
-import "./chunk-DZHDLMMA.js";
-import "./chunk-BFTOWBLO.js";
+} from "./chunk-PNWVIMK6.js";
+import "./chunk-XCZA6GA7.js";
+import "./chunk-MTYBVWUW.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

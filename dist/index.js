@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-RGQX6XBW.js";
+} from "./chunk-PNWVIMK6.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-DZHDLMMA.js";
+} from "./chunk-XCZA6GA7.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-BFTOWBLO.js";
+} from "./chunk-MTYBVWUW.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-BFTOWBLO.js";
+} from "./chunk-MTYBVWUW.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

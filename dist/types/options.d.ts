@@ -1,4 +1,4 @@
-import type { OnArchiveSkip } from './config.js';
+import type { ArchiveSettings, OnArchiveSkip } from './config.js';
 import type { Reporter } from './reporters/context.js';
 import type { Confidence, FailOn } from './types.js';
 export declare const FAIL_ON: FailOn[];
@@ -7,3 +7,8 @@ export declare function parseConfidence(value: string, label: string): Confidenc
 export declare function parseOnArchiveSkip(value: string, label: string): OnArchiveSkip;
 export declare function parseWholeNumber(value: string, label: string): number;
 export declare function parseFormat(value: string, label: string): Reporter;
+/**
+ * The archive options given, as config overrides. `value` reads one by name, `label` names it in
+ * messages; `attempt` runs each parse (the Action's collects the problem and goes on to the next).
+ */
+export declare function archiveOverrides(value: (name: string) => string | undefined, label: (name: string) => string, attempt?: <T>(parse: () => T) => T | undefined): Partial<ArchiveSettings>;

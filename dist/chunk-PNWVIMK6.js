@@ -5,6 +5,7 @@ import {
   JSON_REPORT_VERSION,
   VERSION,
   appendAuditLog,
+  archiveOverrides,
   auditRecord,
   configCandidates,
   formatBaseline,
@@ -15,20 +16,19 @@ import {
   parseConfidence,
   parseFailOn,
   parseFormat,
-  parseOnArchiveSkip,
   parseShard,
   parseWholeNumber,
   readBaseline,
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-DZHDLMMA.js";
+} from "./chunk-XCZA6GA7.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-BFTOWBLO.js";
+} from "./chunk-MTYBVWUW.js";
 
 // src/merge.ts
 function parse(file) {
@@ -258,16 +258,6 @@ function writeOutput(file, text, cwd) {
     throw new UsageError(`--output ${file}: cannot write (${err.code ?? "error"})`);
   }
 }
-function archiveFlags(values) {
-  const flags = {
-    maxDepth: optional(values["max-archive-depth"], parseWholeNumber, "--max-archive-depth"),
-    maxExpandedBytes: optional(values["max-expanded-bytes"], parseWholeNumber, "--max-expanded-bytes"),
-    maxRatio: optional(values["max-compression-ratio"], parseWholeNumber, "--max-compression-ratio"),
-    maxMembers: optional(values["max-archive-members"], parseWholeNumber, "--max-archive-members"),
-    onSkip: optional(values["on-archive-skip"], parseOnArchiveSkip, "--on-archive-skip")
-  };
-  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
-}
 async function settingsFiles(positionals, values, io) {
   if (!values.staged) return DISK;
   if (positionals.length > 0) throw new UsageError("--staged scans what git has staged: give it no paths");
@@ -295,7 +285,7 @@ async function scanFromFlags(positionals, values, io, capped, files, baseline) {
     ...failOn !== void 0 ? { failOn } : {},
     ...maxFileSize !== void 0 ? { maxFileSize } : {},
     ...minConfidence !== void 0 ? { minConfidence } : {},
-    archives: archiveFlags(values),
+    archives: archiveOverrides((name) => values[name], (name) => `--${name}`),
     ...findingsCap !== void 0 ? { findingsCap } : {},
     ...values["follow-symlinks"] ? { followSymlinks: true } : {},
     ...useStdin ? { stdin: { stream: io.stdin, name: values["stdin-name"] ?? "stdin" } } : {},
