@@ -24,12 +24,27 @@ const GENERATOR = process.env.PIIGUARD_CORPUS_GENERATOR ?? path.resolve(ROOT, '.
 const MiB = 1024 * 1024;
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-// Equivalents of the four rules for ripgrep's engine (no lookaround; ASCII classes like ours).
-const RG_PATTERNS = {
+// What ripgrep searches for: an equivalent of each rule piiguard runs (`piiguard rules` lists them),
+// written for ripgrep's engine (no lookaround or backreference: those become plain classes; ASCII
+// classes and word boundaries like ours). rg counts raw matches; piiguard also validates and rates.
+const B = '(?-u:\\b)';
+const DAY = '(?:0?[1-9]|[12][0-9]|3[01])';
+const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}';
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const RG_EQUIVALENTS = {
   email: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24}',
-  ssn: '(?-u:\\b)[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}(?-u:\\b)',
-  card: '(?-u:\\b)[0-9](?:[ -]?[0-9]){11,18}(?-u:\\b)',
+  'us-ssn': `${B}[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}${B}`,
+  'payment-card': `${B}[0-9](?:[ -]?[0-9]){11,18}${B}`,
   phone: '(?:\\+[0-9]{7,15}|\\(?[0-9]{3}\\)?[ .-][0-9]{3}[ .-][0-9]{4})',
+  'ca-sin': `${B}[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}${B}`,
+  'date-of-birth': `${B}(?:(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.]${DAY}|${DAY}[-/.]${DAY}[-/.](?:19|20)[0-9]{2}|${DAY}\\.? ${MONTH_NAME}\\.?,? (?:19|20)[0-9]{2}|${MONTH_NAME}\\.? ${DAY},? (?:19|20)[0-9]{2})${B}`,
+  iban: `${B}[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)${B}`,
+  'in-aadhaar': `${B}[2-9][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4}${B}`,
+  'ip-address': `${B}(?:${OCTET}\\.){3}${OCTET}${B}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){1,6}`,
+  passport: `${B}[A-Z0-9]{8,9}${B}`,
+  'uk-nhs': `${B}[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}${B}`,
+  'uk-nino': `${B}[A-Z]{2}(?:[0-9]{6}| [0-9]{2} [0-9]{2} [0-9]{2} )[A-D]${B}`,
+  'us-itin': `${B}9[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{4}${B}`,
 };
 const KIND_OF_RULE = { email: 'email', 'us-ssn': 'ssn', 'payment-card': 'card', phone: 'phone' };
 const KINDS = ['email', 'ssn', 'card', 'phone'];
@@ -152,8 +167,16 @@ async function runPiiguard(opt, corpus, jobs, accuracy = false) {
   return { ms: r.ms, rss: r.rss, cpu: r.cpu, report };
 }
 
-async function runRg(corpus) {
-  const args = ['-j2', '--no-ignore', '--hidden', '--count-matches', '--no-filename', ...Object.values(RG_PATTERNS).flatMap((p) => ['-e', p]), path.basename(corpus.dir)];
+/** The rules a piiguard run applies (with --config, as configured). */
+function rulesInEffect(opt) {
+  const res = spawnSync(process.execPath, [opt.bin, 'rules', ...(opt.config ? ['--config', opt.config] : [])], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`piiguard rules failed: ${res.stderr.trim().split('\n')[0]}`);
+  return res.stdout.split('\n').map((line) => line.split(/\s+/)[0]).filter(Boolean);
+}
+
+async function runRg(corpus, ruleIds) {
+  const patterns = ruleIds.map((id) => RG_EQUIVALENTS[id]).filter(Boolean);
+  const args = ['-j2', '--no-ignore', '--hidden', '--count-matches', '--no-filename', ...patterns.flatMap((p) => ['-e', p]), path.basename(corpus.dir)];
   const r = await measure('rg', args, { cwd: path.dirname(corpus.dir) });
   if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
   const matches = r.stdout.split('\n').reduce((n, line) => n + (Number(line) || 0), 0);
@@ -207,10 +230,10 @@ function throughput(corpus, samples) {
 }
 
 /** Side by side: piiguard and rg alternate so that background load hits both alike. */
-async function throughputPair(corpus, opt, withRg) {
+async function throughputPair(corpus, opt, withRg, ruleIds) {
   console.log(`\n${path.basename(corpus.dir)}: ${(corpus.bytes / MiB).toFixed(0)} MiB, ${corpus.key.totals.files} files; warm-up (the answer key's four rules, every finding listed, for recall) …`);
   const warm = await runPiiguard(opt, corpus, undefined, true);
-  if (withRg) await runRg(corpus);
+  if (withRg) await runRg(corpus, ruleIds);
   const pg = [];
   const rg = [];
   for (let i = 0; i < opt.runs; i++) {
@@ -218,7 +241,7 @@ async function throughputPair(corpus, opt, withRg) {
     pg.push(p);
     process.stdout.write(`  run ${i + 1}/${opt.runs}: piiguard ${(p.ms / 1000).toFixed(2)} s`);
     if (withRg) {
-      const r = await runRg(corpus);
+      const r = await runRg(corpus, ruleIds);
       rg.push(r);
       process.stdout.write(`, rg -j2 ${(r.ms / 1000).toFixed(2)} s`);
     }
@@ -289,13 +312,18 @@ async function main() {
     runs: opt.runs,
   };
 
-  const main = await throughputPair(corpus, opt, withRg);
+  const ruleIds = rulesInEffect(opt);
+  const rgRules = ruleIds.filter((id) => id in RG_EQUIVALENTS);
+  const noEquivalent = ruleIds.filter((id) => !(id in RG_EQUIVALENTS));
+  result.rules = ruleIds;
+  if (withRg) result.rgRules = rgRules;
+  const main = await throughputPair(corpus, opt, withRg, ruleIds);
   result.main = { size: opt.size, bytes: corpus.bytes, piiguard: main.piiguard, rg: main.rg, ratio: main.rg ? main.piiguard.mbps / main.rg.mbps : undefined };
   result.accuracy = accuracy(main.report, corpus);
 
   if (opt.linearity && opt.size !== 100) {
     const small = ensureCorpus(opt.corpusRoot, 100);
-    const pair = await throughputPair(small, opt, withRg);
+    const pair = await throughputPair(small, opt, withRg, ruleIds);
     result.linearity = { size: 100, bytes: small.bytes, piiguard: pair.piiguard, rg: pair.rg, ratio: pair.rg ? pair.piiguard.mbps / pair.rg.mbps : undefined };
   }
   if (opt.jobs) result.jobs = await jobsScaling(corpus, opt);
@@ -306,8 +334,8 @@ async function main() {
   const rows = [['tool', 'corpus', 'MiB/s', 'median s', 'CPU s', 'peak RSS', 'ratio']];
   const add = (tool, block, t, ratio) => rows.push([tool, `${block.size} MiB`, fmtMb(t.mbps), (t.ms / 1000).toFixed(2), t.cpu === undefined ? '-' : t.cpu.toFixed(1), fmtRss(t.rss), ratio === undefined ? '' : ratio.toFixed(2)]);
   for (const block of [result.main, result.linearity].filter(Boolean)) {
-    add('piiguard (2 workers)', block, block.piiguard, block.ratio);
-    if (block.rg) add('rg -j2', block, block.rg, 1);
+    add(`piiguard, ${ruleIds.length} rules`, block, block.piiguard, block.ratio);
+    if (block.rg) add(`rg -j2, ${rgRules.length} patterns`, block, block.rg, 1);
   }
   if (result.jobs) {
     add('piiguard --jobs 1', result.main, result.jobs.jobs1, undefined);
@@ -317,7 +345,8 @@ async function main() {
   console.log(`${table(rows)}\n`);
   console.log('ratio: piiguard ÷ rg -j2 throughput; for --jobs 2, speed-up over --jobs 1. CPU s: user + system seconds of the process (all threads), median');
   if (result.precommit) console.log(`pre-commit: ${result.precommit.files} small files (${result.precommit.bytes} B), median ${result.precommit.ms.toFixed(0)} ms wall incl. process start, peak RSS ${fmtRss(result.precommit.rss)}`);
-  if (main.rg) console.log(`rg -j2 counted ${main.rg.matches} raw pattern matches (no validation)`);
+  if (main.rg) console.log(`rg -j2 searched an equivalent of each rule (${rgRules.join(', ')}) and counted ${main.rg.matches} raw matches (no validation)`);
+  if (main.rg && noEquivalent.length > 0) console.log(`rg has no equivalent of ${noEquivalent.join(', ')}: the comparison leaves them out on its side`);
   console.log('\nrecall and precision against the answer key (per file and kind; "extra" = found beyond what was planted):');
   const acc = [['kind', 'planted', 'found', 'recall', 'extra']];
   for (const k of KINDS) {
