@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-XCZA6GA7.js";
+} from "./chunk-O7AATQHL.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-MTYBVWUW.js";
+} from "./chunk-5GJCN5EX.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-PNWVIMK6.js";
-import "./chunk-XCZA6GA7.js";
-import "./chunk-MTYBVWUW.js";
+} from "./chunk-KSKWILXL.js";
+import "./chunk-O7AATQHL.js";
+import "./chunk-5GJCN5EX.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

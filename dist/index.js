@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-PNWVIMK6.js";
+} from "./chunk-KSKWILXL.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-XCZA6GA7.js";
+} from "./chunk-O7AATQHL.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-MTYBVWUW.js";
+} from "./chunk-5GJCN5EX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-MTYBVWUW.js";
+} from "./chunk-5GJCN5EX.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -2,9 +2,10 @@
 // per rule, where a match may END. Each rule's own regex then only runs where a match may start.
 //
 // The DFA recognises a superset of each pattern: lookarounds that test one character (`\b`,
-// `(?<!-)`, `(?![\w-])`) are kept as tests of the neighbouring byte, a short negative lookahead that
-// ends a pattern is decided by reading on, other lookarounds are taken as true, and a backreference
-// stands for any value of its group. So where the DFA sees no end, the regex cannot match; it never
+// `(?<!-)`, `(?![\w-])`) are kept as tests of the neighbouring byte, a short negative lookahead is
+// decided by reading on (one that ends a pattern delays the end it reports; one followed by more
+// pattern travels with each thread of it, see compileGuarded), other lookarounds are taken as true,
+// and a backreference stands for any value of its group. So where the DFA sees no end, the regex cannot match; it never
 // decides a match. A pattern it cannot read (unknown syntax or flags, unbounded matches or lookarounds,
 // `^`/`$`, too large) is left out and runs as before.
 
@@ -23,8 +24,9 @@ type Node =
   /** An assertion taken as true. */
   | { kind: 'true' }
   /**
-   * `(?!body)`. At the end of a pattern, where nothing follows, the DFA reads ahead to decide it
-   * (and reports the end a few bytes late); elsewhere it stands for `approximation`.
+   * `(?!body)` with a decidable body. At the end of a pattern, where nothing follows, the DFA reads
+   * ahead to decide it (and reports the end a few bytes late); elsewhere the threads that follow carry
+   * the body's state. `approximation`: what it stands for where that grows too large.
    */
   | { kind: 'notAhead'; body: Node; approximation: Node };
 
@@ -132,8 +134,8 @@ function parse(source: string, flags: string): { root: Node; reach: number } {
       // Not any of the alternatives: at least not any of the one-character ones.
       const known = sets.filter((s): s is ByteSet => s !== undefined);
       const approximation: Node = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!))) };
-      const decidable = !behind && known.length < sets.length && exact(body) && maxLength(body) <= MAX_AHEAD;
-      return decidable ? { kind: 'notAhead', body, approximation } : approximation;
+      const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
+      return readable ? { kind: 'notAhead', body, approximation } : approximation;
     }
     if (sets.some((s) => s === undefined)) return TRUE;
     return { kind, set: (sets as ByteSet[]).reduce((a, s) => a.map((b, i) => b | s[i]!)) };
@@ -297,7 +299,7 @@ function minLength(n: Node): number {
 }
 
 /** Longest lookahead the DFA reads ahead to decide. */
-const MAX_AHEAD = 8;
+const MAX_AHEAD = 24;
 
 /** A pattern the DFA can follow exactly: no assertion, no backreference. */
 function exact(n: Node): boolean {
@@ -314,6 +316,16 @@ function exact(n: Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A negative lookahead's body the DFA decides exactly by reading on: exact, or exact then a negative
+ * lookahead it decides (as in `(?!\d{4}-\d\d(?![\w-]))`). Nothing in it may be taken as true: a body
+ * read as matching more than it does would make the lookahead reject matches.
+ */
+function decidable(n: Node): boolean {
+  if (exact(n)) return true;
+  return n.kind === 'seq' && n.items.length > 0 && n.items.slice(0, -1).every(exact) && n.items.at(-1)!.kind === 'notAhead';
 }
 
 // NFA (Thompson): parallel arrays. A PREV or NEXT node passes when the byte before or after is in its set.
@@ -373,8 +385,18 @@ function compile(nfa: Nfa, n: Node, next: number, target: Target): number {
       return nfa.add(NEXT, nfa.setId(n.set), next);
     case 'true':
       return next;
-    case 'notAhead':
-      return next === target.match ? compileNotAhead(nfa, n.body, next) : compile(nfa, n.approximation, next, target);
+    case 'notAhead': {
+      if (next === target.match) return readAhead(nfa, new Ahead(n.body), next);
+      const mark = nfa.kind.length;
+      try {
+        return compileGuarded(nfa, new Ahead(n.body), next, target.limit);
+      } catch (err) {
+        if (!(err instanceof Unsupported)) throw err;
+        // Nothing refers to the product's nodes yet: drop them and take the cheaper superset.
+        for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
+        return compile(nfa, n.approximation, next, target);
+      }
+    }
     case 'boundary': {
       const word = target.word;
       const nonWord = complement(word);
@@ -399,55 +421,141 @@ function compile(nfa: Nfa, n: Node, next: number, target: Target): number {
   }
 }
 
+/** What reading a lookahead's body on says, besides a state id (>= 0) to go on from. */
+const MATCHED = -1;
+const DEAD = -2;
+
 /**
- * `(?!body)` at the end of a pattern: nodes that read ahead until `body` can no longer match (then
- * continue at `next`, the MATCH node, that many bytes late) or has matched (then stop). `body` is
- * exact and at most MAX_AHEAD bytes long, so this is a small DFA of it, built here over all bytes.
+ * The body of a decidable negative lookahead as a small DFA, built on demand, read from where the
+ * lookahead stands. A state is the body's NFA nodes that wait for a byte: SET nodes, and the NEXT
+ * nodes of a lookahead that ends the body, which that same byte decides.
  */
-function compileNotAhead(nfa: Nfa, body: Node, next: number): number {
-  const x = new Nfa();
-  const end = x.add(MATCH, 0, -1);
-  const start = compile(x, body, end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: -1 });
-  /** The SET nodes reached from `nodes` by empty moves, or undefined when `body` has matched. */
-  const close = (nodes: number[]): number[] | undefined => {
+class Ahead {
+  readonly start: number;
+  private readonly x = new Nfa();
+  private readonly end: number;
+  private readonly states: number[][] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly rows: Int32Array[] = [];
+
+  constructor(body: Node) {
+    this.end = this.x.add(MATCH, 0, -1);
+    const entry = compile(this.x, body, this.end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: this.end });
+    this.start = this.stateOf(this.close([entry], -1));
+  }
+
+  /** Per byte, what reading it in state `s` gives: MATCHED, DEAD or the next state. */
+  row(s: number): Int32Array {
+    let row = this.rows[s];
+    if (row === undefined) {
+      row = new Int32Array(256);
+      const { x } = this;
+      for (let b = 0; b < 256; b++) {
+        const waiting = this.close(this.states[s]!, b);
+        row[b] = waiting === undefined ? MATCHED : this.stateOf(this.close(waiting.filter((n) => x.kind[n] === SET && x.sets[x.a[n]!]![b] === 1).map((n) => x.next[n]!), -1));
+      }
+      this.rows[s] = row;
+    }
+    return row;
+  }
+
+  /** The nodes waiting for a byte after empty moves from `nodes`, NEXT nodes decided by `peek` (-1: not yet known); undefined once the body has matched. */
+  private close(nodes: number[], peek: number): number[] | undefined {
+    const { x } = this;
     const seen = new Set<number>();
-    const sets: number[] = [];
+    const waiting: number[] = [];
     for (const stack = [...nodes]; stack.length > 0; ) {
       const n = stack.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
-      if (n === end) return undefined;
+      if (n === this.end) return undefined;
       if (x.kind[n] === SPLIT) stack.push(x.a[n]!, x.next[n]!);
-      else sets.push(n);
+      else if (x.kind[n] === NEXT && peek >= 0) {
+        if (x.sets[x.a[n]!]![peek] === 1) stack.push(x.next[n]!);
+      } else waiting.push(n);
     }
-    return sets.sort((a, b) => a - b);
-  };
-  const guards = new Map<string, number>();
-  const guard = (sets: number[]): number => {
-    const key = sets.join(',');
-    const known = guards.get(key);
-    if (known !== undefined) return known;
-    const passes = new Uint8Array(256);
-    const onward = new Map<string, { bytes: ByteSet; sets: number[] }>();
-    for (let b = 0; b < 256; b++) {
-      const after = close(sets.filter((n) => x.sets[x.a[n]!]![b] === 1).map((n) => x.next[n]!));
-      if (after === undefined) continue; // body matched: the lookahead fails
-      if (after.length === 0) passes[b] = 1; // body cannot match any more: the lookahead holds
-      else {
-        const group = onward.get(after.join(',')) ?? { bytes: new Uint8Array(256), sets: after };
-        group.bytes[b] = 1;
-        onward.set(after.join(','), group);
-      }
+    return waiting;
+  }
+
+  private stateOf(waiting: number[] | undefined): number {
+    if (waiting === undefined) return MATCHED;
+    if (waiting.length === 0) return DEAD;
+    const key = waiting.sort((a, b) => a - b).join(',');
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.states.push(waiting) - 1));
+    return id;
+  }
+}
+
+/**
+ * `(?!body)` at the end of a pattern: nodes that read on from state `s` of `ahead` until the body can
+ * no longer match (then continue at `next`, the MATCH node, that many bytes late) or has matched (then
+ * stop). The body is at most MAX_AHEAD bytes long, so these nodes are few.
+ */
+function readAhead(nfa: Nfa, ahead: Ahead, next: number, s = ahead.start, built = new Map<number, number>()): number {
+  // A body that matches the empty string makes the lookahead fail everywhere but at the window end.
+  if (s === MATCHED) return nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next);
+  if (s === DEAD) return next;
+  const known = built.get(s);
+  if (known !== undefined) return known;
+  const row = ahead.row(s);
+  const passes = Uint8Array.from(row, (t) => (t === DEAD ? 1 : 0));
+  const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
+  for (const [t, bytes] of bytesByTarget(row, undefined)) if (t >= 0) branches.push(nfa.add(SET, nfa.setId(bytes), readAhead(nfa, ahead, next, t, built)));
+  const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+  built.set(s, entry);
+  return entry;
+}
+
+/** The bytes (of `within`, or all) grouped by what `row` gives for them. */
+function bytesByTarget(row: Int32Array, within: ByteSet | undefined): Map<number, ByteSet> {
+  const groups = new Map<number, ByteSet>();
+  for (let b = 0; b < 256; b++) {
+    if (within !== undefined && within[b] === 0) continue;
+    let bytes = groups.get(row[b]!);
+    if (bytes === undefined) groups.set(row[b]!, (bytes = new Uint8Array(256)));
+    bytes[b] = 1;
+  }
+  return groups;
+}
+
+/**
+ * `(?!body)` followed by more pattern, whose nodes start at `next`: a copy of those nodes in which each
+ * thread carries the state of `body` read from the lookahead on. A thread dies on a byte that makes the
+ * body match, goes on in the original nodes once the body can no longer match, and one that reaches
+ * MATCH first reads on to decide it. So the lookahead is decided, not taken as true, and the copy
+ * stays small: a body is short and most bytes end it at once.
+ */
+function compileGuarded(nfa: Nfa, ahead: Ahead, next: number, limit: number): number {
+  const never = nfa.add(SET, nfa.setId(new Uint8Array(256)), -1);
+  const readAheads = new Map<number, number>();
+  const copies = new Map<string, number>();
+  const copy = (n: number, s: number): number => {
+    if (s === DEAD) return n;
+    if (s === MATCHED) return never;
+    const key = `${n}:${s}`;
+    let entry = copies.get(key);
+    if (entry !== undefined) return entry;
+    if (nfa.kind.length > limit) throw new Unsupported('too large');
+    const kind = nfa.kind[n]!;
+    if (kind === MATCH) entry = readAhead(nfa, ahead, n, s, readAheads);
+    else if (kind === SET) {
+      // The node's bytes split by what they do to the body; those that make it match lead nowhere.
+      const branches = [...bytesByTarget(ahead.row(s), nfa.sets[nfa.a[n]!])]
+        .filter(([t]) => t !== MATCHED)
+        .map(([t, bytes]) => nfa.add(SET, nfa.setId(bytes), copy(nfa.next[n]!, t)));
+      entry = branches.length === 0 ? never : branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+    } else {
+      // Added before what follows it, which may loop back here.
+      entry = nfa.add(kind, nfa.a[n]!, -1);
+      copies.set(key, entry);
+      if (kind === SPLIT) nfa.a[entry] = copy(nfa.a[n]!, s);
+      nfa.next[entry] = copy(nfa.next[n]!, s);
     }
-    const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
-    for (const { bytes, sets: after } of onward.values()) branches.push(nfa.add(SET, nfa.setId(bytes), guard(after)));
-    const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
-    guards.set(key, entry);
+    copies.set(key, entry);
     return entry;
   };
-  const first = close([start]);
-  // A body that matches the empty string makes the lookahead fail everywhere but at the window end.
-  return first === undefined ? nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next) : guard(first);
+  return copy(next, ahead.start);
 }
 
 /** What a rule must give the automaton: its compiled pattern. */

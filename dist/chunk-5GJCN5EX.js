@@ -5657,8 +5657,8 @@ function parse(source, flags) {
     if (negative) {
       const known = sets.filter((s) => s !== void 0);
       const approximation = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]))) };
-      const decidable = !behind && known.length < sets.length && exact(body) && maxLength(body) <= MAX_AHEAD;
-      return decidable ? { kind: "notAhead", body, approximation } : approximation;
+      const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
+      return readable ? { kind: "notAhead", body, approximation } : approximation;
     }
     if (sets.some((s) => s === void 0)) return TRUE;
     return { kind, set: sets.reduce((a, s) => a.map((b, i) => b | s[i])) };
@@ -5813,7 +5813,7 @@ function minLength(n) {
       return 0;
   }
 }
-var MAX_AHEAD = 8;
+var MAX_AHEAD = 24;
 function exact(n) {
   switch (n.kind) {
     case "set":
@@ -5828,6 +5828,10 @@ function exact(n) {
     default:
       return false;
   }
+}
+function decidable(n) {
+  if (exact(n)) return true;
+  return n.kind === "seq" && n.items.length > 0 && n.items.slice(0, -1).every(exact) && n.items.at(-1).kind === "notAhead";
 }
 var SET = 0;
 var SPLIT = 1;
@@ -5873,8 +5877,17 @@ function compile(nfa, n, next, target) {
       return nfa.add(NEXT, nfa.setId(n.set), next);
     case "true":
       return next;
-    case "notAhead":
-      return next === target.match ? compileNotAhead(nfa, n.body, next) : compile(nfa, n.approximation, next, target);
+    case "notAhead": {
+      if (next === target.match) return readAhead(nfa, new Ahead(n.body), next);
+      const mark = nfa.kind.length;
+      try {
+        return compileGuarded(nfa, new Ahead(n.body), next, target.limit);
+      } catch (err) {
+        if (!(err instanceof Unsupported)) throw err;
+        for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
+        return compile(nfa, n.approximation, next, target);
+      }
+    }
     case "boundary": {
       const word = target.word;
       const nonWord = complement(word);
@@ -5898,48 +5911,109 @@ function compile(nfa, n, next, target) {
       throw new Unsupported("unresolved backreference");
   }
 }
-function compileNotAhead(nfa, body, next) {
-  const x = new Nfa();
-  const end = x.add(MATCH, 0, -1);
-  const start = compile(x, body, end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: -1 });
-  const close = (nodes) => {
+var MATCHED = -1;
+var DEAD = -2;
+var Ahead = class {
+  start;
+  x = new Nfa();
+  end;
+  states = [];
+  ids = /* @__PURE__ */ new Map();
+  rows = [];
+  constructor(body) {
+    this.end = this.x.add(MATCH, 0, -1);
+    const entry = compile(this.x, body, this.end, { word: new Uint8Array(256), limit: MAX_NODES_PER_RULE, match: this.end });
+    this.start = this.stateOf(this.close([entry], -1));
+  }
+  /** Per byte, what reading it in state `s` gives: MATCHED, DEAD or the next state. */
+  row(s) {
+    let row = this.rows[s];
+    if (row === void 0) {
+      row = new Int32Array(256);
+      const { x } = this;
+      for (let b = 0; b < 256; b++) {
+        const waiting = this.close(this.states[s], b);
+        row[b] = waiting === void 0 ? MATCHED : this.stateOf(this.close(waiting.filter((n) => x.kind[n] === SET && x.sets[x.a[n]][b] === 1).map((n) => x.next[n]), -1));
+      }
+      this.rows[s] = row;
+    }
+    return row;
+  }
+  /** The nodes waiting for a byte after empty moves from `nodes`, NEXT nodes decided by `peek` (-1: not yet known); undefined once the body has matched. */
+  close(nodes, peek2) {
+    const { x } = this;
     const seen = /* @__PURE__ */ new Set();
-    const sets = [];
+    const waiting = [];
     for (const stack = [...nodes]; stack.length > 0; ) {
       const n = stack.pop();
       if (seen.has(n)) continue;
       seen.add(n);
-      if (n === end) return void 0;
+      if (n === this.end) return void 0;
       if (x.kind[n] === SPLIT) stack.push(x.a[n], x.next[n]);
-      else sets.push(n);
+      else if (x.kind[n] === NEXT && peek2 >= 0) {
+        if (x.sets[x.a[n]][peek2] === 1) stack.push(x.next[n]);
+      } else waiting.push(n);
     }
-    return sets.sort((a, b) => a - b);
-  };
-  const guards = /* @__PURE__ */ new Map();
-  const guard = (sets) => {
-    const key = sets.join(",");
-    const known = guards.get(key);
-    if (known !== void 0) return known;
-    const passes = new Uint8Array(256);
-    const onward = /* @__PURE__ */ new Map();
-    for (let b = 0; b < 256; b++) {
-      const after = close(sets.filter((n) => x.sets[x.a[n]][b] === 1).map((n) => x.next[n]));
-      if (after === void 0) continue;
-      if (after.length === 0) passes[b] = 1;
-      else {
-        const group = onward.get(after.join(",")) ?? { bytes: new Uint8Array(256), sets: after };
-        group.bytes[b] = 1;
-        onward.set(after.join(","), group);
-      }
+    return waiting;
+  }
+  stateOf(waiting) {
+    if (waiting === void 0) return MATCHED;
+    if (waiting.length === 0) return DEAD;
+    const key = waiting.sort((a, b) => a - b).join(",");
+    let id = this.ids.get(key);
+    if (id === void 0) this.ids.set(key, id = this.states.push(waiting) - 1);
+    return id;
+  }
+};
+function readAhead(nfa, ahead, next, s = ahead.start, built = /* @__PURE__ */ new Map()) {
+  if (s === MATCHED) return nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next);
+  if (s === DEAD) return next;
+  const known = built.get(s);
+  if (known !== void 0) return known;
+  const row = ahead.row(s);
+  const passes = Uint8Array.from(row, (t) => t === DEAD ? 1 : 0);
+  const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
+  for (const [t, bytes] of bytesByTarget(row, void 0)) if (t >= 0) branches.push(nfa.add(SET, nfa.setId(bytes), readAhead(nfa, ahead, next, t, built)));
+  const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+  built.set(s, entry);
+  return entry;
+}
+function bytesByTarget(row, within) {
+  const groups = /* @__PURE__ */ new Map();
+  for (let b = 0; b < 256; b++) {
+    if (within !== void 0 && within[b] === 0) continue;
+    let bytes = groups.get(row[b]);
+    if (bytes === void 0) groups.set(row[b], bytes = new Uint8Array(256));
+    bytes[b] = 1;
+  }
+  return groups;
+}
+function compileGuarded(nfa, ahead, next, limit) {
+  const never = nfa.add(SET, nfa.setId(new Uint8Array(256)), -1);
+  const readAheads = /* @__PURE__ */ new Map();
+  const copies = /* @__PURE__ */ new Map();
+  const copy = (n, s) => {
+    if (s === DEAD) return n;
+    if (s === MATCHED) return never;
+    const key = `${n}:${s}`;
+    let entry = copies.get(key);
+    if (entry !== void 0) return entry;
+    if (nfa.kind.length > limit) throw new Unsupported("too large");
+    const kind = nfa.kind[n];
+    if (kind === MATCH) entry = readAhead(nfa, ahead, n, s, readAheads);
+    else if (kind === SET) {
+      const branches = [...bytesByTarget(ahead.row(s), nfa.sets[nfa.a[n]])].filter(([t]) => t !== MATCHED).map(([t, bytes]) => nfa.add(SET, nfa.setId(bytes), copy(nfa.next[n], t)));
+      entry = branches.length === 0 ? never : branches.reduce((a, b) => nfa.add(SPLIT, a, b));
+    } else {
+      entry = nfa.add(kind, nfa.a[n], -1);
+      copies.set(key, entry);
+      if (kind === SPLIT) nfa.a[entry] = copy(nfa.a[n], s);
+      nfa.next[entry] = copy(nfa.next[n], s);
     }
-    const branches = [nfa.add(NEXT, nfa.setId(passes), next)];
-    for (const { bytes, sets: after } of onward.values()) branches.push(nfa.add(SET, nfa.setId(bytes), guard(after)));
-    const entry = branches.reduce((a, b) => nfa.add(SPLIT, a, b));
-    guards.set(key, entry);
+    copies.set(key, entry);
     return entry;
   };
-  const first = close([start]);
-  return first === void 0 ? nfa.add(NEXT, nfa.setId(new Uint8Array(256)), next) : guard(first);
+  return copy(next, ahead.start);
 }
 var MAX_STATES = 2e4;
 var MAX_OVERFLOWS = 3;

@@ -22,13 +22,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-XCZA6GA7.js";
+} from "./chunk-O7AATQHL.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-MTYBVWUW.js";
+} from "./chunk-5GJCN5EX.js";
 
 // src/merge.ts
 function parse(file) {
