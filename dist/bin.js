@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KSKWILXL.js";
-import "./chunk-O7AATQHL.js";
-import "./chunk-5GJCN5EX.js";
+} from "./chunk-SARLRRCR.js";
+import "./chunk-C6J5KW42.js";
+import "./chunk-LXUIVYSU.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

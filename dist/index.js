@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KSKWILXL.js";
+} from "./chunk-SARLRRCR.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-O7AATQHL.js";
+} from "./chunk-C6J5KW42.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-5GJCN5EX.js";
+} from "./chunk-LXUIVYSU.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-5GJCN5EX.js";
+} from "./chunk-LXUIVYSU.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -19,7 +19,8 @@ type Node =
   | { kind: 'repeat'; node: Node; min: number; max: number }
   | { kind: 'group'; index: number; node: Node }
   | { kind: 'backref'; index: number }
-  | { kind: 'prev' | 'next'; set: ByteSet }
+  /** A test of the byte before or after; `loose` when it only approximates a longer lookaround. */
+  | { kind: 'prev' | 'next'; set: ByteSet; loose?: true }
   | { kind: 'boundary' }
   /** An assertion taken as true. */
   | { kind: 'true' }
@@ -133,7 +134,8 @@ function parse(source: string, flags: string): { root: Node; reach: number } {
     if (negative) {
       // Not any of the alternatives: at least not any of the one-character ones.
       const known = sets.filter((s): s is ByteSet => s !== undefined);
-      const approximation: Node = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!))) };
+      const set = known.length === 0 ? undefined : complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!)));
+      const approximation: Node = set === undefined ? TRUE : known.length === sets.length ? { kind, set } : { kind, set, loose: true };
       const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
       return readable ? { kind: 'notAhead', body, approximation } : approximation;
     }
@@ -319,13 +321,25 @@ function exact(n: Node): boolean {
 }
 
 /**
- * A negative lookahead's body the DFA decides exactly by reading on: exact, or exact then a negative
- * lookahead it decides (as in `(?!\d{4}-\d\d(?![\w-]))`). Nothing in it may be taken as true: a body
+ * A negative lookahead's body the DFA decides exactly by reading on: exact, or exact then a lookahead
+ * it decides (as in `(?!\d{4}-\d\d(?![\w-]|-\d))`). Nothing in it may be taken as true: a body
  * read as matching more than it does would make the lookahead reject matches.
  */
 function decidable(n: Node): boolean {
-  if (exact(n)) return true;
-  return n.kind === 'seq' && n.items.length > 0 && n.items.slice(0, -1).every(exact) && n.items.at(-1)!.kind === 'notAhead';
+  switch (n.kind) {
+    case 'notAhead':
+      return true;
+    case 'next':
+      return n.loose === undefined;
+    case 'alt':
+      return n.alts.every(decidable);
+    case 'group':
+      return decidable(n.node);
+    case 'seq':
+      return n.items.every((item, i) => (i === n.items.length - 1 ? decidable(item) : exact(item)));
+    default:
+      return exact(n);
+  }
 }
 
 // NFA (Thompson): parallel arrays. A PREV or NEXT node passes when the byte before or after is in its set.

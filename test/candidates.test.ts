@@ -2,6 +2,7 @@
 // findings are the same as when each pattern runs over the whole text, on input made to stress the
 // run boundaries and window borders.
 import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from '../src/automaton.js';
 import { detectStream, loadRules } from '../src/index.js';
 import { compileRule } from '../src/rules.js';
 import type { CompiledRule, RuleSpec } from '../src/types.js';
@@ -134,6 +135,44 @@ describe('automaton', () => {
       expect([...new Set(expected.map((f) => f.split('@')[0]))].sort(), 'every rule matches').toEqual(userRules.map((u) => u.id).sort());
       expect(await found(text, userRules, size), `chunk size ${size}`).toEqual(expected);
     }
+  });
+
+  // A negative lookahead followed by more pattern is decided by carrying its body along each thread
+  // (automaton.ts, compileGuarded): a body read wrong there drops matches, which these texts would show.
+  it('changes no match of rules whose negative lookahead is followed by more pattern', async () => {
+    // [id, before, lookahead, after, flags]
+    const guarded = [
+      // Nested lookahead at the body's end, as in the phone rule: a date or a decimal, but only where it ends.
+      ['nested', String.raw`\b`, String.raw`(?!\d{4}-\d\d(?![\w-])|\d{1,2}\.\d\d(?!\d))`, String.raw`\d{1,4}[.-]\d{2,4}(?!\d)`, ''],
+      // The body reads past the end of the match.
+      ['past-end', String.raw`(?<![a-z])`, String.raw`(?!ab\d{3}|b\d\d)`, String.raw`[a-c]{2}`, ''],
+      // Inside a repetition: each round starts its own body.
+      ['repeated', String.raw`(?:x`, String.raw`(?!y\d)`, String.raw`[xy]){1,3}\d`, ''],
+      ['case-insensitive', String.raw`\b`, String.raw`(?!ab(?!c)|x\d)`, String.raw`[a-z]{2,3}\d?\b`, 'i'],
+    ] as const;
+    const r = rng(99);
+    const pieces = ['-', '.', ' ', ',', '\n', 'a', 'ab', 'abc', 'AB', 'b', 'c', 'x', 'xy', 'y', 'X', 'Y'];
+    let text = '';
+    for (let i = 0; i < 30_000; i++) text += r() < 0.4 ? digits(r, 1 + Math.floor(r() * 5)) : pieces[Math.floor(r() * pieces.length)];
+    for (const [id, before, lookahead, after, flags] of guarded) {
+      const rule = custom(id, before + lookahead + after, flags);
+      const expected = await found(text, [opaque(rule)], 1 << 20);
+      // The lookahead rejects some matches here: without it there would be more.
+      const unguarded = await found(text, [opaque(custom(id, before + after, flags))], 1 << 20);
+      expect(expected.length, id).toBeGreaterThan(10);
+      expect(unguarded.length, id).toBeGreaterThan(expected.length);
+      for (const size of [16_411, 1 << 20]) expect(await found(text, [rule], size), `${id}, chunk size ${size}`).toEqual(expected);
+    }
+  });
+
+  it('reports no possible phone number end on a date, a decimal or an IPv4 address', () => {
+    const phone = rules.find((rule) => rule.id === 'phone')!;
+    const automaton = buildAutomaton([phone]);
+    expect(automaton.covered.map((c) => c.rule.id)).toEqual(['phone']);
+    const ends = (text: string) => automaton.ends(Buffer.from(`${text} `), 0)?.[0];
+    for (const text of ['x 2024-01-15,', 'x 12074.31,', 'x 10.20.30.40,']) expect(ends(text), text).toEqual([]);
+    // Cut where the body's own lookahead fails, each is a possible phone number again.
+    for (const text of ['x 2024-01-15-33', 'x 12074.31.22', 'x 10.20.30.40-55']) expect(ends(text), text).not.toEqual([]);
   });
 
   it('falls back to the regex where the automaton would grow too large', async () => {

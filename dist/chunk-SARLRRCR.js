@@ -22,13 +22,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-O7AATQHL.js";
+} from "./chunk-C6J5KW42.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-5GJCN5EX.js";
+} from "./chunk-LXUIVYSU.js";
 
 // src/merge.ts
 function parse(file) {

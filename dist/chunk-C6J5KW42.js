@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-5GJCN5EX.js";
+} from "./chunk-LXUIVYSU.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

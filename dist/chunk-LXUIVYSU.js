@@ -5656,7 +5656,8 @@ function parse(source, flags) {
     const kind = behind ? "prev" : "next";
     if (negative) {
       const known = sets.filter((s) => s !== void 0);
-      const approximation = known.length === 0 ? TRUE : { kind, set: complement(known.reduce((a, s) => a.map((b, i) => b | s[i]))) };
+      const set = known.length === 0 ? void 0 : complement(known.reduce((a, s) => a.map((b, i) => b | s[i])));
+      const approximation = set === void 0 ? TRUE : known.length === sets.length ? { kind, set } : { kind, set, loose: true };
       const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
       return readable ? { kind: "notAhead", body, approximation } : approximation;
     }
@@ -5830,8 +5831,20 @@ function exact(n) {
   }
 }
 function decidable(n) {
-  if (exact(n)) return true;
-  return n.kind === "seq" && n.items.length > 0 && n.items.slice(0, -1).every(exact) && n.items.at(-1).kind === "notAhead";
+  switch (n.kind) {
+    case "notAhead":
+      return true;
+    case "next":
+      return n.loose === void 0;
+    case "alt":
+      return n.alts.every(decidable);
+    case "group":
+      return decidable(n.node);
+    case "seq":
+      return n.items.every((item, i) => i === n.items.length - 1 ? decidable(item) : exact(item));
+    default:
+      return exact(n);
+  }
 }
 var SET = 0;
 var SPLIT = 1;
