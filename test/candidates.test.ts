@@ -170,9 +170,11 @@ describe('automaton', () => {
     const automaton = buildAutomaton([phone]);
     expect(automaton.covered.map((c) => c.rule.id)).toEqual(['phone']);
     const ends = (text: string) => automaton.ends(Buffer.from(`${text} `), 0)?.[0];
-    for (const text of ['x 2024-01-15,', 'x 12074.31,', 'x 10.20.30.40,']) expect(ends(text), text).toEqual([]);
-    // Cut where the body's own lookahead fails, each is a possible phone number again.
-    for (const text of ['x 2024-01-15-33', 'x 12074.31.22', 'x 10.20.30.40-55']) expect(ends(text), text).not.toEqual([]);
+    for (const value of ['2024-01-15', '12074.31', '10.20.30.40']) {
+      expect(ends(`x ${value},`), value).toEqual([]);
+      // Continued where the lookahead's own lookahead fails, each may be a phone number again.
+      expect(ends(`x ${value}-33`), value).not.toEqual([]);
+    }
   });
 
   it('falls back to the regex where the automaton would grow too large', async () => {
