@@ -3,6 +3,7 @@
 import { confidenceRank } from './context.js';
 import { detectStream, type AllowedValues } from './detect.js';
 import { capList, compareFindings, createListing, findingCount, type Position } from './findings-cap.js';
+import { MARKDOWN_PATH, trackFences } from './markdown-fences.js';
 import { describeError, GuardTrip, readSource, readStream, type SourceItem, type SourceLimits } from './sources/index.js';
 import { applyInline, createSuppressor, type SuppressionRules, type SuppressionUse } from './suppress.js';
 import type { CompiledRule, Confidence, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
@@ -45,8 +46,9 @@ async function consume(items: AsyncIterable<SourceItem>, display: string, engine
       else if (item.kind === 'error') result.errors.push(item.error);
       else {
         try {
-          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
-          const inline = applyInline(out.findings, out.allows, item.path, ruleIds);
+          const markdown = MARKDOWN_PATH.test(item.path) ? trackFences(item.chunks) : undefined;
+          const out = await detectStream(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
+          const inline = applyInline(out.findings, out.allows, item.path, ruleIds, markdown?.inFence);
           // Not push(...list): a dump can hold more findings than a call has room for arguments.
           for (const f of inline.active) result.findings.push(f);
           for (const f of inline.suppressed) result.suppressed.push(f);

@@ -16,8 +16,11 @@ export interface InlineResult {
   unused: UnusedSuppression[];
 }
 
-/** Applies one stream's `piiguard:allow` comments to its findings. */
-export function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>): InlineResult {
+/**
+ * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
+ * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
+ */
+export function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example: (line: number) => boolean = () => false): InlineResult {
   if (allows.length === 0) return { active: findings, suppressed: [], unused: [] };
   const byLine = new Map<number, number[]>();
   allows.forEach((directive, i) => {
@@ -38,7 +41,7 @@ export function applyInline(findings: Finding[], allows: AllowDirective[], strea
     result.suppressed.push({ ...f, suppression: { kind: 'inSource', by: 'inline', justification: `piiguard:allow comment on line ${comment.line}` } });
   }
   allows.forEach((directive, i) => {
-    if (used.has(i)) return;
+    if (used.has(i) || example(directive.line)) return;
     const unknown = directive.rules.filter((id) => !ruleIds.has(id));
     const named = directive.rules.length > 0 ? ` ${directive.rules.join(' ')}` : '';
     const why = unknown.length > 0 ? ` (no rule ${unknown.map((id) => `"${id}"`).join(', ')} is in effect)` : '';

@@ -87,6 +87,36 @@ describe('inline piiguard:allow', () => {
     expect(report.suppressions.unused).toEqual([]);
   });
 
+  it('in a Markdown code block is an example: it still suppresses, and is not listed when it suppresses nothing', () => {
+    const fence = '```';
+    // 128 KiB less one byte of prose first: the first block's opening fence straddles the first read chunk's end.
+    const filler = `${'Prose line of a long guide.\n'.repeat(4681)}ab\n`;
+    expect(filler.length).toBe((128 << 10) - 1);
+    const guide = [
+      `${filler}${fence}python`,
+      `# ${ALLOW} us-ssn -- an example of the syntax`,
+      `FIXTURE = make_ssn(seed=7)`,
+      fence,
+      `~~~~sql`,
+      `select 1;  -- ${ALLOW} phone`,
+      `~~~`,
+      `~~~~`,
+      `<!-- ${ALLOW} email -->`,
+      `${fence}`,
+      `# ${ALLOW} us-ssn`,
+      `SSN = "${ssn(14)}"`,
+      fence,
+      `${fence}text`,
+      `# ${ALLOW} payment-card`,
+    ].join('\n');
+    const dir = tempTree({ 'docs/guide.md': guide, 'b.py': `# ${ALLOW} email\nx = 1\n` });
+    const { report } = scanJson(dir);
+    const line = (text: string) => guide.slice(0, guide.indexOf(text)).split('\n').length;
+    expect(lines(report, 'suppressed')).toEqual([`docs/guide.md:${line('SSN = ')}:us-ssn`]);
+    // Outside the blocks, in Markdown or in code, an unused comment is listed as before.
+    expect(report.suppressions.unused.map((u) => u.where)).toEqual(['b.py:1', `docs/guide.md:${line('<!--')}`]);
+  });
+
   it('is a whole word and never copies the reason into reports', () => {
     const dir = tempTree({
       'a.txt': [`${ssn(3)} # piiguard:allowed`, `${ssn(4)} # xpiiguard:allow`, `${ssn(5)} # ${ALLOW} -- reviewed-by-dana`].join('\n'),
