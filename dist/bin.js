@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-SARLRRCR.js";
-import "./chunk-C6J5KW42.js";
-import "./chunk-LXUIVYSU.js";
+} from "./chunk-HXJCDW4M.js";
+import "./chunk-ND3564PJ.js";
+import "./chunk-A52MWKM3.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

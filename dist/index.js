@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-SARLRRCR.js";
+} from "./chunk-HXJCDW4M.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-C6J5KW42.js";
+} from "./chunk-ND3564PJ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-LXUIVYSU.js";
+} from "./chunk-A52MWKM3.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-LXUIVYSU.js";
+} from "./chunk-A52MWKM3.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -6,8 +6,11 @@ export interface InlineResult {
     suppressed: SuppressedFinding[];
     unused: UnusedSuppression[];
 }
-/** Applies one stream's `piiguard:allow` comments to its findings. */
-export declare function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>): InlineResult;
+/**
+ * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
+ * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
+ */
+export declare function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example?: (line: number) => boolean): InlineResult;
 /** Entries still in force on `today` (YYYY-MM-DD, UTC): an entry suppresses through its expiry day. */
 export declare function activeEntries(allowlist: AllowlistEntry[], today: string): AllowlistEntry[];
 /** The value conditions of the allowlist, normalised per rule, for the engine to check matches against. */

@@ -22,13 +22,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-C6J5KW42.js";
+} from "./chunk-ND3564PJ.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-LXUIVYSU.js";
+} from "./chunk-A52MWKM3.js";
 
 // src/merge.ts
 function parse(file) {

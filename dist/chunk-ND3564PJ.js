@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-LXUIVYSU.js";
+} from "./chunk-A52MWKM3.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

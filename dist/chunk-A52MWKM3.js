@@ -12519,10 +12519,53 @@ function describeError(err) {
   }
 }
 
+// src/markdown-fences.ts
+var MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
+var LF2 = 10;
+var HEAD_BYTES = 64;
+var FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+function trackFences(chunks) {
+  const blocks = [];
+  let line = 1;
+  let head = "";
+  let open;
+  const endLine = () => {
+    const fence = FENCE.exec(head.replace(/\r$/, ""));
+    if (fence !== null) {
+      const marks = fence[1];
+      const rest = fence[2];
+      if (open === void 0) {
+        if (marks[0] === "~" || !rest.includes("`")) open = { char: marks[0], length: marks.length, line };
+      } else if (marks[0] === open.char && marks.length >= open.length && rest.trim() === "") {
+        blocks.push({ from: open.line + 1, to: line - 1 });
+        open = void 0;
+      }
+    }
+    head = "";
+    line++;
+  };
+  async function* tap() {
+    for await (const chunk of chunks) {
+      for (let start = 0; start < chunk.length; ) {
+        const lf = chunk.indexOf(LF2, start);
+        const end = lf === -1 ? chunk.length : lf;
+        if (head.length < HEAD_BYTES) head += chunk.toString("latin1", start, Math.min(end, start + HEAD_BYTES - head.length));
+        if (lf === -1) break;
+        endLine();
+        start = lf + 1;
+      }
+      yield chunk;
+    }
+    endLine();
+    if (open !== void 0) blocks.push({ from: open.line + 1, to: Infinity });
+  }
+  return { chunks: tap(), inFence: (n) => blocks.some((b) => n >= b.from && n <= b.to) };
+}
+
 // src/suppress.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import path2 from "node:path";
-function applyInline(findings, allows, streamPath, ruleIds2) {
+function applyInline(findings, allows, streamPath, ruleIds2, example = () => false) {
   if (allows.length === 0) return { active: findings, suppressed: [], unused: [] };
   const byLine = /* @__PURE__ */ new Map();
   allows.forEach((directive, i) => {
@@ -12543,7 +12586,7 @@ function applyInline(findings, allows, streamPath, ruleIds2) {
     result2.suppressed.push({ ...f, suppression: { kind: "inSource", by: "inline", justification: `piiguard:allow comment on line ${comment.line}` } });
   }
   allows.forEach((directive, i) => {
-    if (used.has(i)) return;
+    if (used.has(i) || example(directive.line)) return;
     const unknown = directive.rules.filter((id) => !ruleIds2.has(id));
     const named = directive.rules.length > 0 ? ` ${directive.rules.join(" ")}` : "";
     const why = unknown.length > 0 ? ` (no rule ${unknown.map((id) => `"${id}"`).join(", ")} is in effect)` : "";
@@ -12681,8 +12724,9 @@ async function consume(items, display, engine) {
       else if (item.kind === "error") result2.errors.push(item.error);
       else {
         try {
-          const out = await detectStream(item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
-          const inline = applyInline(out.findings, out.allows, item.path, ruleIds2);
+          const markdown = MARKDOWN_PATH.test(item.path) ? trackFences(item.chunks) : void 0;
+          const out = await detectStream(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
+          const inline = applyInline(out.findings, out.allows, item.path, ruleIds2, markdown?.inFence);
           for (const f of inline.active) result2.findings.push(f);
           for (const f of inline.suppressed) result2.suppressed.push(f);
           for (const u of inline.unused) result2.unusedInline.push(u);
