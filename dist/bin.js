@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-HXJCDW4M.js";
-import "./chunk-ND3564PJ.js";
-import "./chunk-A52MWKM3.js";
+} from "./chunk-WBQTQTY7.js";
+import "./chunk-YZZ7CI6S.js";
+import "./chunk-JQ4OVAFM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

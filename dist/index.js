@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-HXJCDW4M.js";
+} from "./chunk-WBQTQTY7.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ND3564PJ.js";
+} from "./chunk-YZZ7CI6S.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-A52MWKM3.js";
+} from "./chunk-JQ4OVAFM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-A52MWKM3.js";
+} from "./chunk-JQ4OVAFM.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

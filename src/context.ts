@@ -183,12 +183,9 @@ const is = (text: string, at: number, flag: number) => ((CLASS[text.charCodeAt(a
  */
 function keyEndingAt(text: string, from: number, to: number): string | undefined {
   let i = to - 1;
-  const skipSpaces = () => {
-    while (i >= from && is(text, i, SPACE)) i--;
-  };
-  skipSpaces();
+  while (i >= from && is(text, i, SPACE)) i--;
   if (i >= from && (is(text, i, QUOTE) || text.charCodeAt(i) === 40)) i--;
-  skipSpaces();
+  while (i >= from && is(text, i, SPACE)) i--;
   const last = text.charCodeAt(i);
   if (i < from || (last !== 58 && last !== 61 && last !== 62)) return undefined; // : = >
   const before = i > from ? text.charCodeAt(i - 1) : -1;
@@ -196,7 +193,7 @@ function keyEndingAt(text: string, from: number, to: number): string | undefined
     if (before !== 61) return undefined;
     i -= 2; // =>
   } else i -= last === 61 && before === 58 ? 2 : 1; // := or a lone : or =
-  skipSpaces();
+  while (i >= from && is(text, i, SPACE)) i--;
   if (i >= from && is(text, i, QUOTE)) i--;
   const end = i + 1;
   while (i >= from && is(text, i, KEY_CHAR)) i--;

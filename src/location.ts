@@ -13,7 +13,7 @@ const LF = 0x0a;
  * UTF-16 code units of bytes [from, to) as an editor decodes them: invalid UTF-8 counts one U+FFFD per
  * bad sequence (the WHATWG decoder, which Buffer#toString follows), so it cannot shift later columns.
  */
-export function utf16Units(buf: Buffer, from: number, to: number): number {
+function utf16Units(buf: Buffer, from: number, to: number): number {
   if (to <= from) return 0;
   if (isAscii(buf.subarray(from, to))) return to - from;
   return buf.toString('utf8', from, to).length;
@@ -28,20 +28,6 @@ function sequenceStart(buf: Buffer, base: number, target: number, floor: number)
   return i;
 }
 
-/** The position reached from `pos` after the bytes [from, to) of `buf`. */
-export function advance(pos: Position, buf: Buffer, from: number, to: number): Position {
-  // Search a bounded view: indexOf on the whole buffer would run past `to` when no LF is near.
-  const span = buf.subarray(from, to);
-  let lines = 0;
-  let lastLf = -1;
-  for (let i = span.indexOf(LF); i !== -1; i = span.indexOf(LF, i + 1)) {
-    lines++;
-    lastLf = i;
-  }
-  if (lines === 0) return { line: pos.line, column: pos.column + utf16Units(buf, from, to) };
-  return { line: pos.line + lines, column: 1 + utf16Units(buf, from + lastLf + 1, to) };
-}
-
 /**
  * Follows a stream forward: `at(buf, base, target)` gives the position of absolute byte `target`
  * (of the character holding it, if it falls inside one), where `buf` holds the stream from absolute
@@ -50,14 +36,40 @@ export function advance(pos: Position, buf: Buffer, from: number, to: number): P
 export function createLineTracker(): { at(buf: Buffer, base: number, target: number): Position } {
   let offset = 0;
   let pos: Position = { line: 1, column: 1 };
+  // The engine asks many times per window: per window, whether it is all ASCII (then a column is a
+  // byte) and the next line feed at or after `offset` (absolute; Infinity when the window has none),
+  // so that each byte is searched once and no call cuts a view of the buffer.
+  let current: Buffer | undefined;
+  let currentBase = 0;
+  let ascii = false;
+  let nextLf = Infinity;
+  const findLf = (buf: Buffer, base: number, from: number) => {
+    const i = buf.indexOf(LF, from - base);
+    return i === -1 ? Infinity : base + i;
+  };
+  const units = (buf: Buffer, base: number, from: number, to: number) => (ascii ? to - from : utf16Units(buf, from - base, to - base));
   return {
     at(buf, base, target) {
       // Spans end where a sequence starts, so each decodes on its own exactly as it would in one piece.
       const to = sequenceStart(buf, base, target, offset);
-      if (to > offset) {
-        pos = advance(pos, buf, offset - base, to - base);
-        offset = to;
+      if (to <= offset) return pos;
+      if (buf !== current || base !== currentBase) {
+        current = buf;
+        currentBase = base;
+        ascii = isAscii(buf);
+        nextLf = findLf(buf, base, offset);
       }
+      if (nextLf >= to) pos = { line: pos.line, column: pos.column + units(buf, base, offset, to) };
+      else {
+        let lines = 0;
+        let lastLf = nextLf;
+        for (; nextLf < to; nextLf = findLf(buf, base, nextLf + 1)) {
+          lines++;
+          lastLf = nextLf;
+        }
+        pos = { line: pos.line + lines, column: 1 + units(buf, base, lastLf + 1, to) };
+      }
+      offset = to;
       return pos;
     },
   };

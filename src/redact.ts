@@ -48,9 +48,10 @@ export function maskerFor(style: MaskStyle): (value: string) => string {
   return style === 'email' ? maskEmail : maskTrailing;
 }
 
-// One per finding: the one-shot crypto.hash (Node >= 20.12) takes 0.4 µs where createHash takes 1 µs.
-const sha256: (text: string) => Buffer =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'buffer') : (text) => crypto.createHash('sha256').update(text).digest();
+// One per finding. The one-shot crypto.hash (Node >= 20.12) with a hex digest takes ~0.5 µs; asking it
+// for a Buffer costs 1.5–2.5 µs (a Buffer object per call), and createHash more still.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * A fingerprint built only from what the report already shows (rule, path, masked value) plus the
@@ -58,7 +59,7 @@ const sha256: (text: string) => Buffer =
  * brute force (an SSN has ~10^9 values); this is not, and it survives edits that shift lines.
  */
 export function fingerprint(ruleId: string, path: string, masked: string, occurrence: number): string {
-  // The hex of the first 16 bytes, made as a string of its own: a slice of the full hex digest would
-  // keep all 64 characters alive in every finding.
-  return sha256(`${ruleId}\0${path}\0${masked}\0${occurrence}`).toString('hex', 0, 16);
+  // The first 16 bytes in hex. The slice keeps the 64-character digest alive with it, 64 bytes more
+  // per finding than a copy, which is cheaper than any way of copying it.
+  return sha256Hex(`${ruleId}\0${path}\0${masked}\0${occurrence}`).slice(0, 32);
 }

@@ -22,13 +22,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-ND3564PJ.js";
+} from "./chunk-YZZ7CI6S.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-A52MWKM3.js";
+} from "./chunk-JQ4OVAFM.js";
 
 // src/merge.ts
 function parse(file) {
