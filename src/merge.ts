@@ -5,6 +5,7 @@
 import type * as Sarif from 'sarif';
 import { UsageError } from './errors.js';
 import { JSON_REPORT_VERSION } from './reporters/json.js';
+import { UNUSED_ALLOWLIST } from './reporters/sarif.js';
 import { compareFindings } from './scan.js';
 import type { Finding, ScanError, Skipped, SuppressionSummary, UnusedSuppression } from './types.js';
 
@@ -139,8 +140,10 @@ function mergeSarif(logs: Array<{ name: string; log: Sarif.Log }>): Sarif.Log {
     invocations: [
       {
         executionSuccessful: invocations.every((i) => i.executionSuccessful),
-        // Config warnings repeat in every shard's report.
-        toolExecutionNotifications: distinct(invocations.flatMap((i) => i.toolExecutionNotifications ?? [])),
+        // Config warnings repeat in every shard's report; an allowlist entry is unused only if no shard used it.
+        toolExecutionNotifications: distinct(invocations.flatMap((i) => i.toolExecutionNotifications ?? [])).filter(
+          (n) => n.properties?.[UNUSED_ALLOWLIST] !== true || invocations.every((i) => i.toolExecutionNotifications?.some((m) => m.message.text === n.message.text)),
+        ),
       },
     ],
     properties: runs.map((r) => r.properties ?? {}).reduce(sumStats),

@@ -94,6 +94,24 @@ describe('piiguard merge', () => {
     expect(merged.stats).toEqual({ ...full.stats, durationMs: merged.stats.durationMs });
   });
 
+  it('merges SARIF suppression notices as one scan lists them: an allowlist entry one shard used is not "unused"', () => {
+    // The first entry covers one file, so one shard uses it and the other lists it as unused.
+    const allow = { allowlist: [{ paths: ['dir0/file0.txt'], reason: 'fixture' }, { paths: ['nowhere/**'], reason: 'stale' }] };
+    const allowed = tempTree({ ...FILES, '.piiguard.json': JSON.stringify(allow) });
+    const notices = (log: { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }> }) =>
+      log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text);
+    const full = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], { cwd: allowed }).stdout);
+    const reports = ['1/2', '2/2'].map((shard, i) => {
+      const out = path.join(allowed, '..', `${path.basename(allowed)}-shard${i}.sarif`);
+      runCli(['scan', '.', '--shard', shard, '--format', 'sarif', '--output', out], { cwd: allowed });
+      return out;
+    });
+    expect(reports.map((r) => notices(JSON.parse(fs.readFileSync(r, 'utf8'))).length).sort()).toEqual([1, 2]);
+    const merged = JSON.parse(runCli(['merge', ...reports]).stdout);
+    expect(notices(full)).toEqual(['unused suppression: .piiguard.json allowlist[1]: suppressed nothing (paths nowhere/** — stale)']);
+    expect(notices(merged)).toEqual(notices(full));
+  });
+
   it('refuses mixed formats, non-reports and unreadable files with one clear line', () => {
     const bad = tempTree({ 'a.json': JSON.stringify({ version: 1, tool: { name: 'piiguard', version: '0.1.0' }, findings: [], skipped: [], errors: [], stats: {} }), 'b.sarif': JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'piiguard' } } }] }), 'c.txt': 'hello', 'd.json': '{"version":1}', 'e.json': JSON.stringify({ version: 1, tool: { name: 'piiguard', version: '0.0.9' }, findings: [], skipped: [], errors: [], stats: {} }) });
     const cases: Array<[string[], string]> = [

@@ -102,17 +102,20 @@ function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleInde
   };
 }
 
+/** Marks the notice of an unused allowlist entry, which `piiguard merge` keeps only if every shard lists it. */
+export const UNUSED_ALLOWLIST = 'unusedAllowlistEntry';
+
 /** Unused suppressions, expired allowlist entries and stale baseline entries, as warnings. */
 function suppressionNotices(result: ScanResult): Sarif.Notification[] {
   const s = result.suppressions;
-  const texts = [
-    ...s.warnings,
-    ...s.unused.map((u) => `unused suppression: ${u.where}: ${u.detail}`),
+  const warning = (text: string): Sarif.Notification => ({ level: 'warning', message: { text } });
+  return [
+    ...s.warnings.map(warning),
+    ...s.unused.map((u) => ({ ...warning(`unused suppression: ${u.where}: ${u.detail}`), ...(u.by === 'allowlist' ? { properties: { [UNUSED_ALLOWLIST]: true } } : {}) })),
     ...(s.baseline !== undefined && s.baseline.stale.length > 0
-      ? [`${s.baseline.stale.length} baseline entries in ${s.baseline.file} no longer match a finding: prune them with piiguard baseline`]
+      ? [warning(`${s.baseline.stale.length} baseline entries in ${s.baseline.file} no longer match a finding: prune them with piiguard baseline`)]
       : []),
   ];
-  return texts.map((text) => ({ level: 'warning', message: { text } }));
 }
 
 export const sarifReporter: Reporter = (result, context) => {
