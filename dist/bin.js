@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-WBQTQTY7.js";
-import "./chunk-YZZ7CI6S.js";
-import "./chunk-JQ4OVAFM.js";
+} from "./chunk-YP7N3BKR.js";
+import "./chunk-FOPQTXES.js";
+import "./chunk-KLYNTSTB.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-WBQTQTY7.js";
+} from "./chunk-YP7N3BKR.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-YZZ7CI6S.js";
+} from "./chunk-FOPQTXES.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-JQ4OVAFM.js";
+} from "./chunk-KLYNTSTB.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

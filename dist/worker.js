@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-JQ4OVAFM.js";
+} from "./chunk-KLYNTSTB.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

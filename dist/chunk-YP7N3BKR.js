@@ -3,6 +3,7 @@ import {
   DISK,
   EXIT,
   JSON_REPORT_VERSION,
+  UNUSED_ALLOWLIST,
   VERSION,
   appendAuditLog,
   archiveOverrides,
@@ -22,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-YZZ7CI6S.js";
+} from "./chunk-FOPQTXES.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-JQ4OVAFM.js";
+} from "./chunk-KLYNTSTB.js";
 
 // src/merge.ts
 function parse(file) {
@@ -120,8 +121,10 @@ function mergeSarif(logs) {
     invocations: [
       {
         executionSuccessful: invocations.every((i) => i.executionSuccessful),
-        // Config warnings repeat in every shard's report.
-        toolExecutionNotifications: distinct(invocations.flatMap((i) => i.toolExecutionNotifications ?? []))
+        // Config warnings repeat in every shard's report; an allowlist entry is unused only if no shard used it.
+        toolExecutionNotifications: distinct(invocations.flatMap((i) => i.toolExecutionNotifications ?? [])).filter(
+          (n) => n.properties?.[UNUSED_ALLOWLIST] !== true || invocations.every((i) => i.toolExecutionNotifications?.some((m) => m.message.text === n.message.text))
+        )
       }
     ],
     properties: runs.map((r) => r.properties ?? {}).reduce(sumStats)
