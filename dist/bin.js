@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-YP7N3BKR.js";
-import "./chunk-FOPQTXES.js";
-import "./chunk-KLYNTSTB.js";
+} from "./chunk-DSE23UQD.js";
+import "./chunk-2REHAG3B.js";
+import "./chunk-33WEEUQK.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

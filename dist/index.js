@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-YP7N3BKR.js";
+} from "./chunk-DSE23UQD.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-FOPQTXES.js";
+} from "./chunk-2REHAG3B.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KLYNTSTB.js";
+} from "./chunk-33WEEUQK.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

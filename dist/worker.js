@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-KLYNTSTB.js";
+} from "./chunk-33WEEUQK.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -389,34 +389,42 @@ const MEMO_SIZE = 10_000;
 type Basis = 'key' | 'column' | 'table column' | 'near';
 const BASES: Basis[] = ['key', 'column', 'table column', 'near'];
 
+interface Memo<T> {
+  get(rule: CompiledRule, numeric: boolean, basis: Basis, text: string): T | undefined;
+  /** Remembers `value` and returns it. */
+  set(rule: CompiledRule, numeric: boolean, basis: Basis, text: string, value: T): T;
+}
+
 /**
  * Results remembered per rule, kind of value and basis, by the text they were worked out from, up to
  * MEMO_SIZE at a time. One map per combination: a key joined from all of them would be a new string
- * to build and hash for every hit.
+ * to build and hash for every hit. (Get, then set on a miss: a compute callback would be a closure
+ * allocated per hit.)
  */
-function createMemo<T>(): (rule: CompiledRule, numeric: boolean, basis: Basis, text: string, compute: () => T) => T {
-  const maps = new Map<CompiledRule, Record<Basis, [Map<string, T>, Map<string, T>]>>();
+function createMemo<T>(): Memo<T> {
+  let maps = new Map<CompiledRule, Record<Basis, [Map<string, T>, Map<string, T>]>>();
   let size = 0;
-  return (rule, numeric, basis, text, compute) => {
+  const mapOf = (rule: CompiledRule, numeric: boolean, basis: Basis): Map<string, T> => {
     let forRule = maps.get(rule);
     if (forRule === undefined) maps.set(rule, (forRule = Object.fromEntries(BASES.map((b) => [b, [new Map(), new Map()]])) as Record<Basis, [Map<string, T>, Map<string, T>]>));
-    const memo = forRule[basis][numeric ? 1 : 0];
-    let value = memo.get(text);
-    if (value === undefined) {
-      value = compute();
+    return forRule[basis][numeric ? 1 : 0];
+  };
+  return {
+    get: (rule, numeric, basis, text) => mapOf(rule, numeric, basis).get(text),
+    set(rule, numeric, basis, text, value) {
       if (size >= MEMO_SIZE) {
-        maps.clear();
+        maps = new Map();
         size = 0;
       }
-      memo.set(ownedCopy(text), value); // `text` may be a slice of a window: the memo keeps a copy
+      mapOf(rule, numeric, basis).set(ownedCopy(text), value); // `text` may be a slice of a window: the memo keeps a copy
       size++;
-    }
-    return value;
+      return value;
+    },
   };
 }
 
 interface Judge {
-  remembered: ReturnType<typeof createMemo<HitContext | null>>;
+  remembered: Memo<HitContext | null>;
   /** The context a key or column name gives, or null when the name says nothing about the rule. */
   named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null;
   /** The context the words before a hit give, or none. */
@@ -637,7 +645,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
 
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {
-        const found = remembered(rule, numeric, 'key', key, () => named(rule, 'key', key, undefined, numeric));
+        let found = remembered.get(rule, numeric, 'key', key);
+        if (found === undefined) found = remembered.set(rule, numeric, 'key', key, named(rule, 'key', key, undefined, numeric));
         if (found !== null) return found;
       }
       let cell: { table?: string; column: string } | undefined;
@@ -650,11 +659,15 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       }
       if (cell !== undefined) {
         const { table, column } = cell;
-        const found = remembered(rule, numeric, table === undefined ? 'column' : 'table column', table === undefined ? column : `${table}\0${column}`, () => named(rule, 'column', column, table, numeric));
+        const basis = table === undefined ? 'column' : 'table column';
+        const name = table === undefined ? column : `${table}\0${column}`;
+        let found = remembered.get(rule, numeric, basis, name);
+        if (found === undefined) found = remembered.set(rule, numeric, basis, name, named(rule, 'column', column, table, numeric));
         if (found !== null) return found;
       }
       const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
-      return remembered(rule, numeric, 'near', near, () => nearby(rule, near, numeric))!;
+      // Never null: the words before a value always give a rating, if only "no context".
+      return remembered.get(rule, numeric, 'near', near) ?? remembered.set(rule, numeric, 'near', near, nearby(rule, near, numeric))!;
     },
   };
 }

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-FOPQTXES.js";
+} from "./chunk-2REHAG3B.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-KLYNTSTB.js";
+} from "./chunk-33WEEUQK.js";
 
 // src/merge.ts
 function parse(file) {
