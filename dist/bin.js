@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-DSE23UQD.js";
-import "./chunk-2REHAG3B.js";
-import "./chunk-33WEEUQK.js";
+} from "./chunk-KVK42RSV.js";
+import "./chunk-6HUG2SCH.js";
+import "./chunk-JAFC52RX.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

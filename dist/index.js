@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-DSE23UQD.js";
+} from "./chunk-KVK42RSV.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-2REHAG3B.js";
+} from "./chunk-6HUG2SCH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-33WEEUQK.js";
+} from "./chunk-JAFC52RX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-33WEEUQK.js";
+} from "./chunk-JAFC52RX.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -88,8 +88,10 @@ function planFor(callingCode: string): CallingCodePlan | undefined {
  */
 function lengthFits(digits: string, callingCode: string, national: boolean, plan = planFor(callingCode)): boolean {
   if (plan === undefined || !plan.simple || (national && plan.idd.test(digits))) return true;
-  const stripped = [...plan.prefixes, ...(national ? [callingCode] : [])].filter((p) => digits.startsWith(p)).map((p) => digits.length - p.length);
-  return [digits.length, ...stripped].some((n) => plan.lengths.has(n));
+  // Loops, not arrays of candidate lengths: this runs for every phone-shaped value.
+  if (plan.lengths.has(digits.length)) return true;
+  for (const prefix of plan.prefixes) if (digits.startsWith(prefix) && plan.lengths.has(digits.length - prefix.length)) return true;
+  return national && digits.startsWith(callingCode) && plan.lengths.has(digits.length - callingCode.length);
 }
 
 /** The calling code a `+` number starts with (codes are prefix-free), if any. */
@@ -117,7 +119,7 @@ export function phoneValidator(regions: string[]): (value: string) => boolean {
   return (value) => {
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) return false;
-    if (NOT_PHONE_SHAPES.some((re) => re.test(value))) return false;
+    for (const shape of NOT_PHONE_SHAPES) if (shape.test(value)) return false;
     const international = value.startsWith('+');
     // Bare digit runs are ids far more often than phones: the rule reports them only under a phone
     // key or column (requireContext: bare), and only in the NANP's shape: area and exchange 2-9.
@@ -129,7 +131,9 @@ export function phoneValidator(regions: string[]): (value: string) => boolean {
       if (code !== undefined && !lengthFits(digits.slice(code.length), code, false)) return false;
       if (code === '1' && fictionalNanp(digits.slice(1))) return false;
     } else {
-      if (!codes.some((code, i) => lengthFits(digits, code, true, regionPlans[i]))) return false;
+      let fits = false;
+      for (let i = 0; i < codes.length && !fits; i++) fits = lengthFits(digits, codes[i]!, true, regionPlans[i]);
+      if (!fits) return false;
       if (nanpOnly && fictionalNanp(digits)) return false;
     }
     // The parser reads only the digits and the `+`; dumps repeat values (test lines, fixtures).

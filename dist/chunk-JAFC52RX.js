@@ -11929,8 +11929,9 @@ function planFor2(callingCode) {
 }
 function lengthFits(digits, callingCode, national, plan = planFor2(callingCode)) {
   if (plan === void 0 || !plan.simple || national && plan.idd.test(digits)) return true;
-  const stripped = [...plan.prefixes, ...national ? [callingCode] : []].filter((p) => digits.startsWith(p)).map((p) => digits.length - p.length);
-  return [digits.length, ...stripped].some((n) => plan.lengths.has(n));
+  if (plan.lengths.has(digits.length)) return true;
+  for (const prefix of plan.prefixes) if (digits.startsWith(prefix) && plan.lengths.has(digits.length - prefix.length)) return true;
+  return national && digits.startsWith(callingCode) && plan.lengths.has(digits.length - callingCode.length);
 }
 function callingCodeOf(digits) {
   for (let n = 1; n <= 3; n++) if (planFor2(digits.slice(0, n)) !== void 0) return digits.slice(0, n);
@@ -11950,7 +11951,7 @@ function phoneValidator(regions) {
   return (value) => {
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) return false;
-    if (NOT_PHONE_SHAPES.some((re) => re.test(value))) return false;
+    for (const shape of NOT_PHONE_SHAPES) if (shape.test(value)) return false;
     const international = value.startsWith("+");
     if (!international && digits.length === value.length && !/^1?[2-9]\d\d[2-9]\d{6}$/.test(digits)) return false;
     if (international) {
@@ -11958,7 +11959,9 @@ function phoneValidator(regions) {
       if (code !== void 0 && !lengthFits(digits.slice(code.length), code, false)) return false;
       if (code === "1" && fictionalNanp(digits.slice(1))) return false;
     } else {
-      if (!codes.some((code, i) => lengthFits(digits, code, true, regionPlans[i]))) return false;
+      let fits = false;
+      for (let i = 0; i < codes.length && !fits; i++) fits = lengthFits(digits, codes[i], true, regionPlans[i]);
+      if (!fits) return false;
       if (nanpOnly && fictionalNanp(digits)) return false;
     }
     const key = international ? `+${digits}` : digits;

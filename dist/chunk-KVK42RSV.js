@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-2REHAG3B.js";
+} from "./chunk-6HUG2SCH.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-33WEEUQK.js";
+} from "./chunk-JAFC52RX.js";
 
 // src/merge.ts
 function parse(file) {
