@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KVK42RSV.js";
-import "./chunk-6HUG2SCH.js";
-import "./chunk-JAFC52RX.js";
+} from "./chunk-AQFLLH46.js";
+import "./chunk-EC5RPCUW.js";
+import "./chunk-QGGBIVR5.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

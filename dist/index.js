@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KVK42RSV.js";
+} from "./chunk-AQFLLH46.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-6HUG2SCH.js";
+} from "./chunk-EC5RPCUW.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-JAFC52RX.js";
+} from "./chunk-QGGBIVR5.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-JAFC52RX.js";
+} from "./chunk-QGGBIVR5.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -630,10 +630,16 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
       for (const list of [nfa.kind, nfa.a, nfa.next]) list.length = mark;
     }
   }
-  return { covered, ends: covered.length === 0 ? () => [] : makeDfa(nfa, starts, covered.length) };
+  // A thread of the NFA lives at most this many bytes (from the byte before its start to its last report).
+  const lifetime = Math.max(0, ...covered.map((c) => c.maxLength)) + 1;
+  return { covered, ends: covered.length === 0 ? () => [] : makeDfa(nfa, starts, covered.length, lifetime) };
 }
 
-function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8Array, from: number) => number[][] | undefined {
+const NOT_BUILT = -1;
+/** Lane B only pays where lane A has this many bytes to walk beside it. */
+const MIN_LANE_BYTES = 4096;
+
+function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number): (window: Uint8Array, from: number) => number[][] | undefined {
   // Bytes that every set treats alike share a class; one more class stands for "unknown" (before the window).
   const classOf = new Uint8Array(256);
   const signatures = new Map<string, number>();
@@ -663,10 +669,10 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
   let stateNodes: Int32Array[] = [];
   let statePrev: number[] = [];
   let ids = new Map<string, number>();
-  // Steps, indexed by state * width + class: -1 = not built yet, else (next state * width) << 1,
-  // | 1 when the step reports ends (their rules in `accepts`).
+  // Steps, indexed by state * width + class: NOT_BUILT, else next state * width, or -2 - that when
+  // the step reports ends (their rules in `accepts`): the hot loop tests one sign for both.
   const width = classes + 1; // + the end of the window
-  let steps = new Int32Array(1024 * width).fill(-1);
+  let steps = new Int32Array(1024 * width).fill(NOT_BUILT);
   let accepts = new Int32Array(1024 * width);
 
   const stateFor = (nodes: number[], prev: number): number => {
@@ -679,7 +685,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
       stateNodes.push(Int32Array.from(nodes));
       statePrev.push(prev);
       if (steps.length < (id + 1) * width) {
-        const grown = new Int32Array(steps.length * 2).fill(-1);
+        const grown = new Int32Array(steps.length * 2).fill(NOT_BUILT);
         grown.set(steps);
         steps = grown;
         const grownAccepts = new Int32Array(accepts.length * 2);
@@ -694,7 +700,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
     stateNodes = [];
     statePrev = [];
     ids = new Map();
-    steps.fill(-1);
+    steps.fill(NOT_BUILT);
     stateFor([], UNKNOWN);
   };
   reset();
@@ -743,47 +749,72 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number): (window: Uint8A
     if (started === undefined) fromStarts.set(prev * width + next, (started = follow(starts, prev, next)));
     const { reached, mask } = follow(stateNodes[s]!, prev, next);
     const target = cls === classes ? s : stateFor([...new Set([...reached, ...started.reached])], behindClass[next]!);
-    steps[s * width + cls] = ((target * width) << 1) | (mask | started.mask ? 1 : 0);
+    steps[s * width + cls] = mask | started.mask ? -2 - target * width : target * width;
     accepts[s * width + cls] = mask | started.mask;
   };
 
   let overflows = 0;
-  const io = new Int32Array(3);
-  const hits = new Int32Array(4096);
+  const hitsA = new Int32Array(4096);
+  const hitsB = new Int32Array(4096);
   return (window, from) => {
-    const ends: number[][] = Array.from({ length: ruleCount }, () => []);
-    const flush = (count: number): void => {
-      for (let k = 0; k < count; k += 2) {
+    if (overflows === MAX_OVERFLOWS) return undefined;
+    // Start one byte early so that the first position's lookbehind sees its byte.
+    const first = Math.max(0, from - 1);
+    // Two lanes walk the window's halves in one loop: each byte's step waits on the one before, and
+    // two independent chains of steps fill that wait. Lane B starts `lifetime` bytes before the middle
+    // in the start state: every thread alive from the middle on started after that, so from the middle
+    // on lane B is in the very states one walk would be, and it reports only from there.
+    const middle = (first + window.length) >> 1;
+    const split = middle - lifetime > first + MIN_LANE_BYTES;
+    const laneA: Lane = { io: Int32Array.of(first, 0, 0), hits: hitsA, from, ends: Array.from({ length: ruleCount }, () => []) };
+    const laneB: Lane = split ? { io: Int32Array.of(middle - lifetime, 0, 0), hits: hitsB, from: middle, ends: Array.from({ length: ruleCount }, () => []) } : laneA;
+    const flush = (lane: Lane): void => {
+      const { io, hits, from, ends } = lane;
+      for (let k = 0; k < io[2]!; k += 2) {
         const at = hits[k]!;
         if (at < from) continue;
         for (let r = 0, mask = accepts[hits[k + 1]!]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
       }
-    };
-    if (overflows === MAX_OVERFLOWS) return undefined;
-    // Start one byte early so that the first position's lookbehind sees its byte.
-    io[0] = Math.max(0, from - 1);
-    io[1] = 0;
-    io[2] = 0;
-    for (;;) {
-      walk(window, io, classOf, steps, hits);
-      flush(io[2]!);
       io[2] = 0;
-      const i = io[0]!;
-      if (i === window.length) break;
-      const t = io[1]! + classOf[window[i]!]!;
-      if (steps[t]! >= 0) continue; // stopped for a full hit buffer
+    };
+    /** Builds the step `lane` stopped at, if missing; false when the cache is full (it is dropped). */
+    const buildFor = (lane: Lane): boolean => {
+      const i = lane.io[0]!;
+      const base = lane.io[1]!;
+      if (i === window.length || steps[base + classOf[window[i]!]!] !== NOT_BUILT) return true; // stopped for a full hit buffer
       if (stateNodes.length >= MAX_STATES) {
         overflows++;
         reset();
-        return undefined;
+        return false;
       }
-      build(io[1]! / width, classOf[window[i]!]!);
+      build(base / width, classOf[window[i]!]!);
+      return true;
+    };
+    while (split && laneA.io[0]! < middle) {
+      walkTwo(window, laneA.io, laneB.io, middle, classOf, steps, hitsA, hitsB);
+      flush(laneA);
+      flush(laneB);
+      if (!buildFor(laneA) || !buildFor(laneB)) return undefined;
     }
-    const t = io[1]! + classes;
-    if (steps[t]! < 0) build(io[1]! / width, classes);
-    if ((steps[t]! & 1) !== 0) for (let r = 0, mask = accepts[t]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(window.length);
-    return ends;
+    for (;;) {
+      walk(window, laneB.io, classOf, steps, laneB.hits);
+      flush(laneB);
+      if (laneB.io[0] === window.length) break;
+      if (!buildFor(laneB)) return undefined;
+    }
+    const t = laneB.io[1]! + classes;
+    if (steps[t]! === NOT_BUILT) build(laneB.io[1]! / width, classes);
+    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = accepts[t]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) laneB.ends[r]!.push(window.length);
+    return split ? laneA.ends.map((ends, r) => ends.concat(laneB.ends[r]!)) : laneA.ends;
   };
+}
+
+/** One walk over part of a window: io = [position, state * width, hit count]; hits as `hits` of walk(); ends reported from `from` on. */
+interface Lane {
+  io: Int32Array;
+  hits: Int32Array;
+  from: number;
+  ends: number[][];
 }
 
 /**
@@ -798,15 +829,56 @@ function walk(window: Uint8Array, io: Int32Array, classOf: Uint8Array, steps: In
   for (; i < end; i++) {
     const t = base + classOf[window[i]!]!;
     const step = steps[t]!;
-    if (step < 0) break;
-    if ((step & 1) !== 0) {
-      if (n === hits.length) break;
-      hits[n++] = i;
-      hits[n++] = t;
+    if (step >= 0) {
+      base = step;
+      continue;
     }
-    base = step >> 1;
+    if (step === NOT_BUILT || n === hits.length) break;
+    hits[n++] = i;
+    hits[n++] = t;
+    base = -2 - step;
   }
   io[0] = i;
   io[1] = base;
   io[2] = n;
+}
+
+/** walk() of two lanes at once, until lane A reaches `endA` or either lane stops. */
+function walkTwo(window: Uint8Array, a: Int32Array, b: Int32Array, endA: number, classOf: Uint8Array, steps: Int32Array, hitsA: Int32Array, hitsB: Int32Array): void {
+  let i = a[0]!;
+  let baseA = a[1]!;
+  let nA = a[2]!;
+  let j = b[0]!;
+  let baseB = b[1]!;
+  let nB = b[2]!;
+  const count = Math.min(endA - i, window.length - j);
+  for (let k = 0; k < count; k++, i++, j++) {
+    const tA = baseA + classOf[window[i]!]!;
+    const tB = baseB + classOf[window[j]!]!;
+    const stepA = steps[tA]!;
+    const stepB = steps[tB]!;
+    if ((stepA | stepB) >= 0) {
+      baseA = stepA;
+      baseB = stepB;
+      continue;
+    }
+    // Stop before either lane moves unless both can.
+    if (stepA === NOT_BUILT || stepB === NOT_BUILT || nA === hitsA.length || nB === hitsB.length) break;
+    if (stepA < 0) {
+      hitsA[nA++] = i;
+      hitsA[nA++] = tA;
+    }
+    if (stepB < 0) {
+      hitsB[nB++] = j;
+      hitsB[nB++] = tB;
+    }
+    baseA = stepA < 0 ? -2 - stepA : stepA;
+    baseB = stepB < 0 ? -2 - stepB : stepB;
+  }
+  a[0] = i;
+  a[1] = baseA;
+  a[2] = nA;
+  b[0] = j;
+  b[1] = baseB;
+  b[2] = nB;
 }

@@ -177,6 +177,40 @@ describe('automaton', () => {
     }
   });
 
+  it('reports the same ends where it walks a window in two lanes', () => {
+    const r = rng(12);
+    // Matches as long as the pattern allows: the second lane must start early enough to see them begin.
+    const long = custom('long', String.raw`x\d{40,60}y(?!z)`);
+    let blocks = '';
+    while (blocks.length < 60_000) blocks += `x${digits(r, 38 + Math.floor(r() * 25))}${['y', 'yz', '', ' '][Math.floor(r() * 4)]}`;
+    const cases: Array<[CompiledRule[], Buffer]> = [
+      [rules, Buffer.from(noisyText(11_000, 6000), 'utf8')],
+      [[long], Buffer.from(blocks)],
+    ];
+    for (const [ruleSet, text] of cases) {
+      // Windows below ~8 KiB are walked in one lane: they are the reference for a long window's ends.
+      const automaton = buildAutomaton(ruleSet);
+      const PIECE = 6000;
+      const MARGIN = 300; // more than any thread of these patterns lives
+      let compared = 0;
+      // Lengths that move the point where the second lane takes over across many values.
+      for (let length = 40_000; length < 40_000 + 97 * 200; length += 97) {
+        const whole = text.subarray(0, length);
+        const ends = automaton.ends(whole, 0)!;
+        for (let lo = 0; lo + PIECE <= length; lo += PIECE - 2 * MARGIN) {
+          const piece = automaton.ends(whole.subarray(lo, lo + PIECE), 0)!;
+          const inner = (at: number) => at >= lo + MARGIN && at < lo + PIECE - MARGIN;
+          for (let k = 0; k < ends.length; k++) {
+            const expected = piece[k]!.map((at) => at + lo).filter(inner);
+            expect(ends[k]!.filter(inner), `length ${length}, piece at ${lo}, rule ${automaton.covered[k]!.rule.id}`).toEqual(expected);
+            compared += expected.length;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    }
+  });
+
   it('falls back to the regex where the automaton would grow too large', async () => {
     // Bounded, but its DFA needs a state per recent a/b sequence: more than the automaton keeps.
     const blowup = [custom('blowup', '[ab]{0,24}a[ab]{15}c')];

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-6HUG2SCH.js";
+} from "./chunk-EC5RPCUW.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-JAFC52RX.js";
+} from "./chunk-QGGBIVR5.js";
 
 // src/merge.ts
 function parse(file) {
