@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-AQFLLH46.js";
-import "./chunk-EC5RPCUW.js";
-import "./chunk-QGGBIVR5.js";
+} from "./chunk-UBQ7M2WX.js";
+import "./chunk-KIN7CM46.js";
+import "./chunk-3XXNVAX5.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

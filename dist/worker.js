@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-QGGBIVR5.js";
+} from "./chunk-3XXNVAX5.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -126,7 +126,7 @@ function parse(source: string, flags: string): { root: Node; reach: number } {
   const lookaround = (behind: boolean, negative: boolean): Node => {
     const body = alternation();
     if (source[at++] !== ')') throw new Unsupported('unclosed group');
-    reach += maxLength(body);
+    reach += extent(body);
     const alts = body.kind === 'alt' ? body.alts : [body];
     const single = (n: Node): ByteSet | undefined => (n.kind === 'seq' && n.items.length === 1 && n.items[0]!.kind === 'set' ? n.items[0]!.set : undefined);
     const sets = alts.map(single);
@@ -136,7 +136,7 @@ function parse(source: string, flags: string): { root: Node; reach: number } {
       const known = sets.filter((s): s is ByteSet => s !== undefined);
       const set = known.length === 0 ? undefined : complement(known.reduce((a, s) => a.map((b, i) => b | s[i]!)));
       const approximation: Node = set === undefined ? TRUE : known.length === sets.length ? { kind, set } : { kind, set, loose: true };
-      const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
+      const readable = !behind && known.length < sets.length && decidable(body) && extent(body) <= MAX_AHEAD;
       return readable ? { kind: 'notAhead', body, approximation } : approximation;
     }
     if (sets.some((s) => s === undefined)) return TRUE;
@@ -275,10 +275,38 @@ function maxLength(n: Node): number {
     }
     case 'group':
       return maxLength(n.node);
-    case 'notAhead':
-      return maxLength(n.body); // how late the end may be reported
     default:
       return 0;
+  }
+}
+
+/**
+ * How far past where it starts a node may read: its match and the lookaheads the DFA reads on to
+ * decide. So also the latest a match's end is reported, after its start.
+ */
+function extent(n: Node): number {
+  switch (n.kind) {
+    case 'seq': {
+      let consumed = 0;
+      let farthest = 0;
+      for (const item of n.items) {
+        farthest = Math.max(farthest, consumed + extent(item));
+        consumed += maxLength(item);
+      }
+      return farthest;
+    }
+    case 'alt':
+      return Math.max(...n.alts.map(extent));
+    case 'repeat': {
+      const one = maxLength(n.node);
+      return n.max === 0 ? 0 : one * (n.max - 1) + extent(n.node);
+    }
+    case 'group':
+      return extent(n.node);
+    case 'notAhead':
+      return extent(n.body);
+    default:
+      return maxLength(n);
   }
 }
 
@@ -618,7 +646,7 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
       const { root, reach } = parse(rule.regex.source, flags);
       // Ends say nothing about where an unbounded match starts, and `^`/`$` see where a text is cut:
       // such a rule gains nothing here.
-      const longest = maxLength(root);
+      const longest = extent(root);
       if (longest === Infinity || reach === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
       starts.push(compile(nfa, root, match, { word: byteSet('\\w', flags), limit: mark + MAX_NODES_PER_RULE, match }));

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-EC5RPCUW.js";
+} from "./chunk-KIN7CM46.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-QGGBIVR5.js";
+} from "./chunk-3XXNVAX5.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5649,7 +5649,7 @@ function parse(source, flags) {
   const lookaround = (behind, negative) => {
     const body = alternation();
     if (source[at++] !== ")") throw new Unsupported("unclosed group");
-    reach += maxLength(body);
+    reach += extent(body);
     const alts = body.kind === "alt" ? body.alts : [body];
     const single = (n) => n.kind === "seq" && n.items.length === 1 && n.items[0].kind === "set" ? n.items[0].set : void 0;
     const sets = alts.map(single);
@@ -5658,7 +5658,7 @@ function parse(source, flags) {
       const known = sets.filter((s) => s !== void 0);
       const set = known.length === 0 ? void 0 : complement(known.reduce((a, s) => a.map((b, i) => b | s[i])));
       const approximation = set === void 0 ? TRUE : known.length === sets.length ? { kind, set } : { kind, set, loose: true };
-      const readable = !behind && known.length < sets.length && decidable(body) && maxLength(body) <= MAX_AHEAD;
+      const readable = !behind && known.length < sets.length && decidable(body) && extent(body) <= MAX_AHEAD;
       return readable ? { kind: "notAhead", body, approximation } : approximation;
     }
     if (sets.some((s) => s === void 0)) return TRUE;
@@ -5791,11 +5791,33 @@ function maxLength(n) {
     }
     case "group":
       return maxLength(n.node);
-    case "notAhead":
-      return maxLength(n.body);
-    // how late the end may be reported
     default:
       return 0;
+  }
+}
+function extent(n) {
+  switch (n.kind) {
+    case "seq": {
+      let consumed = 0;
+      let farthest = 0;
+      for (const item of n.items) {
+        farthest = Math.max(farthest, consumed + extent(item));
+        consumed += maxLength(item);
+      }
+      return farthest;
+    }
+    case "alt":
+      return Math.max(...n.alts.map(extent));
+    case "repeat": {
+      const one = maxLength(n.node);
+      return n.max === 0 ? 0 : one * (n.max - 1) + extent(n.node);
+    }
+    case "group":
+      return extent(n.node);
+    case "notAhead":
+      return extent(n.body);
+    default:
+      return maxLength(n);
   }
 }
 function minLength(n) {
@@ -6042,7 +6064,7 @@ function buildAutomaton(rules) {
     const mark = nfa.kind.length;
     try {
       const { root, reach } = parse(rule2.regex.source, flags);
-      const longest = maxLength(root);
+      const longest = extent(root);
       if (longest === Infinity || reach === Infinity) continue;
       const match = nfa.add(MATCH, covered.length, -1);
       starts.push(compile(nfa, root, match, { word: byteSet("\\w", flags), limit: mark + MAX_NODES_PER_RULE, match }));
