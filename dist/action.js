@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-KIN7CM46.js";
+} from "./chunk-ITQNFBYU.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-3XXNVAX5.js";
+} from "./chunk-SSTGDU2O.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UBQ7M2WX.js";
-import "./chunk-KIN7CM46.js";
-import "./chunk-3XXNVAX5.js";
+} from "./chunk-N6UMOS3Q.js";
+import "./chunk-ITQNFBYU.js";
+import "./chunk-SSTGDU2O.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

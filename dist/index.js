@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-UBQ7M2WX.js";
+} from "./chunk-N6UMOS3Q.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KIN7CM46.js";
+} from "./chunk-ITQNFBYU.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-3XXNVAX5.js";
+} from "./chunk-SSTGDU2O.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-3XXNVAX5.js";
+} from "./chunk-SSTGDU2O.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -68,6 +68,9 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
   let scanned = from;
   re.lastIndex = from;
   for (;;) {
+    // The next match starts where the last one ended or later: once that is `to`, none is taken.
+    // (Around the automaton's possible ends, most slices hold one match: this saves a regex call each.)
+    if (scanned >= to) return scanned;
     const m = re.exec(text);
     if (m === null || m.index >= to) return scanned;
     scanned = m.index + m[0].length;

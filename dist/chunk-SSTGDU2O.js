@@ -7010,6 +7010,7 @@ function collect(rule2, text, from, to, base, allowed, out) {
   let scanned = from;
   re.lastIndex = from;
   for (; ; ) {
+    if (scanned >= to) return scanned;
     const m = re.exec(text);
     if (m === null || m.index >= to) return scanned;
     scanned = m.index + m[0].length;

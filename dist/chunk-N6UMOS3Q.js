@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-KIN7CM46.js";
+} from "./chunk-ITQNFBYU.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-3XXNVAX5.js";
+} from "./chunk-SSTGDU2O.js";
 
 // src/merge.ts
 function parse(file) {

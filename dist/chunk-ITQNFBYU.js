@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-3XXNVAX5.js";
+} from "./chunk-SSTGDU2O.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
