@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-ITQNFBYU.js";
+} from "./chunk-TKADYGFE.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

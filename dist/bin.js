@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-N6UMOS3Q.js";
-import "./chunk-ITQNFBYU.js";
+} from "./chunk-KBZDRVYN.js";
+import "./chunk-TKADYGFE.js";
 import "./chunk-SSTGDU2O.js";
 
 // src/bin.ts

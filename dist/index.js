@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-N6UMOS3Q.js";
+} from "./chunk-KBZDRVYN.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ITQNFBYU.js";
+} from "./chunk-TKADYGFE.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -58,7 +58,8 @@ export async function listStaged(cwd: string): Promise<StagedFile[]> {
 /**
  * The config and baseline as the commit will hold them: a file in the git index is read from there, so
  * an unstaged edit neither loosens nor tightens the verdict, and a staged change applies to the commit
- * that carries it. A file git does not track (a config kept outside the repository) is read from disk.
+ * that carries it. A file git does not track (a config kept outside the repository), or tracks as a
+ * symbolic link, is read from disk.
  * `files` are every path that may be read, absolute.
  */
 export async function stagedSettings(cwd: string, files: string[]): Promise<SettingsFiles> {
@@ -67,11 +68,16 @@ export async function stagedSettings(cwd: string, files: string[]): Promise<Sett
     .map((abs) => ({ abs, rel: path.join(prefix, path.relative(cwd, abs)).split(path.sep).join('/') }))
     .filter(({ rel }) => rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel));
   const staged = new Map<string, string>();
-  if (inRepo.length > 0) {
+  // Regular files only: the blob of a symbolic link is its target's name, so a linked config is read
+  // through the link, from disk, as a checkout has it. ("<mode> <oid> <stage>" TAB path, NUL-separated.)
+  const listed = inRepo.length === 0 ? '' : (await git(['ls-files', '--stage', '-z', '--full-name', '--', ...inRepo.map(({ rel }) => `:(top,literal)${rel}`)], cwd)).toString('utf8');
+  const regular = new Set(listed.split('\0').flatMap((entry) => /^100\d{3} [0-9a-f]+ 0\t(.*)$/s.exec(entry)?.[1] ?? []));
+  const inIndex = inRepo.filter(({ rel }) => regular.has(rel));
+  if (inIndex.length > 0) {
     // One batch: "<oid> <type> <size>" LF content LF for each path in the index, "<name> missing" LF otherwise.
-    const out = await git(['cat-file', '--batch'], cwd, inRepo.map(({ rel }) => `:${rel}\n`).join(''));
+    const out = await git(['cat-file', '--batch'], cwd, inIndex.map(({ rel }) => `:${rel}\n`).join(''));
     let at = 0;
-    for (const { abs } of inRepo) {
+    for (const { abs } of inIndex) {
       const lf = out.indexOf(10, at);
       const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.subarray(at, lf).toString('utf8'));
       at = lf + 1;

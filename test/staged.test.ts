@@ -123,4 +123,12 @@ describe('scan --staged reads its config and baseline as staged', () => {
     expect(runCli(['scan', '--staged', '--baseline', 'accepted.json'], { cwd: dir }).code).toBe(0);
     expect(runCli(['scan', 'sub', '--baseline', 'accepted.json'], { cwd: dir }).code).toBe(1);
   });
+
+  it('reads a config staged as a symbolic link through the link, as git checks it out', () => {
+    // A shared config linked into the repository: the index holds the link (its blob is the target's name), not the config.
+    const dir = repo({ 'a.txt': `SSN: ${ssn(33)}\n`, 'shared/piiguard.json': config({ 'us-ssn': false }) });
+    fs.symlinkSync('shared/piiguard.json', path.join(dir, '.piiguard.json'));
+    git(dir, 'add', '-A');
+    expect(runCli(['scan', '--staged'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+  });
 });

@@ -13,7 +13,8 @@ export declare function listStaged(cwd: string): Promise<StagedFile[]>;
 /**
  * The config and baseline as the commit will hold them: a file in the git index is read from there, so
  * an unstaged edit neither loosens nor tightens the verdict, and a staged change applies to the commit
- * that carries it. A file git does not track (a config kept outside the repository) is read from disk.
+ * that carries it. A file git does not track (a config kept outside the repository), or tracks as a
+ * symbolic link, is read from disk.
  * `files` are every path that may be read, absolute.
  */
 export declare function stagedSettings(cwd: string, files: string[]): Promise<SettingsFiles>;

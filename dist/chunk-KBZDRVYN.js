@@ -23,7 +23,7 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-ITQNFBYU.js";
+} from "./chunk-TKADYGFE.js";
 import {
   ConfigError,
   UsageError,

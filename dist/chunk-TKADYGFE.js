@@ -5581,11 +5581,14 @@ async function stagedSettings(cwd, files) {
   const prefix = (await git(["rev-parse", "--show-prefix"], cwd)).toString("utf8").trim();
   const inRepo = files.map((abs) => ({ abs, rel: path5.join(prefix, path5.relative(cwd, abs)).split(path5.sep).join("/") })).filter(({ rel }) => rel !== ".." && !rel.startsWith("../") && !path5.isAbsolute(rel));
   const staged = /* @__PURE__ */ new Map();
-  if (inRepo.length > 0) {
-    const out = await git(["cat-file", "--batch"], cwd, inRepo.map(({ rel }) => `:${rel}
+  const listed = inRepo.length === 0 ? "" : (await git(["ls-files", "--stage", "-z", "--full-name", "--", ...inRepo.map(({ rel }) => `:(top,literal)${rel}`)], cwd)).toString("utf8");
+  const regular = new Set(listed.split("\0").flatMap((entry) => /^100\d{3} [0-9a-f]+ 0\t(.*)$/s.exec(entry)?.[1] ?? []));
+  const inIndex = inRepo.filter(({ rel }) => regular.has(rel));
+  if (inIndex.length > 0) {
+    const out = await git(["cat-file", "--batch"], cwd, inIndex.map(({ rel }) => `:${rel}
 `).join(""));
     let at = 0;
-    for (const { abs } of inRepo) {
+    for (const { abs } of inIndex) {
       const lf = out.indexOf(10, at);
       const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.subarray(at, lf).toString("utf8"));
       at = lf + 1;
