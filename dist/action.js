@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-TKADYGFE.js";
+} from "./chunk-4P7BVZQH.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

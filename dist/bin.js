@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KBZDRVYN.js";
-import "./chunk-TKADYGFE.js";
+} from "./chunk-UJF23L6P.js";
+import "./chunk-4P7BVZQH.js";
 import "./chunk-SSTGDU2O.js";
 
 // src/bin.ts

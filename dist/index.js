@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KBZDRVYN.js";
+} from "./chunk-UJF23L6P.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-TKADYGFE.js";
+} from "./chunk-4P7BVZQH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

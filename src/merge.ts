@@ -100,11 +100,20 @@ function sameTool(tools: Array<{ name: string; tool: string }>): void {
   }
 }
 
+/** The path a URI was encoded from (reporters/sarif.ts); a malformed one (not piiguard's) as it is. */
+function decodedPath(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 function resultKey(r: Sarif.Result): [string, number, number, string] {
   const loc = r.locations?.[0]?.physicalLocation;
   // The report path again (PARENT2 + x → ../../x), so results sort as one scan's report does.
   const up = Number(/^PARENT(\d+)$/.exec(loc?.artifactLocation?.uriBaseId ?? '')?.[1] ?? 0);
-  return ['../'.repeat(up) + (loc?.artifactLocation?.uri ?? ''), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ''];
+  return ['../'.repeat(up) + decodedPath(loc?.artifactLocation?.uri ?? ''), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ''];
 }
 
 function compareResults(a: Sarif.Result, b: Sarif.Result): number {

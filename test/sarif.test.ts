@@ -134,3 +134,29 @@ describe('SARIF report of inputs outside the working directory', () => {
     for (const loc of locations(merged)) expect(fs.existsSync(resolved(merged, loc))).toBe(true);
   });
 });
+
+describe('SARIF URIs of file names with URI delimiters', () => {
+  // `#` and `?` would start a fragment or a query, a `:` in the first segment a scheme; `(` sorts
+  // after `:` but before its escape `%3A`.
+  const names = ['a(1).txt', 'a:1.txt', 'notes#1.txt', 'what?.txt', 'sp ace.txt'];
+  const dir = tempTree(Object.fromEntries(names.map((name, i) => [`d/${name}`, `ssn ${ssn(40 + i)}\n`])));
+  type Log = { runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }> }> };
+  const files = (sarif: Log) =>
+    sarif.runs[0]!.results.map(({ locations: [loc] }) => {
+      const { uri, uriBaseId } = loc!.physicalLocation.artifactLocation;
+      return fileURLToPath(new URL(uri, sarif.runs[0]!.originalUriBaseIds[uriBaseId]!.uri));
+    });
+
+  it('encodes them so that each location resolves to its file, and merge sorts by the path, as one scan does', () => {
+    const run = runCli(['scan', '.', '--format', 'sarif'], { cwd: dir });
+    const whole = JSON.parse(run.stdout);
+    expect(validate(whole), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(files(whole)).toEqual([...names].sort().map((name) => path.join(dir, 'd', name)));
+    const reports = ['1/2', '2/2'].map((shard, i) => {
+      const out = path.join(dir, '..', `${path.basename(dir)}-part${i}.sarif`);
+      runCli(['scan', '.', '--shard', shard, '--format', 'sarif', '--output', out], { cwd: dir });
+      return out;
+    });
+    expect(JSON.parse(runCli(['merge', ...reports]).stdout).runs[0].results).toEqual(whole.runs[0].results);
+  });
+});

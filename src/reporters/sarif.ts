@@ -61,7 +61,9 @@ const baseId = (up: number): string => (up === 0 ? SRCROOT : `PARENT${up}`);
  */
 function artifactLocation(path: string): Sarif.ArtifactLocation {
   const up = levelsUp(path);
-  return { uri: encodeURI(path.slice(up * 3)), uriBaseId: baseId(up) };
+  // Each segment encoded as a whole: encodeURI keeps `#` and `?`, which would start a fragment or a
+  // query, and a `:` that makes a first segment read as a scheme (`c:notes.txt`).
+  return { uri: path.slice(up * 3).split('/').map(encodeURIComponent).join('/'), uriBaseId: baseId(up) };
 }
 
 /** The bases of these report paths, as absolute file URIs ending in `/`. */

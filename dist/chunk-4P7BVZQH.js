@@ -5305,7 +5305,7 @@ function levelsUp(path7) {
 var baseId = (up) => up === 0 ? SRCROOT : `PARENT${up}`;
 function artifactLocation(path7) {
   const up = levelsUp(path7);
-  return { uri: encodeURI(path7.slice(up * 3)), uriBaseId: baseId(up) };
+  return { uri: path7.slice(up * 3).split("/").map(encodeURIComponent).join("/"), uriBaseId: baseId(up) };
 }
 function uriBases(paths, cwd) {
   const folder = (abs) => pathToFileURL(abs).href.replace(/\/?$/, "/");

@@ -23,7 +23,7 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-TKADYGFE.js";
+} from "./chunk-4P7BVZQH.js";
 import {
   ConfigError,
   UsageError,
@@ -86,10 +86,17 @@ function sameTool(tools) {
     throw new UsageError(`reports come from different tools or versions (${distinct2.join(", ")}): merge reports of one piiguard version`);
   }
 }
+function decodedPath(uri) {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
 function resultKey(r) {
   const loc = r.locations?.[0]?.physicalLocation;
   const up = Number(/^PARENT(\d+)$/.exec(loc?.artifactLocation?.uriBaseId ?? "")?.[1] ?? 0);
-  return ["../".repeat(up) + (loc?.artifactLocation?.uri ?? ""), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ""];
+  return ["../".repeat(up) + decodedPath(loc?.artifactLocation?.uri ?? ""), loc?.region?.startLine ?? 0, loc?.region?.startColumn ?? 0, r.ruleId ?? ""];
 }
 function compareResults(a, b) {
   const [ua, la, ca, ra] = resultKey(a);
