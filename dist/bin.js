@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UJF23L6P.js";
-import "./chunk-4P7BVZQH.js";
-import "./chunk-SSTGDU2O.js";
+} from "./chunk-OXTWF7YY.js";
+import "./chunk-3RAWQ3FA.js";
+import "./chunk-XSVZEQM6.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -12,10 +12,11 @@ export class ConfigError extends Error {
 
 /**
  * A JSON.parse error without the excerpt of the text V8 quotes in some messages (`Unexpected token 'x',
- * "…" is not valid JSON`): a config may hold allowlisted values, and errors never print content.
+ * "…" is not valid JSON`, or of a longer text `..."…"... is not valid JSON`): a config may hold
+ * allowlisted values, and errors never print content.
  */
 export function jsonSyntaxError(err: unknown): string {
-  return `not valid JSON (${(err as Error).message.replace(/, ".*" is not valid JSON$/s, '')})`;
+  return `not valid JSON (${(err as Error).message.replace(/, (?:\.\.\.)?".*is not valid JSON$/s, '')})`;
 }
 
 /** A bad command line: unknown flag, missing value, a path that does not exist. */

@@ -237,8 +237,8 @@ describe('config allowlist', () => {
       const run = runCli(['scan', '.'], { cwd: dir });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^piiguard: config error: .*\.piiguard\.json: not valid JSON \(.+\)\n$/);
-      expect(run.stderr).not.toContain(value);
-      expect(run.stderr).not.toContain(value.slice(-4));
+      // No piece of it either: V8 quotes a truncated excerpt (`..."values": [x123-45-67"...`) of longer texts.
+      for (let i = 0; i + 4 <= value.length; i++) expect(run.stderr).not.toContain(value.slice(i, i + 4));
     }
   });
 

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-SSTGDU2O.js";
+} from "./chunk-XSVZEQM6.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-4P7BVZQH.js";
+} from "./chunk-3RAWQ3FA.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-SSTGDU2O.js";
+} from "./chunk-XSVZEQM6.js";
 
 // src/merge.ts
 function parse(file) {

@@ -5561,7 +5561,7 @@ var ConfigError = class extends Error {
   }
 };
 function jsonSyntaxError(err) {
-  return `not valid JSON (${err.message.replace(/, ".*" is not valid JSON$/s, "")})`;
+  return `not valid JSON (${err.message.replace(/, (?:\.\.\.)?".*is not valid JSON$/s, "")})`;
 }
 var UsageError = class extends Error {
   constructor(message) {
