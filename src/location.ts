@@ -38,7 +38,8 @@ export function createLineTracker(): { at(buf: Buffer, base: number, target: num
   let pos: Position = { line: 1, column: 1 };
   // The engine asks many times per window: per window, whether it is all ASCII (then a column is a
   // byte) and the next line feed at or after `offset` (absolute; Infinity when the window has none),
-  // so that each byte is searched once and no call cuts a view of the buffer.
+  // so that each byte is searched once and no call cuts a view of the buffer. A window is known by its
+  // Buffer object and base: the caller must not refill a buffer in place and pass it with the same base.
   let current: Buffer | undefined;
   let currentBase = 0;
   let ascii = false;

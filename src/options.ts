@@ -19,7 +19,7 @@ export function parseConfidence(value: string, label: string): Confidence {
   return value as Confidence;
 }
 
-export function parseOnArchiveSkip(value: string, label: string): OnArchiveSkip {
+function parseOnArchiveSkip(value: string, label: string): OnArchiveSkip {
   if (value !== 'fail' && value !== 'report') throw new UsageError(`${label} must be fail or report, got "${value}"`);
   return value;
 }
