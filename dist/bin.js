@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KHRYH66I.js";
-import "./chunk-SYGC326N.js";
-import "./chunk-HKKVWIYK.js";
+} from "./chunk-OXTWF7YY.js";
+import "./chunk-3RAWQ3FA.js";
+import "./chunk-XSVZEQM6.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KHRYH66I.js";
+} from "./chunk-OXTWF7YY.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-SYGC326N.js";
+} from "./chunk-3RAWQ3FA.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-HKKVWIYK.js";
+} from "./chunk-XSVZEQM6.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-SYGC326N.js";
+} from "./chunk-3RAWQ3FA.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-HKKVWIYK.js";
+} from "./chunk-XSVZEQM6.js";
 
 // src/merge.ts
 function parse(file) {
