@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-OXTWF7YY.js";
-import "./chunk-3RAWQ3FA.js";
-import "./chunk-XSVZEQM6.js";
+} from "./chunk-3DKO3RC2.js";
+import "./chunk-3CNJFCM3.js";
+import "./chunk-EFMR6Q67.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-OXTWF7YY.js";
+} from "./chunk-3DKO3RC2.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-3RAWQ3FA.js";
+} from "./chunk-3CNJFCM3.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-XSVZEQM6.js";
+} from "./chunk-EFMR6Q67.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

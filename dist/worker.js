@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-XSVZEQM6.js";
+} from "./chunk-EFMR6Q67.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

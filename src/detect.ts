@@ -10,7 +10,7 @@ import { CONTEXT_LOOKBACK, confidenceRank, createContextTracker, type HitContext
 import { createFindingsLimit } from './findings-cap.js';
 import { fingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
-import { createLineTracker } from './location.js';
+import { createLineTracker, type Position } from './location.js';
 import { ownedCopy } from './owned.js';
 import type { AllowDirective, CompiledRule, Finding } from './types.js';
 
@@ -383,12 +383,15 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
   let acceptFrom = 0;
-  let keptUntil = 0; // absolute end of the last kept match
+  // The last kept match of a window when it runs past the window's region: a match of another rule
+  // that starts in the next window may overlap it and win (dropOverlaps), as in one window over both,
+  // so its finding waits until no later match can reach it. Its start position is known before the
+  // line tracker moves on.
+  let held: { hit: RatedHit; start: Position } | undefined;
   let total = 0;
 
-  /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds it, from absolute offset `base`. */
-  const findingOf = (hit: RatedHit, window: Buffer, base: number): Finding => {
-    const start = tracker.at(window, base, hit.start);
+  /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds its end, from absolute offset `base`. */
+  const findingOf = (hit: RatedHit, start: Position, window: Buffer, base: number): Finding => {
     // An ASCII value without a line break ends as many columns to the right as it has bytes.
     const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
     const masked = owned(hit.rule.mask(hit.value));
@@ -442,13 +445,20 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       hit.context = rating;
       rated.push(hit as RatedHit);
     }
-    for (const hit of dropOverlaps(rated)) {
-      // A match that overlaps the last one kept in the previous window (found from the other side
-      // of the border) is part of what was already reported, as one pass over both would have it.
-      if (hit.start < keptUntil) continue;
-      keptUntil = hit.end;
-      directivesUpTo(hit.start);
-      findings.add(hit.rule.id, () => findingOf(hit, window, base));
+    const previous = held;
+    held = undefined;
+    // A match of the held one's rule that overlaps it (found from the other side of the border) is
+    // part of it, as one pass of that rule's regex over both windows would have it.
+    const contenders = previous === undefined ? rated : [previous.hit, ...rated.filter((h) => h.rule !== previous.hit.rule || h.start >= previous.hit.end)];
+    const kept = dropOverlaps(contenders);
+    for (let i = 0; i < kept.length; i++) {
+      const hit = kept[i]!;
+      let start: Position | undefined;
+      if (hit === previous?.hit) start = previous.start;
+      else directivesUpTo(hit.start);
+      // The last run of every stream ends at its end, so nothing is held after it.
+      if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
+      else findings.add(hit.rule.id, () => findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);

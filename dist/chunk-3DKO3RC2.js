@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-3RAWQ3FA.js";
+} from "./chunk-3CNJFCM3.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-XSVZEQM6.js";
+} from "./chunk-EFMR6Q67.js";
 
 // src/merge.ts
 function parse(file) {
