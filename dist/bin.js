@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-3DKO3RC2.js";
-import "./chunk-3CNJFCM3.js";
-import "./chunk-EFMR6Q67.js";
+} from "./chunk-W5NLADOB.js";
+import "./chunk-WSXBYMK2.js";
+import "./chunk-6KXCSQ3R.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

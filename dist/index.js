@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-3DKO3RC2.js";
+} from "./chunk-W5NLADOB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-3CNJFCM3.js";
+} from "./chunk-WSXBYMK2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-EFMR6Q67.js";
+} from "./chunk-6KXCSQ3R.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

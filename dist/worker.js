@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-EFMR6Q67.js";
+} from "./chunk-6KXCSQ3R.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-3CNJFCM3.js";
+} from "./chunk-WSXBYMK2.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-EFMR6Q67.js";
+} from "./chunk-6KXCSQ3R.js";
 
 // src/merge.ts
 function parse(file) {
