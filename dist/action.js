@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-WSXBYMK2.js";
+} from "./chunk-6VJHWWWK.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-6KXCSQ3R.js";
+} from "./chunk-PLWN3OAQ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -21449,11 +21449,15 @@ function readInputs(workspace) {
   const configPath = input("config") !== void 0 ? resolveExisting("config", input("config")) : void 0;
   const baselineFile = input("baseline") !== void 0 ? resolveExisting("baseline", input("baseline")) : void 0;
   const baseline = baselineFile !== void 0 && fs3.existsSync(baselineFile) ? check(() => readBaseline(relative2(workspace, baselineFile), workspace)) : void 0;
-  const failOn = input("fail-on") !== void 0 ? check(() => parseFailOn(input("fail-on"), "input fail-on")) : void 0;
-  const maxFileSize = input("max-file-size") !== void 0 ? check(() => parseWholeNumber(input("max-file-size"), "input max-file-size")) : void 0;
-  const shard = input("shard") !== void 0 ? check(() => parseShard(input("shard"), "input shard")) : void 0;
-  const minConfidence = input("min-confidence") !== void 0 ? check(() => parseConfidence(input("min-confidence"), "input min-confidence")) : void 0;
-  const findingsCap = input("findings-cap") !== void 0 ? check(() => parseWholeNumber(input("findings-cap"), "input findings-cap")) : void 0;
+  const parsed = (name, parse) => {
+    const value = input(name);
+    return value === void 0 ? void 0 : check(() => parse(value, `input ${name}`));
+  };
+  const failOn = parsed("fail-on", parseFailOn);
+  const maxFileSize = parsed("max-file-size", parseWholeNumber);
+  const shard = parsed("shard", parseShard);
+  const minConfidence = parsed("min-confidence", parseConfidence);
+  const findingsCap = parsed("findings-cap", parseWholeNumber);
   const archives = archiveOverrides(input, (name) => `input ${name}`, check);
   const reporter = check(() => parseFormat(input("format") ?? "text", "input format"));
   const sarifFile = input("sarif-file") !== void 0 ? path6.resolve(workingDirectory, input("sarif-file")) : void 0;

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-W5NLADOB.js";
-import "./chunk-WSXBYMK2.js";
-import "./chunk-6KXCSQ3R.js";
+} from "./chunk-OXILMXYI.js";
+import "./chunk-6VJHWWWK.js";
+import "./chunk-PLWN3OAQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-W5NLADOB.js";
+} from "./chunk-OXILMXYI.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-WSXBYMK2.js";
+} from "./chunk-6VJHWWWK.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-6KXCSQ3R.js";
+} from "./chunk-PLWN3OAQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-6KXCSQ3R.js";
+} from "./chunk-PLWN3OAQ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -65,11 +65,16 @@ function readInputs(workspace: string): { settings?: ActionSettings; problems: s
   const configPath = input('config') !== undefined ? resolveExisting('config', input('config')!) : undefined;
   const baselineFile = input('baseline') !== undefined ? resolveExisting('baseline', input('baseline')!) : undefined;
   const baseline = baselineFile !== undefined && fs.existsSync(baselineFile) ? check(() => readBaseline(relative(workspace, baselineFile), workspace)) : undefined;
-  const failOn = input('fail-on') !== undefined ? check(() => parseFailOn(input('fail-on')!, 'input fail-on')) : undefined;
-  const maxFileSize = input('max-file-size') !== undefined ? check(() => parseWholeNumber(input('max-file-size')!, 'input max-file-size')) : undefined;
-  const shard = input('shard') !== undefined ? check(() => parseShard(input('shard')!, 'input shard')) : undefined;
-  const minConfidence = input('min-confidence') !== undefined ? check(() => parseConfidence(input('min-confidence')!, 'input min-confidence')) : undefined;
-  const findingsCap = input('findings-cap') !== undefined ? check(() => parseWholeNumber(input('findings-cap')!, 'input findings-cap')) : undefined;
+  /** An optional input, parsed; a bad value is a problem and counts as not given. */
+  const parsed = <T>(name: string, parse: (value: string, label: string) => T): T | undefined => {
+    const value = input(name);
+    return value === undefined ? undefined : check(() => parse(value, `input ${name}`));
+  };
+  const failOn = parsed('fail-on', parseFailOn);
+  const maxFileSize = parsed('max-file-size', parseWholeNumber);
+  const shard = parsed('shard', parseShard);
+  const minConfidence = parsed('min-confidence', parseConfidence);
+  const findingsCap = parsed('findings-cap', parseWholeNumber);
   const archives = archiveOverrides(input, (name) => `input ${name}`, check);
   const reporter = check(() => parseFormat(input('format') ?? 'text', 'input format'));
   const sarifFile = input('sarif-file') !== undefined ? path.resolve(workingDirectory, input('sarif-file')!) : undefined;

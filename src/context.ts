@@ -156,8 +156,6 @@ function safeName(name: string): string | undefined {
 const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
 const KEY_MAX = 48;
 
-const WHITESPACE = /\s/;
-
 /** Character classes of latin1 text, as bit flags. */
 const SPACE = 1; // \s
 const KEY_CHAR = 2; // [\w.-]
@@ -213,7 +211,7 @@ function keyBefore(text: string, from: number, to: number): string | undefined {
   if (ch === '"' || ch === "'" || ch === '`' || ch === '(') {
     // An opening quote or paren counts only right after a separator: `ssn: '`, not `, '` in an INSERT tuple.
     let sep = last - 1;
-    while (sep >= from && WHITESPACE.test(text[sep]!)) sep--;
+    while (sep >= from && is(text, sep, SPACE)) sep--;
     if (text[sep] !== ':' && text[sep] !== '=' && text[sep] !== '>') return undefined;
   } else if (ch !== ':' && ch !== '=') return undefined;
   return keyEndingAt(text, from, to);

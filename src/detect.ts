@@ -456,7 +456,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       let start: Position | undefined;
       if (hit === previous?.hit) start = previous.start;
       else directivesUpTo(hit.start);
-      // The last run of every stream ends at its end, so nothing is held after it.
+      // The last window of a stream accepts matches to its end: nothing is held after it.
       if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
       else findings.add(hit.rule.id, () => findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
     }

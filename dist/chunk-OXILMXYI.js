@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-WSXBYMK2.js";
+} from "./chunk-6VJHWWWK.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-6KXCSQ3R.js";
+} from "./chunk-PLWN3OAQ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6385,7 +6385,6 @@ function safeName(name) {
 }
 var XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
 var KEY_MAX = 48;
-var WHITESPACE = /\s/;
 var SPACE = 1;
 var KEY_CHAR = 2;
 var KEY_FIRST = 4;
@@ -6429,7 +6428,7 @@ function keyBefore(text, from, to) {
   if (ch === ">") return XML_ELEMENT_BEFORE.exec(text.slice(from, to))?.[1];
   if (ch === '"' || ch === "'" || ch === "`" || ch === "(") {
     let sep = last - 1;
-    while (sep >= from && WHITESPACE.test(text[sep])) sep--;
+    while (sep >= from && is(text, sep, SPACE)) sep--;
     if (text[sep] !== ":" && text[sep] !== "=" && text[sep] !== ">") return void 0;
   } else if (ch !== ":" && ch !== "=") return void 0;
   return keyEndingAt(text, from, to);
@@ -10494,10 +10493,10 @@ var VALID_DIGITS = "0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9";
 var DASHES = "-\u2010-\u2015\u2212\u30FC\uFF0D";
 var SLASHES = "\uFF0F/";
 var DOTS = "\uFF0E.";
-var WHITESPACE2 = " \xA0\xAD\u200B\u2060\u3000";
+var WHITESPACE = " \xA0\xAD\u200B\u2060\u3000";
 var BRACKETS = "()\uFF08\uFF09\uFF3B\uFF3D\\[\\]";
 var TILDES = "~\u2053\u223C\uFF5E";
-var VALID_PUNCTUATION = "".concat(DASHES).concat(SLASHES).concat(DOTS).concat(WHITESPACE2).concat(BRACKETS).concat(TILDES);
+var VALID_PUNCTUATION = "".concat(DASHES).concat(SLASHES).concat(DOTS).concat(WHITESPACE).concat(BRACKETS).concat(TILDES);
 var PLUS_CHARS = "+\uFF0B";
 
 // node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-6KXCSQ3R.js";
+} from "./chunk-PLWN3OAQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
