@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-6VJHWWWK.js";
+} from "./chunk-KJM2NSNF.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-PLWN3OAQ.js";
+} from "./chunk-X7M7YJ65.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-OXILMXYI.js";
-import "./chunk-6VJHWWWK.js";
-import "./chunk-PLWN3OAQ.js";
+} from "./chunk-G4RFLARO.js";
+import "./chunk-KJM2NSNF.js";
+import "./chunk-X7M7YJ65.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-OXILMXYI.js";
+} from "./chunk-G4RFLARO.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-6VJHWWWK.js";
+} from "./chunk-KJM2NSNF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-PLWN3OAQ.js";
+} from "./chunk-X7M7YJ65.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

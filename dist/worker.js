@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-PLWN3OAQ.js";
+} from "./chunk-X7M7YJ65.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -8,11 +8,11 @@
 import { buildAutomaton, type Automaton, type Covered } from './automaton.js';
 import { CONTEXT_LOOKBACK, confidenceRank, createContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
-import { fingerprint } from './redact.js';
+import { withFingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker, type Position } from './location.js';
 import { ownedCopy } from './owned.js';
-import type { AllowDirective, CompiledRule, Finding } from './types.js';
+import type { AllowDirective, CompiledRule, EngineFinding, Finding } from './types.js';
 
 /** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
 export type AllowedValues = ReadonlyMap<string, ReadonlyMap<string, number[]>>;
@@ -365,15 +365,21 @@ function dropOverlaps(hits: RatedHit[]): RatedHit[] {
   return kept;
 }
 
-export interface DetectOutput {
-  findings: Finding[];
+export interface DetectOutput<T = EngineFinding> {
+  findings: T[];
   /** `piiguard:allow` comments, in stream order; suppress.ts applies them. */
   allows: AllowDirective[];
   bytes: number;
 }
 
-/** Runs every rule over one text stream and returns its findings, in stream order. */
-export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput> {
+/** Runs every rule over one text stream and returns its findings, in stream order, with their fingerprints. */
+export async function detectStream(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput<Finding>> {
+  const out = await detect(chunks, rules, path, allowed, keepPerRule);
+  return { ...out, findings: out.findings.map(withFingerprint) };
+}
+
+/** detectStream's findings without their fingerprints: the pipeline works them out for the few it lists (EngineFinding). */
+export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput> {
   const findings = createFindingsLimit(keepPerRule);
   const allows: AllowDirective[] = [];
   // Per rule, how often each masked value has been seen: its fingerprint's occurrence number.
@@ -391,7 +397,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
   let total = 0;
 
   /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds its end, from absolute offset `base`. */
-  const findingOf = (hit: RatedHit, start: Position, window: Buffer, base: number): Finding => {
+  const findingOf = (hit: RatedHit, start: Position, window: Buffer, base: number): EngineFinding => {
     // An ASCII value without a line break ends as many columns to the right as it has bytes.
     const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
     const masked = owned(hit.rule.mask(hit.value));
@@ -400,7 +406,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
     const occurrence = (seen.get(masked) ?? 0) + 1;
     seen.set(masked, occurrence);
     const { confidence, reason, table, field } = hit.context;
-    const finding: Finding = {
+    const finding: EngineFinding = {
       ruleId: hit.rule.id,
       severity: hit.rule.severity,
       path,
@@ -409,7 +415,7 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
       endLine: end.line,
       endColumn: end.column,
       masked,
-      fingerprint: fingerprint(hit.rule.id, path, masked, occurrence),
+      occurrence,
       offset: hit.start,
       length: hit.end - hit.start,
       confidence,

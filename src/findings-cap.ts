@@ -4,7 +4,10 @@
 // top of that a report lists at most LISTED_BUDGET findings in all, the most severe first: the others
 // fold into one aggregate per rule, so memory stays flat whatever the input. Applied after
 // suppressions, file by file as results arrive; the verdict and the totals in stats count every finding.
-import type { Finding } from './types.js';
+import type { EngineFinding, Finding } from './types.js';
+
+/** A finding with or without its fingerprint: what caps and listings look at. */
+type Listable = Omit<Finding, 'fingerprint'>;
 
 export const DEFAULT_FINDINGS_CAP = 100;
 
@@ -33,10 +36,10 @@ export function engineLimit(cap: number): number {
  * the finding only when it is kept or starts the aggregate: the engine then skips masking and hashing
  * the hundreds of thousands of matches a big dump has past the limit.
  */
-export function createFindingsLimit(limit: number): { add(ruleId: string, make: () => Finding): void; findings(): Finding[] } {
-  const kept: Finding[] = [];
+export function createFindingsLimit(limit: number): { add(ruleId: string, make: () => EngineFinding): void; findings(): EngineFinding[] } {
+  const kept: EngineFinding[] = [];
   const counts = new Map<string, number>();
-  const aggregates = new Map<string, Finding & { aggregate: { count: number } }>();
+  const aggregates = new Map<string, EngineFinding & { aggregate: { count: number } }>();
   return {
     add(ruleId, make) {
       const n = (counts.get(ruleId) ?? 0) + 1;
@@ -70,7 +73,7 @@ function compareForListing(a: Position, b: Position): number {
 }
 
 /** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
-export function capList<T extends Finding>(findings: T[], cap: number): T[] {
+export function capList<T extends Listable>(findings: T[], cap: number): T[] {
   if (cap === 0) return findings;
   const out: T[] = [];
   let path: string | undefined;
@@ -96,7 +99,7 @@ export function capList<T extends Finding>(findings: T[], cap: number): T[] {
   return out;
 }
 
-export interface Listing<T extends Finding> {
+export interface Listing<T extends Listable> {
   add(entry: T): void;
   /** Once the budget is full: the last entry listed so far (in listing order). An entry after it will not be listed. */
   bound(): Position | undefined;
@@ -111,7 +114,7 @@ export interface Listing<T extends Finding> {
  * Entries after `bound` (a listing elsewhere is already full up to there) are folded at once.
  * `budget` 0 keeps everything.
  */
-export function createListing<T extends Finding>(budget: number, bound?: Position): Listing<T> {
+export function createListing<T extends Listable>(budget: number, bound?: Position): Listing<T> {
   const listed: T[] = [];
   const rest = new Map<string, T>();
   let last = bound;
@@ -155,6 +158,6 @@ export function aggregateNote(f: Finding): string | undefined {
 }
 
 /** How many findings a listed finding stands for (an aggregate, all it counts). */
-export function findingCount(f: Finding): number {
+export function findingCount(f: Pick<Finding, 'aggregate'>): number {
   return f.aggregate?.count ?? 1;
 }

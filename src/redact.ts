@@ -1,7 +1,7 @@
 // The only module that turns raw match text into something printable. Everything downstream of
 // detection sees the masked value and the fingerprint, never the value itself.
 import crypto from 'node:crypto';
-import type { MaskStyle } from './types.js';
+import type { EngineFinding, MaskStyle } from './types.js';
 
 const KEEP_TRAILING = 4;
 
@@ -62,4 +62,14 @@ export function fingerprint(ruleId: string, path: string, masked: string, occurr
   // The first 16 bytes in hex. The slice keeps the 64-character digest alive with it, 64 bytes more
   // per finding than a copy, which is cheaper than any way of copying it.
   return sha256Hex(`${ruleId}\0${path}\0${masked}\0${occurrence}`).slice(0, 32);
+}
+
+/**
+ * `f` with its fingerprint, set on `f` itself (a finding passes here once, on its way into a report or
+ * a baseline comparison; a copy per finding would cost more than the hash).
+ */
+export function withFingerprint<T extends EngineFinding>(f: T): T & { fingerprint: string } {
+  const printed = f as T & { fingerprint?: string };
+  printed.fingerprint ??= fingerprint(f.ruleId, f.path, f.masked, f.occurrence);
+  return printed as T & { fingerprint: string };
 }

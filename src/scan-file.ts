@@ -1,17 +1,18 @@
 // One input → its findings, skips and errors, then what the report keeps of them (summarizeFile).
 // Both run where the input was scanned, the main thread or a worker: only the summary crosses over.
 import { confidenceRank } from './context.js';
-import { detectStream, type AllowedValues } from './detect.js';
+import { detect, type AllowedValues } from './detect.js';
 import { capList, compareFindings, createListing, findingCount, type Position } from './findings-cap.js';
 import { MARKDOWN_PATH, trackFences } from './markdown-fences.js';
 import { describeError, GuardTrip, readSource, readStream, type SourceItem, type SourceLimits } from './sources/index.js';
-import { applyInline, createSuppressor, type SuppressionRules, type SuppressionUse } from './suppress.js';
-import type { CompiledRule, Confidence, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
+import { withFingerprint } from './redact.js';
+import { applyInline, createSuppressor, type Accepted, type SuppressionRules, type SuppressionUse } from './suppress.js';
+import type { CompiledRule, Confidence, EngineFinding, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
 
 export interface FileResult {
-  /** Findings no inline comment suppressed; the config allowlist and baseline come later, in scan.ts. */
-  findings: Finding[];
-  suppressed: SuppressedFinding[];
+  /** Findings no inline comment suppressed; the config allowlist and baseline come later (createSummarizer). */
+  findings: EngineFinding[];
+  suppressed: Array<Accepted<EngineFinding>>;
   unusedInline: UnusedSuppression[];
   skipped: Skipped[];
   errors: ScanError[];
@@ -47,7 +48,7 @@ async function consume(items: AsyncIterable<SourceItem>, display: string, engine
       else {
         try {
           const markdown = MARKDOWN_PATH.test(item.path) ? trackFences(item.chunks) : undefined;
-          const out = await detectStream(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
+          const out = await detect(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds, markdown?.inFence);
           // Not push(...list): a dump can hold more findings than a call has room for arguments.
           for (const f of inline.active) result.findings.push(f);
@@ -113,12 +114,13 @@ export interface FileSummary extends Omit<FileResult, 'findings' | 'suppressed'>
 /** Applies the confidence threshold, the allowlist and the baseline to one input, then its caps. */
 export function createSummarizer(listing: Listing): (result: FileResult, bounds: ListingBounds) => FileSummary {
   const minRank = confidenceRank(listing.minConfidence);
-  const confident = (f: Finding) => confidenceRank(f.confidence) >= minRank;
+  const confident = (f: EngineFinding) => confidenceRank(f.confidence) >= minRank;
   const suppress = createSuppressor(listing.suppression);
-  const list = <T extends Finding>(entries: T[], bound: Position | undefined): T[] => {
+  // A report lists a few thousand of a dump's findings: only those get their fingerprints here.
+  const list = <T extends EngineFinding>(entries: T[], bound: Position | undefined): Array<T & { fingerprint: string }> => {
     const listed = createListing<T>(listing.budget, bound);
     for (const entry of capList(entries, listing.cap)) listed.add(entry);
-    return listed.entries();
+    return listed.entries().map(withFingerprint);
   };
   return ({ findings: found, suppressed: inline, ...rest }, bounds) => {
     const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));

@@ -8,11 +8,15 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { AllowlistEntry } from './config.js';
 import type { AllowedValues } from './detect.js';
-import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedBy, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
+import { withFingerprint } from './redact.js';
+import type { AllowDirective, BaselineEntry, CompiledRule, EngineFinding, Suppression, SuppressedBy, SuppressionSummary, UnusedSuppression } from './types.js';
 
-export interface InlineResult {
-  active: Finding[];
-  suppressed: SuppressedFinding[];
+/** A finding of the engine that a suppression accepted. */
+export type Accepted<T extends EngineFinding> = T & { suppression: Suppression };
+
+export interface InlineResult<T extends EngineFinding> {
+  active: T[];
+  suppressed: Array<Accepted<T>>;
   unused: UnusedSuppression[];
 }
 
@@ -20,7 +24,7 @@ export interface InlineResult {
  * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
  * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
  */
-export function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example: (line: number) => boolean = () => false): InlineResult {
+export function applyInline<T extends EngineFinding>(findings: T[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example: (line: number) => boolean = () => false): InlineResult<T> {
   if (allows.length === 0) return { active: findings, suppressed: [], unused: [] };
   const byLine = new Map<number, number[]>();
   allows.forEach((directive, i) => {
@@ -29,7 +33,7 @@ export function applyInline(findings: Finding[], allows: AllowDirective[], strea
     }
   });
   const used = new Set<number>();
-  const result: InlineResult = { active: [], suppressed: [], unused: [] };
+  const result: InlineResult<T> = { active: [], suppressed: [], unused: [] };
   for (const f of findings) {
     const by = byLine.get(f.line)?.find((i) => allows[i]!.rules.length === 0 || allows[i]!.rules.includes(f.ruleId));
     if (by === undefined) {
@@ -113,9 +117,9 @@ export interface SuppressionUse {
   counts: Record<SuppressedBy, number>;
 }
 
-export interface Suppressed {
-  findings: Finding[];
-  suppressed: SuppressedFinding[];
+export interface Suppressed<T extends EngineFinding> {
+  findings: T[];
+  suppressed: Array<Accepted<T>>;
   use: SuppressionUse;
 }
 
@@ -143,8 +147,9 @@ function entryLabel(entry: AllowlistEntry, rules: SuppressionRules): string {
 /**
  * Applies the config allowlist and the baseline to what inline comments left, one file at a time
  * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
+ * Only a baseline needs fingerprints: with one, every finding gets its fingerprint here.
  */
-export function createSuppressor(rules: SuppressionRules): (active: Finding[], inlineSuppressed: SuppressedFinding[]) => Suppressed {
+export function createSuppressor(rules: SuppressionRules): <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => Suppressed<T> {
   const inForce = activeEntries(rules.allowlist, rules.today);
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && picomatch(entry.paths, { dot: true });
@@ -155,17 +160,18 @@ export function createSuppressor(rules: SuppressionRules): (active: Finding[], i
       if (verdict === undefined) pathVerdicts.set(findingPath, (verdict = configRelative(findingPath, rules).some((p) => glob!(p))));
       return verdict;
     };
-    return (f: Finding) =>
+    return (f: EngineFinding) =>
       (entry.rules === undefined || entry.rules.includes(f.ruleId)) &&
       (entry.values === undefined || (f.listedValue?.includes(entry.index) ?? false)) &&
       (glob === undefined || pathMatches(f.path));
   });
   const baselined = new Set(rules.baseline?.entries.map((e) => e.fingerprint));
+  const inBaseline = (f: EngineFinding) => baselined.size > 0 && baselined.has(withFingerprint(f).fingerprint);
 
-  return (active, inlineSuppressed) => {
+  return <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => {
     const used = new Set<number>();
     const matched = new Set<string>();
-    const findings: Finding[] = [];
+    const findings: T[] = [];
     const suppressed = [...inlineSuppressed];
     for (const f of active) {
       const i = matchers.findIndex((matches) => matches(f));
@@ -173,7 +179,7 @@ export function createSuppressor(rules: SuppressionRules): (active: Finding[], i
         const entry = inForce[i]!;
         used.add(entry.index);
         suppressed.push({ ...f, suppression: { kind: 'external', by: 'allowlist', justification: entry.reason ?? `${entryLabel(entry, rules)} (${describeEntry(entry)})` } });
-      } else if (baselined.has(f.fingerprint)) {
+      } else if (inBaseline(f)) {
         suppressed.push({ ...f, suppression: { kind: 'external', by: 'baseline', justification: `accepted in baseline ${rules.baseline!.file}` } });
       } else {
         findings.push(f);
@@ -182,7 +188,7 @@ export function createSuppressor(rules: SuppressionRules): (active: Finding[], i
     const counts = { inline: 0, allowlist: 0, baseline: 0 };
     for (const f of suppressed) {
       counts[f.suppression.by]++;
-      if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+      if (inBaseline(f)) matched.add(withFingerprint(f).fingerprint);
     }
     return { findings, suppressed, use: { allowlist: [...used], baseline: [...matched], counts } };
   };

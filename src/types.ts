@@ -121,6 +121,14 @@ export interface Finding {
   aggregate?: { count: number; acrossFiles?: true };
 }
 
+/**
+ * A finding as the engine makes it: instead of the fingerprint, the occurrence number of its masked
+ * value (per rule, in stream order) that goes into it. A dump yields hundreds of thousands of findings
+ * and a report lists a few thousand: the fingerprint is worked out (redact.ts withFingerprint) only
+ * for the findings a report lists and, when there is a baseline, for those it compares.
+ */
+export type EngineFinding = Omit<Finding, 'fingerprint'> & { occurrence: number };
+
 /** Why a finding does not count. `kind` is SARIF's: in the scanned file, or outside it. */
 export interface Suppression {
   kind: 'inSource' | 'external';

@@ -1,4 +1,6 @@
-import type { Finding } from './types.js';
+import type { EngineFinding, Finding } from './types.js';
+/** A finding with or without its fingerprint: what caps and listings look at. */
+type Listable = Omit<Finding, 'fingerprint'>;
 export declare const DEFAULT_FINDINGS_CAP = 100;
 /**
  * Findings (and, apart, accepted ones) a capped report lists in all: GitHub code scanning keeps at
@@ -14,16 +16,16 @@ export declare function engineLimit(cap: number): number;
  * the hundreds of thousands of matches a big dump has past the limit.
  */
 export declare function createFindingsLimit(limit: number): {
-    add(ruleId: string, make: () => Finding): void;
-    findings(): Finding[];
+    add(ruleId: string, make: () => EngineFinding): void;
+    findings(): EngineFinding[];
 };
 /** A finding's place in report order and in the order a budget is spent: what the comparisons look at. */
 export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId' | 'severity'>;
 /** Report order: path, line, column, rule. */
 export declare function compareFindings(a: Position, b: Position): number;
 /** `findings` sorted by path (then position); per path and rule, the first `cap` plus one aggregate. */
-export declare function capList<T extends Finding>(findings: T[], cap: number): T[];
-export interface Listing<T extends Finding> {
+export declare function capList<T extends Listable>(findings: T[], cap: number): T[];
+export interface Listing<T extends Listable> {
     add(entry: T): void;
     /** Once the budget is full: the last entry listed so far (in listing order). An entry after it will not be listed. */
     bound(): Position | undefined;
@@ -37,11 +39,12 @@ export interface Listing<T extends Finding> {
  * Entries after `bound` (a listing elsewhere is already full up to there) are folded at once.
  * `budget` 0 keeps everything.
  */
-export declare function createListing<T extends Finding>(budget: number, bound?: Position): Listing<T>;
+export declare function createListing<T extends Listable>(budget: number, bound?: Position): Listing<T>;
 /**
  * The words reporters add to an aggregate, e.g. `4321 us-ssn findings from here on, listed as one
  * (findings cap)`; past the report's budget, the findings from here on span the files after this one.
  */
 export declare function aggregateNote(f: Finding): string | undefined;
 /** How many findings a listed finding stands for (an aggregate, all it counts). */
-export declare function findingCount(f: Finding): number;
+export declare function findingCount(f: Pick<Finding, 'aggregate'>): number;
+export {};

@@ -1,12 +1,12 @@
 import { type AllowedValues } from './detect.js';
 import { type Position } from './findings-cap.js';
 import { type SourceLimits } from './sources/index.js';
-import { type SuppressionRules, type SuppressionUse } from './suppress.js';
-import type { CompiledRule, Confidence, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
+import { type Accepted, type SuppressionRules, type SuppressionUse } from './suppress.js';
+import type { CompiledRule, Confidence, EngineFinding, Finding, ScanError, Severity, Skipped, SuppressedFinding, UnusedSuppression } from './types.js';
 export interface FileResult {
-    /** Findings no inline comment suppressed; the config allowlist and baseline come later, in scan.ts. */
-    findings: Finding[];
-    suppressed: SuppressedFinding[];
+    /** Findings no inline comment suppressed; the config allowlist and baseline come later (createSummarizer). */
+    findings: EngineFinding[];
+    suppressed: Array<Accepted<EngineFinding>>;
     unusedInline: UnusedSuppression[];
     skipped: Skipped[];
     errors: ScanError[];

@@ -1,16 +1,20 @@
 import type { AllowlistEntry } from './config.js';
 import type { AllowedValues } from './detect.js';
-import type { AllowDirective, BaselineEntry, CompiledRule, Finding, SuppressedBy, SuppressedFinding, SuppressionSummary, UnusedSuppression } from './types.js';
-export interface InlineResult {
-    active: Finding[];
-    suppressed: SuppressedFinding[];
+import type { AllowDirective, BaselineEntry, CompiledRule, EngineFinding, Suppression, SuppressedBy, SuppressionSummary, UnusedSuppression } from './types.js';
+/** A finding of the engine that a suppression accepted. */
+export type Accepted<T extends EngineFinding> = T & {
+    suppression: Suppression;
+};
+export interface InlineResult<T extends EngineFinding> {
+    active: T[];
+    suppressed: Array<Accepted<T>>;
     unused: UnusedSuppression[];
 }
 /**
  * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
  * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
  */
-export declare function applyInline(findings: Finding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example?: (line: number) => boolean): InlineResult;
+export declare function applyInline<T extends EngineFinding>(findings: T[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example?: (line: number) => boolean): InlineResult<T>;
 /** Entries still in force on `today` (YYYY-MM-DD, UTC): an entry suppresses through its expiry day. */
 export declare function activeEntries(allowlist: AllowlistEntry[], today: string): AllowlistEntry[];
 /** The value conditions of the allowlist, normalised per rule, for the engine to check matches against. */
@@ -50,16 +54,17 @@ export interface SuppressionUse {
     /** Suppressed findings (as listed by the engine: an aggregate counts once) by what suppressed them. */
     counts: Record<SuppressedBy, number>;
 }
-export interface Suppressed {
-    findings: Finding[];
-    suppressed: SuppressedFinding[];
+export interface Suppressed<T extends EngineFinding> {
+    findings: T[];
+    suppressed: Array<Accepted<T>>;
     use: SuppressionUse;
 }
 /**
  * Applies the config allowlist and the baseline to what inline comments left, one file at a time
  * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
+ * Only a baseline needs fingerprints: with one, every finding gets its fingerprint here.
  */
-export declare function createSuppressor(rules: SuppressionRules): (active: Finding[], inlineSuppressed: SuppressedFinding[]) => Suppressed;
+export declare function createSuppressor(rules: SuppressionRules): <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => Suppressed<T>;
 /** Adds up what suppressions did file by file; `summary` then lists the unused ones and the warnings. */
 export declare function createSuppressionTally(): {
     add(use: SuppressionUse): void;

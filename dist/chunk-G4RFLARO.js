@@ -23,13 +23,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-6VJHWWWK.js";
+} from "./chunk-KJM2NSNF.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-PLWN3OAQ.js";
+} from "./chunk-X7M7YJ65.js";
 
 // src/merge.ts
 function parse(file) {

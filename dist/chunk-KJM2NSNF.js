@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-PLWN3OAQ.js";
+} from "./chunk-X7M7YJ65.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

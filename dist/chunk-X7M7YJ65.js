@@ -6902,6 +6902,11 @@ var sha256Hex = typeof crypto.hash === "function" ? (text) => crypto.hash("sha25
 function fingerprint(ruleId, path3, masked, occurrence) {
   return sha256Hex(`${ruleId}\0${path3}\0${masked}\0${occurrence}`).slice(0, 32);
 }
+function withFingerprint(f) {
+  const printed = f;
+  printed.fingerprint ??= fingerprint(f.ruleId, f.path, f.masked, f.occurrence);
+  return printed;
+}
 
 // src/inline-allow.ts
 var ALLOW_MARKER = "piiguard:allow";
@@ -7209,6 +7214,10 @@ function dropOverlaps(hits) {
   return kept;
 }
 async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
+  const out = await detect(chunks, rules, path3, allowed, keepPerRule);
+  return { ...out, findings: out.findings.map(withFingerprint) };
+}
+async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
   const findings = createFindingsLimit(keepPerRule);
   const allows = [];
   const occurrences = /* @__PURE__ */ new Map();
@@ -7236,7 +7245,7 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
       endLine: end.line,
       endColumn: end.column,
       masked,
-      fingerprint: fingerprint(hit.rule.id, path3, masked, occurrence),
+      occurrence,
       offset: hit.start,
       length: hit.end - hit.start,
       confidence,
@@ -7313,14 +7322,14 @@ async function checkExamples(rule2) {
   const { match, noMatch } = rule2.spec.examples;
   for (const [i, example] of match.entries()) {
     const text = Buffer.from(example.text, "utf8");
-    const findings = reported((await detectStream(once(text), [rule2], "example")).findings);
+    const findings = reported((await detect(once(text), [rule2], "example")).findings);
     const values = findings.map((f) => text.subarray(f.offset, f.offset + f.length).toString("utf8"));
     if (values.length !== 1 || values[0] !== example.value) {
       problems.push(`rule "${rule2.id}" (${rule2.source}): examples.match[${i}] yields ${values.length} match(es)${values.length === 1 ? " with a different value" : ""}, expected exactly its value`);
     }
   }
   for (const [i, text] of noMatch.entries()) {
-    const findings = reported((await detectStream(once(Buffer.from(text, "utf8")), [rule2], "example")).findings);
+    const findings = reported((await detect(once(Buffer.from(text, "utf8")), [rule2], "example")).findings);
     if (findings.length > 0) problems.push(`rule "${rule2.id}" (${rule2.source}): examples.noMatch[${i}] yields ${findings.length} match(es), expected none`);
   }
   return problems;
@@ -12741,6 +12750,7 @@ function createSuppressor(rules) {
     return (f) => (entry.rules === void 0 || entry.rules.includes(f.ruleId)) && (entry.values === void 0 || (f.listedValue?.includes(entry.index) ?? false)) && (glob === void 0 || pathMatches(f.path));
   });
   const baselined = new Set(rules.baseline?.entries.map((e) => e.fingerprint));
+  const inBaseline = (f) => baselined.size > 0 && baselined.has(withFingerprint(f).fingerprint);
   return (active, inlineSuppressed) => {
     const used = /* @__PURE__ */ new Set();
     const matched = /* @__PURE__ */ new Set();
@@ -12752,7 +12762,7 @@ function createSuppressor(rules) {
         const entry = inForce[i];
         used.add(entry.index);
         suppressed.push({ ...f, suppression: { kind: "external", by: "allowlist", justification: entry.reason ?? `${entryLabel(entry, rules)} (${describeEntry(entry)})` } });
-      } else if (baselined.has(f.fingerprint)) {
+      } else if (inBaseline(f)) {
         suppressed.push({ ...f, suppression: { kind: "external", by: "baseline", justification: `accepted in baseline ${rules.baseline.file}` } });
       } else {
         findings.push(f);
@@ -12761,7 +12771,7 @@ function createSuppressor(rules) {
     const counts = { inline: 0, allowlist: 0, baseline: 0 };
     for (const f of suppressed) {
       counts[f.suppression.by]++;
-      if (baselined.has(f.fingerprint)) matched.add(f.fingerprint);
+      if (inBaseline(f)) matched.add(withFingerprint(f).fingerprint);
     }
     return { findings, suppressed, use: { allowlist: [...used], baseline: [...matched], counts } };
   };
@@ -12822,7 +12832,7 @@ async function consume(items, display, engine) {
       else {
         try {
           const markdown = MARKDOWN_PATH.test(item.path) ? trackFences(item.chunks) : void 0;
-          const out = await detectStream(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
+          const out = await detect(markdown?.chunks ?? item.chunks, engine.rules, item.path, engine.allowed, engine.keepPerRule);
           const inline = applyInline(out.findings, out.allows, item.path, ruleIds2, markdown?.inFence);
           for (const f of inline.active) result2.findings.push(f);
           for (const f of inline.suppressed) result2.suppressed.push(f);
@@ -12852,7 +12862,7 @@ function createSummarizer(listing) {
   const list = (entries, bound) => {
     const listed = createListing(listing.budget, bound);
     for (const entry of capList(entries, listing.cap)) listed.add(entry);
-    return listed.entries();
+    return listed.entries().map(withFingerprint);
   };
   return ({ findings: found, suppressed: inline, ...rest }, bounds) => {
     const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));
