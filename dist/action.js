@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-KJM2NSNF.js";
+} from "./chunk-KVMQS3OF.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,

@@ -2,8 +2,8 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-G4RFLARO.js";
-import "./chunk-KJM2NSNF.js";
+} from "./chunk-UYZ42PIQ.js";
+import "./chunk-KVMQS3OF.js";
 import "./chunk-X7M7YJ65.js";
 
 // src/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-G4RFLARO.js";
+} from "./chunk-UYZ42PIQ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KJM2NSNF.js";
+} from "./chunk-KVMQS3OF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,

@@ -6,6 +6,7 @@ import { appendAuditLog, auditRecord, type Env } from './audit.js';
 import { formatBaseline, readBaseline } from './baseline.js';
 import { configCandidates, DISK, loadConfig, type ResolvedConfig, type SettingsFiles } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
+import { repositoryRoot } from './discover.js';
 import { mergeReports } from './merge.js';
 import { archiveOverrides, parseConfidence, parseFailOn, parseFormat, parseWholeNumber } from './options.js';
 import { inBlocks, jsonReportPieces, jsonReporter } from './reporters/json.js';
@@ -198,7 +199,7 @@ async function scanCommand(positionals: string[], values: Values, io: CliIO): Pr
 
   const color = io.color && !values['no-color'];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const context = { cwd: io.cwd, version: VERSION, color: values.output === undefined && color };
+  const context = { cwd: io.cwd, sourceRoot: repositoryRoot(io.cwd) ?? io.cwd, version: VERSION, color: values.output === undefined && color };
   const report = reporter === jsonReporter ? inBlocks(jsonReportPieces(shown, context)) : [reporter(shown, context)];
   if (values.output !== undefined) {
     writeOutput(values.output, report, io.cwd);

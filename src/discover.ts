@@ -34,7 +34,8 @@ function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? 'error';
 }
 
-function repositoryRoot(start: string): string | undefined {
+/** The nearest folder at or above `start` that holds `.git`. */
+export function repositoryRoot(start: string): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
     if (path.dirname(dir) === dir) return undefined;

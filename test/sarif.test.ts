@@ -135,6 +135,29 @@ describe('SARIF report of inputs outside the working directory', () => {
   });
 });
 
+describe('SARIF report of a scan run in a subfolder of a repository', () => {
+  // Code scanning places a result by its path in the repository: `backend/seed.sql`, not `seed.sql`.
+  const repo = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'backend/db/seed.sql': `ssn ${ssn(17)}\n`, 'shared/x.txt': `ssn ${ssn(18)}\n` });
+  const cwd = path.join(repo, 'backend');
+
+  it('gives locations relative to the repository root, which %SRCROOT% names', () => {
+    const run = runCli(['scan', '.', '../shared', '--format', 'sarif'], { cwd });
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(run.stdout);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const locs = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation);
+    // In report order: by the path from the working directory.
+    expect(locs).toEqual([
+      { uri: 'shared/x.txt', uriBaseId: '%SRCROOT%' },
+      { uri: 'backend/db/seed.sql', uriBaseId: '%SRCROOT%' },
+    ]);
+    expect(Object.keys(sarif.runs[0].originalUriBaseIds)).toEqual(['%SRCROOT%']);
+    expect(fileURLToPath(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri)).toBe(repo + path.sep);
+    // Other reports keep paths as the user typed them, relative to the working directory.
+    expect(JSON.parse(runCli(['scan', '.', '../shared', '--format', 'json'], { cwd }).stdout).findings.map((f: { path: string }) => f.path)).toEqual(['../shared/x.txt', 'db/seed.sql']);
+  });
+});
+
 describe('SARIF URIs of file names with URI delimiters', () => {
   // `#` and `?` would start a fragment or a query, a `:` in the first segment a scheme; `(` sorts
   // after `:` but before its escape `%3A`.

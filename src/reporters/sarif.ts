@@ -45,7 +45,12 @@ function splitArchivePath(path: string): { uri: string; member: string | undefin
 
 const SRCROOT = '%SRCROOT%';
 
-/** How many folders above the working directory a report path starts (`../../x` → 2). */
+/** A report path (relative to the working directory `cwd`) relative to `root` instead. */
+function rebase(path: string, cwd: string, root: string): string {
+  return root === cwd ? path : nodePath.relative(root, nodePath.resolve(cwd, path)).split(nodePath.sep).join('/');
+}
+
+/** How many folders above the source root a path starts (`../../x` → 2). */
 function levelsUp(path: string): number {
   let up = 0;
   while (path.startsWith('../', up * 3)) up++;
@@ -55,8 +60,8 @@ function levelsUp(path: string): number {
 const baseId = (up: number): string => (up === 0 ? SRCROOT : `PARENT${up}`);
 
 /**
- * A relative reference without dot segments, which the SARIF spec and GitHub want: under the working
- * directory relative to %SRCROOT%, outside it (`../shared/x`) relative to the folder its `..` segments
+ * A relative reference without dot segments, which the SARIF spec and GitHub want: under the source
+ * root relative to %SRCROOT%, outside it (`../shared/x`) relative to the folder its `..` segments
  * lead to, PARENT1 for one level up (`shared/x`), PARENT2 for two, and so on.
  */
 function artifactLocation(path: string): Sarif.ArtifactLocation {
@@ -67,19 +72,19 @@ function artifactLocation(path: string): Sarif.ArtifactLocation {
 }
 
 /** The bases of these report paths, as absolute file URIs ending in `/`. */
-function uriBases(paths: string[], cwd: string): Record<string, Sarif.ArtifactLocation> {
+function uriBases(paths: string[], root: string): Record<string, Sarif.ArtifactLocation> {
   const folder = (abs: string): string => pathToFileURL(abs).href.replace(/\/?$/, '/');
-  const bases: Record<string, Sarif.ArtifactLocation> = { [SRCROOT]: { uri: folder(cwd) } };
+  const bases: Record<string, Sarif.ArtifactLocation> = { [SRCROOT]: { uri: folder(root) } };
   for (const up of new Set(paths.map(levelsUp))) {
     if (up === 0) continue;
-    const text = `${up} folder${up === 1 ? '' : 's'} above ${SRCROOT}, for inputs outside the working directory`;
-    bases[baseId(up)] = { uri: folder(nodePath.resolve(cwd, ...Array<string>(up).fill('..'))), description: { text } };
+    const text = `${up} folder${up === 1 ? '' : 's'} above ${SRCROOT}, for inputs outside it`;
+    bases[baseId(up)] = { uri: folder(nodePath.resolve(root, ...Array<string>(up).fill('..'))), description: { text } };
   }
   return bases;
 }
 
-function sarifResult(f: Finding | SuppressedFinding, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
-  const { uri, member } = splitArchivePath(f.path);
+function sarifResult(f: Finding | SuppressedFinding, uri: string, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
+  const { member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
   // An archive member has no place in the archive's bytes to point at: its own position is in the message.
   const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
@@ -126,6 +131,8 @@ export const sarifReporter: Reporter = (result, context) => {
   // Findings first: past GitHub's limit, accepted findings are the ones left out.
   const results = [...result.findings, ...result.suppressed];
   const listed = results.slice(0, MAX_RESULTS);
+  const root = context.sourceRoot ?? context.cwd;
+  const uris = listed.map((f) => rebase(splitArchivePath(f.path).uri, context.cwd, root));
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -141,8 +148,8 @@ export const sarifReporter: Reporter = (result, context) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: uriBases(listed.map((f) => f.path), context.cwd),
-        results: listed.map((f) => sarifResult(f, rules, ruleIndex)),
+        originalUriBaseIds: uriBases(uris, root),
+        results: listed.map((f, i) => sarifResult(f, uris[i]!, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,

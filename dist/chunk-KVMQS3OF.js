@@ -5297,6 +5297,9 @@ function splitArchivePath(path7) {
   return bang < 0 ? { uri: path7, member: void 0 } : { uri: path7.slice(0, bang), member: path7.slice(bang + 1) };
 }
 var SRCROOT = "%SRCROOT%";
+function rebase(path7, cwd, root) {
+  return root === cwd ? path7 : nodePath.relative(root, nodePath.resolve(cwd, path7)).split(nodePath.sep).join("/");
+}
 function levelsUp(path7) {
   let up = 0;
   while (path7.startsWith("../", up * 3)) up++;
@@ -5307,18 +5310,18 @@ function artifactLocation(path7) {
   const up = levelsUp(path7);
   return { uri: path7.slice(up * 3).split("/").map(encodeURIComponent).join("/"), uriBaseId: baseId(up) };
 }
-function uriBases(paths, cwd) {
+function uriBases(paths, root) {
   const folder = (abs) => pathToFileURL(abs).href.replace(/\/?$/, "/");
-  const bases = { [SRCROOT]: { uri: folder(cwd) } };
+  const bases = { [SRCROOT]: { uri: folder(root) } };
   for (const up of new Set(paths.map(levelsUp))) {
     if (up === 0) continue;
-    const text = `${up} folder${up === 1 ? "" : "s"} above ${SRCROOT}, for inputs outside the working directory`;
-    bases[baseId(up)] = { uri: folder(nodePath.resolve(cwd, ...Array(up).fill(".."))), description: { text } };
+    const text = `${up} folder${up === 1 ? "" : "s"} above ${SRCROOT}, for inputs outside it`;
+    bases[baseId(up)] = { uri: folder(nodePath.resolve(root, ...Array(up).fill(".."))), description: { text } };
   }
   return bases;
 }
-function sarifResult(f, rules, ruleIndex) {
-  const { uri, member } = splitArchivePath(f.path);
+function sarifResult(f, uri, rules, ruleIndex) {
+  const { member } = splitArchivePath(f.path);
   const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
   const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
@@ -5356,6 +5359,8 @@ var sarifReporter = (result, context) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = [...result.findings, ...result.suppressed];
   const listed = results.slice(0, MAX_RESULTS);
+  const root = context.sourceRoot ?? context.cwd;
+  const uris = listed.map((f) => rebase(splitArchivePath(f.path).uri, context.cwd, root));
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -5371,8 +5376,8 @@ var sarifReporter = (result, context) => {
           }
         },
         columnKind: "utf16CodeUnits",
-        originalUriBaseIds: uriBases(listed.map((f) => f.path), context.cwd),
-        results: listed.map((f) => sarifResult(f, rules, ruleIndex)),
+        originalUriBaseIds: uriBases(uris, root),
+        results: listed.map((f, i) => sarifResult(f, uris[i], rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
@@ -6178,6 +6183,7 @@ export {
   BASELINE_VERSION,
   formatBaseline,
   readBaseline,
+  repositoryRoot,
   JSON_REPORT_VERSION,
   jsonReportPieces,
   jsonReporter,

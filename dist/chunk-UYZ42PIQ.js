@@ -20,10 +20,11 @@ import {
   parseShard,
   parseWholeNumber,
   readBaseline,
+  repositoryRoot,
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-KJM2NSNF.js";
+} from "./chunk-KVMQS3OF.js";
 import {
   ConfigError,
   UsageError,
@@ -320,7 +321,7 @@ async function scanCommand(positionals, values, io) {
   const { result: shown, config, failOn, code, paths } = await scanFromFlags(positionals, values, io, capped, files, baseline);
   const color = io.color && !values["no-color"];
   const quiet = values.quiet === true && code === EXIT.clean;
-  const context = { cwd: io.cwd, version: VERSION, color: values.output === void 0 && color };
+  const context = { cwd: io.cwd, sourceRoot: repositoryRoot(io.cwd) ?? io.cwd, version: VERSION, color: values.output === void 0 && color };
   const report = reporter === jsonReporter ? inBlocks(jsonReportPieces(shown, context)) : [reporter(shown, context)];
   if (values.output !== void 0) {
     writeOutput(values.output, report, io.cwd);
