@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-UYZ42PIQ.js";
-import "./chunk-KVMQS3OF.js";
-import "./chunk-X7M7YJ65.js";
+} from "./chunk-N7TDCID2.js";
+import "./chunk-QQHPATIG.js";
+import "./chunk-2AE6TILX.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

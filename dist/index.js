@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-UYZ42PIQ.js";
+} from "./chunk-N7TDCID2.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-KVMQS3OF.js";
+} from "./chunk-QQHPATIG.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-X7M7YJ65.js";
+} from "./chunk-2AE6TILX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

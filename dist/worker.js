@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-X7M7YJ65.js";
+} from "./chunk-2AE6TILX.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -130,7 +130,11 @@ function judgeNear(index: TermIndex, tokens: string[], ruleId: string): { verdic
   return { verdict: 'neutral', adjacent: false };
 }
 
-const NUMERIC_START = /[\d+(]/;
+/** `[\d+(]`: the value starts like a number. */
+const numericAt = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  return (code >= 48 && code <= 57) || code === 43 || code === 40;
+};
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
 /**
@@ -255,6 +259,14 @@ const CREATE_BEFORE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?$/i;
 const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 const COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 const INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+/** A line that continues an INSERT with more tuples. */
+const TUPLE_LINE = /^\s*\(/;
+/** What comes right before a `(` that opens an INSERT tuple. */
+const TUPLE_OPENS = /(?:\)\s*,\s*|VALUES\s*|^\s*)$/i;
+const parenIn = (text: string, from: number, to: number) => {
+  const at = text.indexOf('(', from);
+  return at !== -1 && at <= to;
+};
 
 const STATEMENT_MAX = 65536;
 // Where statements may start: SQL keywords in any case, as the statement patterns read them, found
@@ -358,17 +370,31 @@ function csvHeader(line: string): CsvHeader | undefined {
   return best;
 }
 
-/** Index of the field holding `to` in a delimited line starting at `from`, honouring quotes. */
-function fieldIndex(text: string, from: number, to: number, delimiter: number, quote: number): number {
-  let index = 0;
-  let quoted = false;
-  for (let i = from; i < to; i++) {
+/** How far a count of delimited fields has got: `index` of the field at `at`, and inside quotes or not. */
+interface FieldCount {
+  at: number;
+  index: number;
+  quoted: boolean;
+}
+
+/** Goes on counting fields from `count` up to `to` (honouring quotes) and returns the index of the field holding `to`. */
+function countFields(text: string, count: FieldCount, to: number, delimiter: number, quote: number): number {
+  let { at: i, index, quoted } = count;
+  for (; i < to; i++) {
     const ch = text.charCodeAt(i);
     if (ch === quote) quoted = !quoted;
     else if (ch === 92 && quote === 39) i++; // mysqldump escapes: \'
     else if (ch === delimiter && !quoted) index++;
   }
+  count.at = i;
+  count.index = index;
+  count.quoted = quoted;
   return index;
+}
+
+/** Index of the field holding `to` in a delimited line starting at `from`, honouring quotes. */
+function fieldIndex(text: string, from: number, to: number, delimiter: number, quote: number): number {
+  return countFields(text, { at: from, index: 0, quoted: false }, to, delimiter, quote);
 }
 
 export interface ContextTracker {
@@ -535,25 +561,64 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
     if (m) return { table: tableName(m[1]!), columns: m[2] !== undefined ? splitColumns(m[2]) : undefined };
-    return /^\s*\(/.test(text.slice(start, start + 8)) ? before : undefined;
+    return TUPLE_LINE.test(text.slice(start, start + 8)) ? before : undefined;
   }
 
   /** The `(` opening the INSERT tuple that holds `hit` (the last one after a `VALUES` or a `),`), or -1. */
   function tupleOpen(text: string, start: number, hit: number): number {
     let open = text.lastIndexOf('(', hit);
-    while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
+    while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
     return open >= start ? open : -1;
+  }
+
+  // The last hit's INSERT tuple: with no `(` after that hit up to the next one, the search back from
+  // the next one ends where that one's did.
+  let tupleText: string | undefined;
+  let tupleLine = -1;
+  let tupleHit = -1;
+  let tupleAt = -1;
+  function tupleOpenOf(text: string, start: number, hit: number): number {
+    if (text !== tupleText || start !== tupleLine || hit < tupleHit || parenIn(text, tupleHit + 1, hit)) {
+      tupleText = text;
+      tupleLine = start;
+      tupleAt = tupleOpen(text, start, hit);
+    }
+    tupleHit = hit;
+    return tupleAt;
+  }
+
+  // The fields counted up to the last hit of a line or tuple: the hits of a dump row come one after
+  // another, and the next one counts on from there.
+  let countText: string | undefined;
+  let countFrom = -1;
+  let countHit = -1;
+  let countDelimiter = -1;
+  let countQuote = -1;
+  const count: FieldCount = { at: 0, index: 0, quoted: false };
+  /** fieldIndex, counting on from the last hit when it was in the same line or tuple. */
+  function fieldOf(text: string, from: number, hit: number, delimiter: number, quote: number): number {
+    if (text !== countText || from !== countFrom || hit < countHit || delimiter !== countDelimiter || quote !== countQuote) {
+      countText = text;
+      countFrom = from;
+      countDelimiter = delimiter;
+      countQuote = quote;
+      count.at = from;
+      count.index = 0;
+      count.quoted = false;
+    }
+    countHit = hit;
+    return countFields(text, count, hit, delimiter, quote);
   }
 
   function columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
     if (copy !== undefined) {
-      const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
+      const column = copy.columns?.[fieldOf(text, start, hit, 9, -1)];
       return column === undefined ? undefined : { table: copy.table, column };
     }
     if (insert !== undefined) {
-      const open = tupleOpen(text, start, hit);
+      const open = tupleOpenOf(text, start, hit);
       let index: number;
-      if (open >= start) index = fieldIndex(text, open + 1, hit, 44, 39);
+      if (open >= start) index = fieldOf(text, open + 1, hit, 44, 39);
       else if (continued && tuple !== undefined) {
         // The tuple began in an earlier window: count its fields from its real start.
         const since = tuple.text + text.slice(tuple.end - windowBase, hit);
@@ -564,8 +629,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     }
     const found = markdownHeader(text, start, atStreamStart);
     const table = found === 'above' ? markdown : found;
-    if (table !== undefined) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
-    if (csv !== undefined) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
+    if (table !== undefined) return withName(table[fieldOf(text, start, hit, 124, -1) - 1]);
+    if (csv !== undefined) return withName(csv.names[fieldOf(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
     return undefined;
   }
 
@@ -577,6 +642,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       events = [];
       nextEvent = 0;
       lineStart = -1;
+      // Counts and searches are in the last window's text: let it go.
+      tupleText = countText = undefined;
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
@@ -630,7 +697,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     },
 
     classify(rule, text, start) {
-      const numeric = NUMERIC_START.test(text[start] ?? '');
+      const numeric = numericAt(text, start);
       applyEventsUpTo(start);
       // The line holding the hit; hits arrive in order, so each line is searched once.
       if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {

@@ -6371,7 +6371,10 @@ function judgeNear(index, tokens, ruleId) {
   }
   return { verdict: "neutral", adjacent: false };
 }
-var NUMERIC_START = /[\d+(]/;
+var numericAt = (text, at) => {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57 || code === 43 || code === 40;
+};
 var STEP_DOWN = { high: "medium", medium: "low", low: "low" };
 function confidenceOf(verdict, base, decisive, numeric) {
   if (verdict === "positive") return "high";
@@ -6459,6 +6462,12 @@ var CREATE_BEFORE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?$/i;
 var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+var TUPLE_LINE = /^\s*\(/;
+var TUPLE_OPENS = /(?:\)\s*,\s*|VALUES\s*|^\s*)$/i;
+var parenIn = (text, from, to) => {
+  const at = text.indexOf("(", from);
+  return at !== -1 && at <= to;
+};
 var STATEMENT_MAX = 65536;
 var SQL_KEYWORD = /insert|table|copy /gi;
 var COPY_END = /\n\\\./g;
@@ -6530,16 +6539,21 @@ function csvHeader(line) {
   }
   return best;
 }
-function fieldIndex(text, from, to, delimiter, quote) {
-  let index = 0;
-  let quoted = false;
-  for (let i = from; i < to; i++) {
+function countFields(text, count, to, delimiter, quote) {
+  let { at: i, index, quoted } = count;
+  for (; i < to; i++) {
     const ch = text.charCodeAt(i);
     if (ch === quote) quoted = !quoted;
     else if (ch === 92 && quote === 39) i++;
     else if (ch === delimiter && !quoted) index++;
   }
+  count.at = i;
+  count.index = index;
+  count.quoted = quoted;
   return index;
+}
+function fieldIndex(text, from, to, delimiter, quote) {
+  return countFields(text, { at: from, index: 0, quoted: false }, to, delimiter, quote);
 }
 var MEMO_SIZE = 1e4;
 var BASES = ["key", "column", "table column", "near"];
@@ -6646,22 +6660,54 @@ function createContextTracker(rules) {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
     if (m) return { table: tableName(m[1]), columns: m[2] !== void 0 ? splitColumns(m[2]) : void 0 };
-    return /^\s*\(/.test(text.slice(start, start + 8)) ? before : void 0;
+    return TUPLE_LINE.test(text.slice(start, start + 8)) ? before : void 0;
   }
   function tupleOpen(text, start, hit) {
     let open = text.lastIndexOf("(", hit);
-    while (open > start && !/(?:\)\s*,\s*|VALUES\s*|^\s*)$/i.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
+    while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
     return open >= start ? open : -1;
+  }
+  let tupleText;
+  let tupleLine = -1;
+  let tupleHit = -1;
+  let tupleAt = -1;
+  function tupleOpenOf(text, start, hit) {
+    if (text !== tupleText || start !== tupleLine || hit < tupleHit || parenIn(text, tupleHit + 1, hit)) {
+      tupleText = text;
+      tupleLine = start;
+      tupleAt = tupleOpen(text, start, hit);
+    }
+    tupleHit = hit;
+    return tupleAt;
+  }
+  let countText;
+  let countFrom = -1;
+  let countHit = -1;
+  let countDelimiter = -1;
+  let countQuote = -1;
+  const count = { at: 0, index: 0, quoted: false };
+  function fieldOf(text, from, hit, delimiter, quote) {
+    if (text !== countText || from !== countFrom || hit < countHit || delimiter !== countDelimiter || quote !== countQuote) {
+      countText = text;
+      countFrom = from;
+      countDelimiter = delimiter;
+      countQuote = quote;
+      count.at = from;
+      count.index = 0;
+      count.quoted = false;
+    }
+    countHit = hit;
+    return countFields(text, count, hit, delimiter, quote);
   }
   function columnOf(text, start, hit) {
     if (copy !== void 0) {
-      const column = copy.columns?.[fieldIndex(text, start, hit, 9, -1)];
+      const column = copy.columns?.[fieldOf(text, start, hit, 9, -1)];
       return column === void 0 ? void 0 : { table: copy.table, column };
     }
     if (insert !== void 0) {
-      const open = tupleOpen(text, start, hit);
+      const open = tupleOpenOf(text, start, hit);
       let index;
-      if (open >= start) index = fieldIndex(text, open + 1, hit, 44, 39);
+      if (open >= start) index = fieldOf(text, open + 1, hit, 44, 39);
       else if (continued && tuple !== void 0) {
         const since = tuple.text + text.slice(tuple.end - windowBase, hit);
         index = fieldIndex(since, 1, since.length, 44, 39);
@@ -6671,8 +6717,8 @@ function createContextTracker(rules) {
     }
     const found = markdownHeader(text, start, atStreamStart);
     const table = found === "above" ? markdown : found;
-    if (table !== void 0) return withName(table[fieldIndex(text, start, hit, 124, -1) - 1]);
-    if (csv !== void 0) return withName(csv.names[fieldIndex(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
+    if (table !== void 0) return withName(table[fieldOf(text, start, hit, 124, -1) - 1]);
+    if (csv !== void 0) return withName(csv.names[fieldOf(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
     return void 0;
   }
   return {
@@ -6683,6 +6729,7 @@ function createContextTracker(rules) {
       events = [];
       nextEvent = 0;
       lineStart = -1;
+      tupleText = countText = void 0;
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
@@ -6731,7 +6778,7 @@ function createContextTracker(rules) {
       events.sort((a, b) => a.at - b.at);
     },
     classify(rule2, text, start) {
-      const numeric = NUMERIC_START.test(text[start] ?? "");
+      const numeric = numericAt(text, start);
       applyEventsUpTo(start);
       if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
         const lf = text.lastIndexOf("\n", start - 1);

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-KVMQS3OF.js";
+} from "./chunk-QQHPATIG.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-X7M7YJ65.js";
+} from "./chunk-2AE6TILX.js";
 
 // src/merge.ts
 function parse(file) {

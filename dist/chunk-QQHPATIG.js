@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-X7M7YJ65.js";
+} from "./chunk-2AE6TILX.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
