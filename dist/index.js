@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-N7TDCID2.js";
+} from "./chunk-N76I4L5B.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-QQHPATIG.js";
+} from "./chunk-ZHHWVQNY.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2AE6TILX.js";
+} from "./chunk-S6DNAYKU.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-2AE6TILX.js";
+} from "./chunk-S6DNAYKU.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -11,7 +11,6 @@ import { createFindingsLimit } from './findings-cap.js';
 import { withFingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
 import { createLineTracker, type Position } from './location.js';
-import { ownedCopy } from './owned.js';
 import type { AllowDirective, CompiledRule, EngineFinding, Finding } from './types.js';
 
 /** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
@@ -332,22 +331,6 @@ function scanGroup(window: Buffer, text: string, from: number, to: number, base:
 type RatedHit = Hit & { context: HitContext };
 
 /**
- * A string that owns its characters (owned.ts), for a finding's mask. Copies are shared by content:
- * findings repeat the same masks thousands of times.
- */
-const ownedCopies = new Map<string, string>();
-function owned(s: string): string {
-  let copy = ownedCopies.get(s);
-  if (copy === undefined) {
-    copy = ownedCopy(s);
-    if (copy === s) return s;
-    if (ownedCopies.size >= 10_000) ownedCopies.clear();
-    ownedCopies.set(copy, copy); // keyed by the copy: the original would pin its window
-  }
-  return copy;
-}
-
-/**
  * Where rules overlap on one span (a phone inside a card number, an NHS number that parses as a
  * phone), the more confident match wins, then the longer one. `hits` are sorted by start.
  */
@@ -400,7 +383,7 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
   const findingOf = (hit: RatedHit, start: Position, window: Buffer, base: number): EngineFinding => {
     // An ASCII value without a line break ends as many columns to the right as it has bytes.
     const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
-    const masked = owned(hit.rule.mask(hit.value));
+    const masked = hit.rule.mask(hit.value);
     let seen = occurrences.get(hit.rule);
     if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
     const occurrence = (seen.get(masked) ?? 0) + 1;

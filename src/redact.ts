@@ -1,6 +1,7 @@
 // The only module that turns raw match text into something printable. Everything downstream of
 // detection sees the masked value and the fingerprint, never the value itself.
 import crypto from 'node:crypto';
+import { ownedCopy } from './owned.js';
 import type { EngineFinding, MaskStyle } from './types.js';
 
 const KEEP_TRAILING = 4;
@@ -9,7 +10,8 @@ const KEEP_TRAILING = 4;
 export function maskEmail(value: string): string {
   const at = value.lastIndexOf('@');
   if (at <= 0) return maskTrailing(value);
-  return `${value[0]}***${value.slice(at)}`;
+  // The domain is cut from the value, which may be cut from a window: the finding keeps a copy, not the window.
+  return `${value[0]}***${ownedCopy(value.slice(at))}`;
 }
 
 /** Keeps separators and the last four letters or digits: `***-**-6789`, `************4242`. */
@@ -44,6 +46,10 @@ function maskAscii(value: string): string {
   return out;
 }
 
+/**
+ * Masks own their characters (built from single characters, the domain copied): a finding keeps its
+ * mask long after the window its value was cut from, which must not stay alive with it (owned.ts).
+ */
 export function maskerFor(style: MaskStyle): (value: string) => string {
   return style === 'email' ? maskEmail : maskTrailing;
 }

@@ -3,6 +3,10 @@ import type { EngineFinding, MaskStyle } from './types.js';
 export declare function maskEmail(value: string): string;
 /** Keeps separators and the last four letters or digits: `***-**-6789`, `************4242`. */
 export declare function maskTrailing(value: string): string;
+/**
+ * Masks own their characters (built from single characters, the domain copied): a finding keeps its
+ * mask long after the window its value was cut from, which must not stay alive with it (owned.ts).
+ */
 export declare function maskerFor(style: MaskStyle): (value: string) => string;
 /**
  * A fingerprint built only from what the report already shows (rule, path, masked value) plus the

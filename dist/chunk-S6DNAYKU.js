@@ -6915,7 +6915,7 @@ var KEEP_TRAILING = 4;
 function maskEmail(value) {
   const at = value.lastIndexOf("@");
   if (at <= 0) return maskTrailing(value);
-  return `${value[0]}***${value.slice(at)}`;
+  return `${value[0]}***${ownedCopy(value.slice(at))}`;
 }
 function maskTrailing(value) {
   if (ASCII.test(value)) return maskAscii(value);
@@ -7236,17 +7236,6 @@ function scanGroup(window, text, from, to, base, group, allowed, out) {
     }
   }
 }
-var ownedCopies = /* @__PURE__ */ new Map();
-function owned(s) {
-  let copy = ownedCopies.get(s);
-  if (copy === void 0) {
-    copy = ownedCopy(s);
-    if (copy === s) return s;
-    if (ownedCopies.size >= 1e4) ownedCopies.clear();
-    ownedCopies.set(copy, copy);
-  }
-  return copy;
-}
 function dropOverlaps(hits) {
   const kept = [];
   for (const hit of hits) {
@@ -7277,7 +7266,7 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
   let total = 0;
   const findingOf = (hit, start, window, base) => {
     const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
-    const masked = owned(hit.rule.mask(hit.value));
+    const masked = hit.rule.mask(hit.value);
     let seen = occurrences.get(hit.rule);
     if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
     const occurrence = (seen.get(masked) ?? 0) + 1;

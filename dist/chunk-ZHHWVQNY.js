@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-2AE6TILX.js";
+} from "./chunk-S6DNAYKU.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-QQHPATIG.js";
+} from "./chunk-ZHHWVQNY.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-2AE6TILX.js";
+} from "./chunk-S6DNAYKU.js";
 
 // src/merge.ts
 function parse(file) {
