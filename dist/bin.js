@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-N76I4L5B.js";
-import "./chunk-ZHHWVQNY.js";
-import "./chunk-S6DNAYKU.js";
+} from "./chunk-GAKIVURV.js";
+import "./chunk-EXROS7IK.js";
+import "./chunk-ISYG2JUF.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

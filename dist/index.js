@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-N76I4L5B.js";
+} from "./chunk-GAKIVURV.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-ZHHWVQNY.js";
+} from "./chunk-EXROS7IK.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-S6DNAYKU.js";
+} from "./chunk-ISYG2JUF.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-S6DNAYKU.js";
+} from "./chunk-ISYG2JUF.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

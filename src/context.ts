@@ -135,6 +135,23 @@ const numericAt = (text: string, at: number) => {
   const code = text.charCodeAt(at);
   return (code >= 48 && code <= 57) || code === 43 || code === 40;
 };
+/** Shorter first tokens would be found nearly everywhere: such a rule is not worth a gate. */
+const NEEDLE_MIN = 3;
+
+/**
+ * What a text must hold, in any case, for a key, column or word in it to rate a hit of `rule` high:
+ * the first token of each of its context phrases (a phrase is found only with all its tokens). Given
+ * only for rules that report nothing without such a rating (requireContext 'always', below high
+ * confidence), so that the engine may skip them where none occurs; undefined otherwise, or where a
+ * phrase starts with a token too short to tell (`s.i.n`).
+ */
+export function contextNeedles(rule: CompiledRule): string[] | undefined {
+  if (rule.requireContext !== 'always' || rule.confidence === 'high') return undefined;
+  const firsts = (rule.spec.context ?? []).map((phrase) => tokenize(phrase)[0]).filter((t): t is string => t !== undefined);
+  if (firsts.length === 0 || firsts.some((t) => t.length < NEEDLE_MIN)) return undefined;
+  return [...new Set(firsts)];
+}
+
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
 /**
@@ -405,6 +422,12 @@ export interface ContextTracker {
   window(text: string, from: number, to: number, base: number): void;
   /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
   classify(rule: CompiledRule, text: string, start: number): HitContext;
+  /**
+   * Whether a column name this stream declared up to the current window (CSV header, CREATE TABLE,
+   * COPY or INSERT column list, Markdown table header) holds one of the rule's contextNeedles: a
+   * window that holds none of them itself may still rate the rule's hits high by such a column.
+   */
+  columnsMayName(rule: CompiledRule): boolean;
 }
 
 const MEMO_SIZE = 10_000;
@@ -494,6 +517,22 @@ function judgeFor(rules: CompiledRule[]): Judge {
 
 export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   const { remembered, named, nearby } = judgeFor(rules);
+  const gated = rules.flatMap((rule) => {
+    const needles = contextNeedles(rule);
+    return needles === undefined ? [] : [{ rule, needles }];
+  });
+  const declaredNames = new Set<string>();
+  const namedRules = new Set<CompiledRule>();
+  /** Notes the column names a statement or header declares, for columnsMayName(). */
+  const declare = (names: readonly string[] | undefined): void => {
+    if (names === undefined || gated.length === 0) return;
+    for (const name of names) {
+      if (declaredNames.has(name)) continue;
+      if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
+      const lower = name.toLowerCase();
+      for (const { rule, needles } of gated) if (needles.some((needle) => lower.includes(needle))) namedRules.add(rule);
+    }
+  };
 
   let firstWindow = true;
   let csv: CsvHeader | undefined;
@@ -537,11 +576,17 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     if (create) {
       const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
       if (columns === 'incomplete') return columns;
-      return columns && tables.size < 1000 ? () => tables.set(tableName(create[1]!), columns) : undefined;
+      if (columns === undefined || tables.size >= 1000) return undefined;
+      declare(columns);
+      return () => tables.set(tableName(create[1]!), columns);
     }
     COPY_HEADER.lastIndex = at;
     const header = COPY_HEADER.exec(text);
-    if (header) return () => (copy = { table: tableName(header[1]!), columns: splitColumns(header[2]!) });
+    if (header) {
+      const columns = splitColumns(header[2]!);
+      declare(columns);
+      return () => (copy = { table: tableName(header[1]!), columns });
+    }
     // Too little text to tell: the header's line (or the CREATE TABLE's opening paren) is not there yet.
     return text.indexOf('\n', at) === -1 && text.length - at < STATEMENT_MAX ? 'incomplete' : undefined;
   }
@@ -654,12 +699,14 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       for (const at of keywords.get('i')!) {
         const header = insertOf(text, at, undefined);
         if (header !== undefined) inserts.push({ at, header });
+        declare(header?.columns);
       }
       for (const { at, header } of inserts) events.push({ at, apply: () => (lastInsert = header) });
       const lastLf = text.lastIndexOf('\n', to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
       const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
       markdownForNext = lastRow === 'above' ? markdown : lastRow;
+      declare(markdownForNext);
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
       tuple = tupleForNext;
@@ -672,6 +719,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         const eol = text.indexOf('\n', from);
         const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, '');
         csv = csvHeader(first);
+        declare(csv?.names);
       }
       if (pending !== undefined) {
         // A statement cut by the previous window's end: its start, then the rest from this window.
@@ -695,6 +743,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => (copy = undefined) }));
       events.sort((a, b) => a.at - b.at);
     },
+
+    columnsMayName: (rule) => namedRules.has(rule),
 
     classify(rule, text, start) {
       const numeric = numericAt(text, start);

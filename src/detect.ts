@@ -5,8 +5,8 @@
 // the OVERLAP bytes after acceptTo are kept for the next window, and KEEP_BEHIND bytes before
 // acceptFrom give lookbehind assertions and the context rating their left context. Memory is bounded
 // by the chunk size.
-import { buildAutomaton, type Automaton, type Covered } from './automaton.js';
-import { CONTEXT_LOOKBACK, confidenceRank, createContextTracker, type HitContext } from './context.js';
+import { buildAutomaton, type Automaton, type Covered, type PatternSource } from './automaton.js';
+import { CONTEXT_LOOKBACK, confidenceRank, contextNeedles, createContextTracker, type ContextTracker, type HitContext } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { withFingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
@@ -108,17 +108,37 @@ interface CandidateGroup {
  * equal spans keep that order, and which of them a tie in dropOverlaps() keeps depends on it.
  */
 type Step =
-  /** A rule whose possible match ends the automaton finds (its index in `automaton.covered`). */
-  | { covered: number }
+  /** A rule whose possible match ends the automaton finds (`covered`: its index in `automaton.covered`). */
+  | { covered: number; rule: CompiledRule }
   /** A rule without a candidate promise: its pattern runs over the whole window. */
   | { plain: CompiledRule }
   | { group: CandidateGroup };
+
+/**
+ * A rule that reports only what its context words rate high (contextNeedles) is skipped in a window
+ * that holds none of its needles, where no column the stream declared holds one either: none of its
+ * matches there could be reported. The automaton finds the needles in the same pass (`covered`: the
+ * index of `needles` in `automaton.covered`) where they start in the window's region; `needles` tests
+ * the text before it, up to the `longest` needle's length into it.
+ */
+interface Gate {
+  rule: CompiledRule;
+  needles: PatternSource;
+  longest: number;
+  covered: number;
+}
+
+interface WithAutomaton {
+  automaton: Automaton<PatternSource>;
+  steps: Step[];
+  gates: Gate[];
+}
 
 interface Plan {
   /** Steps without the automaton, for windows too small to pay for it. */
   direct: Step[];
   /** Built on the first window of at least AUTOMATON_BYTES, then used for every window. */
-  withAutomaton: { automaton: Automaton<CompiledRule>; steps: Step[] } | undefined;
+  withAutomaton: WithAutomaton | undefined;
 }
 
 /**
@@ -150,16 +170,24 @@ function planFor(rules: CompiledRule[]): Plan {
   return plan;
 }
 
-function withAutomaton(rules: CompiledRule[]): { automaton: Automaton<CompiledRule>; steps: Step[] } {
-  const automaton = buildAutomaton(rules);
-  return { automaton, steps: stepsFor(rules, new Map(automaton.covered.map((c, k) => [c.rule, k]))) };
+function withAutomaton(rules: CompiledRule[]): WithAutomaton {
+  const needles = rules.flatMap((rule) => {
+    const words = contextNeedles(rule);
+    // Tokens are lowercase letters and digits: nothing to escape.
+    return words === undefined ? [] : [{ rule, needles: { regex: new RegExp(words.join('|'), 'i') }, longest: Math.max(...words.map((w) => w.length)) }];
+  });
+  // Rules first: where the automaton has no room left for all, needles go without their gate.
+  const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles)]);
+  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  const gates = needles.flatMap((gate) => (coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles)! }] : []));
+  return { automaton, steps: stepsFor(rules, coveredAt), gates };
 }
 
 /** The steps for `rules`, of which those in `coveredAt` (by their index in the automaton) are covered by it. */
-function stepsFor(rules: CompiledRule[], coveredAt: Map<CompiledRule, number>): Step[] {
+function stepsFor(rules: CompiledRule[], coveredAt: Map<PatternSource, number>): Step[] {
   const steps: Step[] = [];
   for (const rule of rules) {
-    if (rule.candidate === undefined) steps.push(coveredAt.has(rule) ? { covered: coveredAt.get(rule)! } : { plain: rule });
+    if (rule.candidate === undefined) steps.push(coveredAt.has(rule) ? { covered: coveredAt.get(rule)!, rule } : { plain: rule });
   }
   // One pass per distinct promise: rules with the same `chars` and `counts` share their runs.
   const byPromise = new Map<string, CompiledRule[]>();
@@ -171,7 +199,7 @@ function stepsFor(rules: CompiledRule[], coveredAt: Map<CompiledRule, number>): 
   for (const members of byPromise.values()) {
     const rest = members.filter((rule) => !coveredAt.has(rule));
     for (const rule of members) {
-      if (coveredAt.has(rule)) steps.push({ covered: coveredAt.get(rule)! });
+      if (coveredAt.has(rule)) steps.push({ covered: coveredAt.get(rule)!, rule });
       else if (rule === rest[0]) steps.push({ group: makeGroup(rest) });
     }
   }
@@ -247,7 +275,7 @@ function denseFor(runs: Runs, atLeast: number, bytes: number): boolean {
  * (ascending) are the positions where its matches may end. Reports whose possible starts overlap make
  * one interval; its regex runs over a slice around each interval, with the bytes its lookarounds read.
  */
-function collectNear(rule: CompiledRule, text: string, from: number, to: number, base: number, ends: number[], { maxLength, minLength, reach }: Covered<CompiledRule>, allowed: AllowedValues | undefined, out: Hit[]): void {
+function collectNear(rule: CompiledRule, text: string, from: number, to: number, base: number, ends: number[], { maxLength, minLength, reach }: Covered<PatternSource>, allowed: AllowedValues | undefined, out: Hit[]): void {
   // A nonempty match from `at` on is reported at `at + shortest` or later, and starts `shortest` before its report or earlier.
   const shortest = Math.max(1, minLength);
   let at = from;
@@ -265,38 +293,51 @@ function collectNear(rule: CompiledRule, text: string, from: number, to: number,
   }
 }
 
+/** The gated rules that a window, whose needles the automaton found (`ends`) from `from` on, skips. */
+function shut(gates: Gate[], ends: number[][], text: string, from: number, context: ContextTracker): Set<CompiledRule> | undefined {
+  let closed: Set<CompiledRule> | undefined;
+  for (const { rule, needles, longest, covered } of gates) {
+    if (ends[covered]!.length > 0 || context.columnsMayName(rule) || needles.regex.test(text.slice(0, from + longest))) continue;
+    (closed ??= new Set()).add(rule);
+  }
+  return closed;
+}
+
 /**
  * Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute
- * offset `base`; `text` is its latin1 view).
+ * offset `base`; `text` is its latin1 view), but those of rules the window's context cannot confirm.
  */
-function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], allowed: AllowedValues | undefined, out: Hit[]): void {
+function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], context: ContextTracker, allowed: AllowedValues | undefined, out: Hit[]): void {
   const plan = planFor(rules);
   let steps = plan.direct;
   let ends: number[][] | undefined;
-  let covered: Covered<CompiledRule>[] = [];
+  let covered: Covered<PatternSource>[] = [];
+  let closed: Set<CompiledRule> | undefined;
   if (plan.withAutomaton !== undefined || to - from >= AUTOMATON_BYTES) {
     plan.withAutomaton ??= withAutomaton(rules);
     ({ steps } = plan.withAutomaton);
     ({ covered } = plan.withAutomaton.automaton);
     if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
+    if (ends !== undefined) closed = shut(plan.withAutomaton.gates, ends, text, from, context);
   }
   for (const step of steps) {
     if ('covered' in step) {
-      const place = covered[step.covered]!;
+      if (closed?.has(step.rule)) continue;
       const mayEnd = ends?.[step.covered];
-      if (mayEnd === undefined) collect(place.rule, text, from, to, base, allowed, out);
-      else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
+      if (mayEnd === undefined) collect(step.rule, text, from, to, base, allowed, out);
+      else collectNear(step.rule, text, from, to, base, mayEnd, covered[step.covered]!, allowed, out);
     } else if ('plain' in step) {
       const rule = step.plain;
-      if (rule.prefilter && !rule.prefilter.some((p) => text.includes(p))) continue;
+      if (closed?.has(rule) || (rule.prefilter && !rule.prefilter.some((p) => text.includes(p)))) continue;
       collect(rule, text, from, to, base, allowed, out);
-    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, closed, allowed, out);
   }
 }
 
 /** Matches of a candidate group's rules: around its candidate runs, or over the whole window where they are dense. */
-function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, allowed: AllowedValues | undefined, out: Hit[]): void {
-  const { rules: members } = group;
+function scanGroup(window: Buffer, text: string, from: number, to: number, base: number, group: CandidateGroup, closed: Set<CompiledRule> | undefined, allowed: AllowedValues | undefined, out: Hit[]): void {
+  const members = closed === undefined ? group.rules : group.rules.filter((rule) => !closed.has(rule));
+  if (members.length === 0) return;
   const runs: Runs = [];
   const record = (start: number, end: number, count: number) => runs.push(start, end, count);
   const find = group.anchors === undefined ? loopedRuns : anchoredRuns;
@@ -415,7 +456,9 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    // The window's structure first: the columns it declares may confirm rules the pattern pass would skip.
+    context.window(text, acceptFrom - base, acceptTo - base, base);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
@@ -425,7 +468,6 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
         allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
       }
     };
-    context.window(text, acceptFrom - base, acceptTo - base, base);
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const rated: RatedHit[] = [];
     for (const hit of hits) {

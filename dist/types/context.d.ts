@@ -11,6 +11,14 @@ export interface HitContext {
 /** Low-confidence findings sit under keys such as order_id or uuid: reporting them would cry wolf. */
 export declare const DEFAULT_MIN_CONFIDENCE: Confidence;
 export declare function confidenceRank(c: Confidence): number;
+/**
+ * What a text must hold, in any case, for a key, column or word in it to rate a hit of `rule` high:
+ * the first token of each of its context phrases (a phrase is found only with all its tokens). Given
+ * only for rules that report nothing without such a rating (requireContext 'always', below high
+ * confidence), so that the engine may skip them where none occurs; undefined otherwise, or where a
+ * phrase starts with a token too short to tell (`s.i.n`).
+ */
+export declare function contextNeedles(rule: CompiledRule): string[] | undefined;
 /** How far before a hit its key or words can start: the engine keeps that much text before each window. */
 export declare const CONTEXT_LOOKBACK: number;
 export interface ContextTracker {
@@ -21,5 +29,11 @@ export interface ContextTracker {
     window(text: string, from: number, to: number, base: number): void;
     /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
     classify(rule: CompiledRule, text: string, start: number): HitContext;
+    /**
+     * Whether a column name this stream declared up to the current window (CSV header, CREATE TABLE,
+     * COPY or INSERT column list, Markdown table header) holds one of the rule's contextNeedles: a
+     * window that holds none of them itself may still rate the rule's hits high by such a column.
+     */
+    columnsMayName(rule: CompiledRule): boolean;
 }
 export declare function createContextTracker(rules: CompiledRule[]): ContextTracker;

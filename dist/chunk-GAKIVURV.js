@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-ZHHWVQNY.js";
+} from "./chunk-EXROS7IK.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-S6DNAYKU.js";
+} from "./chunk-ISYG2JUF.js";
 
 // src/merge.ts
 function parse(file) {

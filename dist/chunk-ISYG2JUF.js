@@ -6375,6 +6375,13 @@ var numericAt = (text, at) => {
   const code = text.charCodeAt(at);
   return code >= 48 && code <= 57 || code === 43 || code === 40;
 };
+var NEEDLE_MIN = 3;
+function contextNeedles(rule2) {
+  if (rule2.requireContext !== "always" || rule2.confidence === "high") return void 0;
+  const firsts = (rule2.spec.context ?? []).map((phrase) => tokenize(phrase)[0]).filter((t) => t !== void 0);
+  if (firsts.length === 0 || firsts.some((t) => t.length < NEEDLE_MIN)) return void 0;
+  return [...new Set(firsts)];
+}
 var STEP_DOWN = { high: "medium", medium: "low", low: "low" };
 function confidenceOf(verdict, base, decisive, numeric) {
   if (verdict === "positive") return "high";
@@ -6614,6 +6621,21 @@ function judgeFor(rules) {
 }
 function createContextTracker(rules) {
   const { remembered, named, nearby } = judgeFor(rules);
+  const gated = rules.flatMap((rule2) => {
+    const needles = contextNeedles(rule2);
+    return needles === void 0 ? [] : [{ rule: rule2, needles }];
+  });
+  const declaredNames = /* @__PURE__ */ new Set();
+  const namedRules = /* @__PURE__ */ new Set();
+  const declare = (names) => {
+    if (names === void 0 || gated.length === 0) return;
+    for (const name of names) {
+      if (declaredNames.has(name)) continue;
+      if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
+      const lower = name.toLowerCase();
+      for (const { rule: rule2, needles } of gated) if (needles.some((needle) => lower.includes(needle))) namedRules.add(rule2);
+    }
+  };
   let firstWindow = true;
   let csv;
   const tables = /* @__PURE__ */ new Map();
@@ -6642,11 +6664,17 @@ function createContextTracker(rules) {
     if (create) {
       const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
       if (columns === "incomplete") return columns;
-      return columns && tables.size < 1e3 ? () => tables.set(tableName(create[1]), columns) : void 0;
+      if (columns === void 0 || tables.size >= 1e3) return void 0;
+      declare(columns);
+      return () => tables.set(tableName(create[1]), columns);
     }
     COPY_HEADER.lastIndex = at;
     const header = COPY_HEADER.exec(text);
-    if (header) return () => copy = { table: tableName(header[1]), columns: splitColumns(header[2]) };
+    if (header) {
+      const columns = splitColumns(header[2]);
+      declare(columns);
+      return () => copy = { table: tableName(header[1]), columns };
+    }
     return text.indexOf("\n", at) === -1 && text.length - at < STATEMENT_MAX ? "incomplete" : void 0;
   }
   const observe = (text, from, to, marker, handle) => {
@@ -6739,12 +6767,14 @@ function createContextTracker(rules) {
       for (const at of keywords.get("i")) {
         const header = insertOf(text, at, void 0);
         if (header !== void 0) inserts.push({ at, header });
+        declare(header?.columns);
       }
       for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
       const lastLf = text.lastIndexOf("\n", to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
       const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
       markdownForNext = lastRow === "above" ? markdown : lastRow;
+      declare(markdownForNext);
       const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
       headForNext = tail !== void 0 && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : void 0;
       tuple = tupleForNext;
@@ -6756,6 +6786,7 @@ function createContextTracker(rules) {
         const eol = text.indexOf("\n", from);
         const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, "");
         csv = csvHeader(first);
+        declare(csv?.names);
       }
       if (pending !== void 0) {
         const stitched = pending.text + text.slice(pending.end - base);
@@ -6777,6 +6808,7 @@ function createContextTracker(rules) {
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => copy = void 0 }));
       events.sort((a, b) => a.at - b.at);
     },
+    columnsMayName: (rule2) => namedRules.has(rule2),
     classify(rule2, text, start) {
       const numeric = numericAt(text, start);
       applyEventsUpTo(start);
@@ -7098,13 +7130,19 @@ function planFor(rules) {
   return plan;
 }
 function withAutomaton(rules) {
-  const automaton = buildAutomaton(rules);
-  return { automaton, steps: stepsFor(rules, new Map(automaton.covered.map((c, k) => [c.rule, k]))) };
+  const needles = rules.flatMap((rule2) => {
+    const words = contextNeedles(rule2);
+    return words === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(words.join("|"), "i") }, longest: Math.max(...words.map((w) => w.length)) }];
+  });
+  const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles)]);
+  const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
+  const gates = needles.flatMap((gate) => coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles) }] : []);
+  return { automaton, steps: stepsFor(rules, coveredAt), gates };
 }
 function stepsFor(rules, coveredAt) {
   const steps = [];
   for (const rule2 of rules) {
-    if (rule2.candidate === void 0) steps.push(coveredAt.has(rule2) ? { covered: coveredAt.get(rule2) } : { plain: rule2 });
+    if (rule2.candidate === void 0) steps.push(coveredAt.has(rule2) ? { covered: coveredAt.get(rule2), rule: rule2 } : { plain: rule2 });
   }
   const byPromise = /* @__PURE__ */ new Map();
   for (const rule2 of rules) {
@@ -7115,7 +7153,7 @@ function stepsFor(rules, coveredAt) {
   for (const members of byPromise.values()) {
     const rest = members.filter((rule2) => !coveredAt.has(rule2));
     for (const rule2 of members) {
-      if (coveredAt.has(rule2)) steps.push({ covered: coveredAt.get(rule2) });
+      if (coveredAt.has(rule2)) steps.push({ covered: coveredAt.get(rule2), rule: rule2 });
       else if (rule2 === rest[0]) steps.push({ group: makeGroup(rest) });
     }
   }
@@ -7180,32 +7218,43 @@ function collectNear(rule2, text, from, to, base, ends, { maxLength: maxLength2,
     at = Math.max(last + 1, sliceFrom + collect(rule2, slice, start - sliceFrom, Math.min(last + 1, to) - sliceFrom, base + sliceFrom, allowed, out));
   }
 }
-function scanWindow(window, text, from, to, base, rules, allowed, out) {
+function shut(gates, ends, text, from, context) {
+  let closed;
+  for (const { rule: rule2, needles, longest, covered } of gates) {
+    if (ends[covered].length > 0 || context.columnsMayName(rule2) || needles.regex.test(text.slice(0, from + longest))) continue;
+    (closed ??= /* @__PURE__ */ new Set()).add(rule2);
+  }
+  return closed;
+}
+function scanWindow(window, text, from, to, base, rules, context, allowed, out) {
   const plan = planFor(rules);
   let steps = plan.direct;
   let ends;
   let covered = [];
+  let closed;
   if (plan.withAutomaton !== void 0 || to - from >= AUTOMATON_BYTES) {
     plan.withAutomaton ??= withAutomaton(rules);
     ({ steps } = plan.withAutomaton);
     ({ covered } = plan.withAutomaton.automaton);
     if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
+    if (ends !== void 0) closed = shut(plan.withAutomaton.gates, ends, text, from, context);
   }
   for (const step of steps) {
     if ("covered" in step) {
-      const place = covered[step.covered];
+      if (closed?.has(step.rule)) continue;
       const mayEnd = ends?.[step.covered];
-      if (mayEnd === void 0) collect(place.rule, text, from, to, base, allowed, out);
-      else collectNear(place.rule, text, from, to, base, mayEnd, place, allowed, out);
+      if (mayEnd === void 0) collect(step.rule, text, from, to, base, allowed, out);
+      else collectNear(step.rule, text, from, to, base, mayEnd, covered[step.covered], allowed, out);
     } else if ("plain" in step) {
       const rule2 = step.plain;
-      if (rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
+      if (closed?.has(rule2) || rule2.prefilter && !rule2.prefilter.some((p) => text.includes(p))) continue;
       collect(rule2, text, from, to, base, allowed, out);
-    } else scanGroup(window, text, from, to, base, step.group, allowed, out);
+    } else scanGroup(window, text, from, to, base, step.group, closed, allowed, out);
   }
 }
-function scanGroup(window, text, from, to, base, group, allowed, out) {
-  const { rules: members } = group;
+function scanGroup(window, text, from, to, base, group, closed, allowed, out) {
+  const members = closed === void 0 ? group.rules : group.rules.filter((rule2) => !closed.has(rule2));
+  if (members.length === 0) return;
   const runs = [];
   const record = (start, end, count) => runs.push(start, end, count);
   const find = group.anchors === void 0 ? loopedRuns : anchoredRuns;
@@ -7296,7 +7345,8 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, allowed, hits);
+    context.window(text, acceptFrom - base, acceptTo - base, base);
+    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {
@@ -7305,7 +7355,6 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
         allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
       }
     };
-    context.window(text, acceptFrom - base, acceptTo - base, base);
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const rated = [];
     for (const hit of hits) {

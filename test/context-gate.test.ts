@@ -1,0 +1,66 @@
+// Rules that report only what their context words rate high (passport, NHS, Aadhaar and ITIN numbers)
+// are skipped in a window that holds none of their words, where the stream has declared no column
+// named by one either. Wherever the rating reads a word, the value must still be found: before it on
+// its line, in a header or column list that an earlier window declared, or in the text kept before a
+// window's region. Streams here are large enough for the engine's automaton, which finds the words.
+import { describe, expect, it } from 'vitest';
+import { Gen } from '../eval/values.js';
+import { detectStream, loadRules } from '../src/index.js';
+import { DEFAULT_SETTINGS } from '../src/validators/index.js';
+
+const rules = await loadRules({ settings: DEFAULT_SETTINGS });
+
+async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+/** Passport findings in `text`, read in one chunk and in chunks of 64 KiB (they must agree). */
+async function passports(text: string): Promise<number> {
+  const buf = Buffer.from(text, 'latin1');
+  const count = async (size: number) => (await detectStream(chunked(buf, size), rules, 'x')).findings.filter((f) => f.ruleId === 'passport').length;
+  const whole = await count(buf.length);
+  expect(await count(64 << 10)).toBe(whole);
+  return whole;
+}
+
+const g = new Gen(5);
+/** A passport-shaped value: a letter and eight digits. */
+const passport = () => g.letters(1) + g.digits(8);
+/** Text with no digits and no context word: bytes that push what follows into later windows. */
+const filler = (bytes: number) => 'lorem ipsum dolor sit amet consectetur\n'.repeat(Math.ceil(bytes / 39));
+const ROWS = 6000; // rows of 40-60 bytes: several windows of 120 KiB
+
+describe('rules that need context words, in windows without them', () => {
+  it('are not reported without a word, and are with one before the value far into the stream', async () => {
+    expect(await passports(`${filler(300_000)}id: ${passport()}\n${filler(1000)}`)).toBe(0);
+    expect(await passports(`${filler(300_000)}passport_no: ${passport()}\nTravel document ${passport()}\n${filler(1000)}`)).toBe(2);
+  });
+
+  it('are found under a CSV header that the first window declared', async () => {
+    const rows = Array.from({ length: ROWS }, (_, i) => `${i},${passport()},lorem ipsum dolor`).join('\n');
+    expect(await passports(`id,passport,notes\n${rows}\n`)).toBe(ROWS);
+  });
+
+  it('are found in INSERT rows without a column list, by the CREATE TABLE before them', async () => {
+    const rows = Array.from({ length: ROWS }, (_, i) => `INSERT INTO people VALUES (${i},'${passport()}');`).join('\n');
+    expect(await passports(`CREATE TABLE people (\n  id integer,\n  passport_no text\n);\n${filler(200_000)}${rows}\n`)).toBe(ROWS);
+  });
+
+  it('are found in COPY rows and under a Markdown table header that earlier windows declared', async () => {
+    const copy = Array.from({ length: ROWS }, (_, i) => `${i}\t${passport()}\tlorem`).join('\n');
+    expect(await passports(`COPY public.people (id, passport_number, note) FROM stdin;\n${copy}\n\\.\n`)).toBe(ROWS);
+    // A table's header is looked for up to 200 rows above: long rows take it past a window border.
+    const table = Array.from({ length: 190 }, (_, i) => `| ${i} | ${passport()} | ${'lorem ipsum '.repeat(90)}|`).join('\n');
+    expect(await passports(`| id | Passport | note |\n| --- | --- | --- |\n${table}\n`)).toBe(190);
+  });
+
+  it('are found with the word in the text a window keeps before its region, wherever the border falls', async () => {
+    // One keyed value, moved byte by byte across the border of the first two windows (120 KiB pieces).
+    const border = 120 << 10;
+    for (let at = border - 400; at < border - 200; at++) {
+      const line = `passport: ${passport()}\n`;
+      const head = filler(at).slice(0, at - 40);
+      expect(await passports(`${head}\n${'x'.repeat(39 - 1)}\n${line}${filler(1000)}`), `value line at ${at}`).toBe(1);
+    }
+  });
+});
