@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-GAKIVURV.js";
-import "./chunk-EXROS7IK.js";
-import "./chunk-ISYG2JUF.js";
+} from "./chunk-LJI6TBUG.js";
+import "./chunk-YUQETMU2.js";
+import "./chunk-GIPPANDM.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

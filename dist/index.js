@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-GAKIVURV.js";
+} from "./chunk-LJI6TBUG.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-EXROS7IK.js";
+} from "./chunk-YUQETMU2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-ISYG2JUF.js";
+} from "./chunk-GIPPANDM.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-ISYG2JUF.js";
+} from "./chunk-GIPPANDM.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -135,21 +135,45 @@ const numericAt = (text: string, at: number) => {
   const code = text.charCodeAt(at);
   return (code >= 48 && code <= 57) || code === 43 || code === 40;
 };
-/** Shorter first tokens would be found nearly everywhere: such a rule is not worth a gate. */
+/** The longest key, element name or run of words before a value that a rating reads. */
+const NAME_MAX = 48;
+
+/** Tokens that column and key names of most dumps and logs hold: a needle that is one of them would be everywhere. */
+const COMMON_TOKENS = new Set(['number', 'date', 'service', 'document']);
 const NEEDLE_MIN = 3;
 
 /**
- * What a text must hold, in any case, for a key, column or word in it to rate a hit of `rule` high:
- * the first token of each of its context phrases (a phrase is found only with all its tokens). Given
- * only for rules that report nothing without such a rating (requireContext 'always', below high
- * confidence), so that the engine may skip them where none occurs; undefined otherwise, or where a
- * phrase starts with a token too short to tell (`s.i.n`).
+ * The text a phrase's tokens can be read from, as a pattern (case aside) that every such text
+ * matches: one telling token of it, or where it has none (`s.i.n`), all of them in order with
+ * whatever separates tokens between them. A key, an element name and the words before a value are at
+ * most NAME_MAX characters; undefined for a one-token phrase too short to tell.
  */
-export function contextNeedles(rule: CompiledRule): string[] | undefined {
+function needleOf(tokens: string[]): { source: string; longest: number } | undefined {
+  const telling = tokens.find((t) => t.length >= NEEDLE_MIN && !COMMON_TOKENS.has(t));
+  if (telling !== undefined) return { source: telling, longest: telling.length };
+  if (tokens.length < 2) return undefined;
+  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX };
+}
+
+/**
+ * What a text must hold for a key, element name or the words before a value in it to rate a hit of
+ * `rule` high: a pattern, read without regard to case, of its context phrases' needles (needleOf).
+ * Given only for rules that report nothing without such a rating (requireContext 'always', below
+ * high confidence), so that the engine may skip them where a window holds none; `longest` bounds a
+ * match. Undefined for other rules, and where a phrase gives no needle.
+ */
+export function contextNeedles(rule: CompiledRule): { source: string; longest: number } | undefined {
   if (rule.requireContext !== 'always' || rule.confidence === 'high') return undefined;
-  const firsts = (rule.spec.context ?? []).map((phrase) => tokenize(phrase)[0]).filter((t): t is string => t !== undefined);
-  if (firsts.length === 0 || firsts.some((t) => t.length < NEEDLE_MIN)) return undefined;
-  return [...new Set(firsts)];
+  const needles: Array<{ source: string; longest: number }> = [];
+  for (const phrase of rule.spec.context ?? []) {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) continue; // never read: nothing to look for
+    const needle = needleOf(tokens);
+    if (needle === undefined) return undefined;
+    needles.push(needle);
+  }
+  if (needles.length === 0) return undefined;
+  return { source: [...new Set(needles.map((n) => n.source))].join('|'), longest: Math.max(...needles.map((n) => n.longest)) };
 }
 
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
@@ -175,7 +199,7 @@ function safeName(name: string): string | undefined {
 // A key right before the value on its line: `"ssn": "`, `ssn: `, `SSN=`, `ssn => '`, `<ssn>`, `ssn="`.
 // Read backwards from the value (keyEndingAt): a regex anchored at the end tries every start before it.
 const XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
-const KEY_MAX = 48;
+const KEY_MAX = NAME_MAX;
 
 /** Character classes of latin1 text, as bit flags. */
 const SPACE = 1; // \s
@@ -247,7 +271,7 @@ function nearText(text: string, from: number, to: number): string {
   while (cut > from && FIELD_START[text.charCodeAt(cut - 1)] !== 1) cut--;
   return text.slice(cut, to);
 }
-const NEAR_LOOKBACK = 48;
+const NEAR_LOOKBACK = NAME_MAX;
 /** How far before a hit its key or words can start: the engine keeps that much text before each window. */
 export const CONTEXT_LOOKBACK = Math.max(KEY_LOOKBACK, NEAR_LOOKBACK);
 const HEADER_MAX = 8192;
@@ -424,8 +448,8 @@ export interface ContextTracker {
   classify(rule: CompiledRule, text: string, start: number): HitContext;
   /**
    * Whether a column name this stream declared up to the current window (CSV header, CREATE TABLE,
-   * COPY or INSERT column list, Markdown table header) holds one of the rule's contextNeedles: a
-   * window that holds none of them itself may still rate the rule's hits high by such a column.
+   * COPY or INSERT column list, Markdown table header) rates hits of the rule high: a window that
+   * holds none of its contextNeedles may still rate them high by such a column.
    */
   columnsMayName(rule: CompiledRule): boolean;
 }
@@ -476,6 +500,8 @@ interface Judge {
   named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null;
   /** The context the words before a hit give, or none. */
   nearby(rule: CompiledRule, near: string, numeric: boolean): HitContext;
+  /** Whether a key or column `name` rates hits of the rule high. */
+  confirms(rule: CompiledRule, name: string): boolean;
 }
 
 /** One judge per rule list, shared by its streams: a folder of small files would otherwise index the words and warm the memo once per file. */
@@ -505,6 +531,7 @@ function judgeFor(rules: CompiledRule[]): Judge {
         ...(field ? { field: ownedCopy(field) } : {}),
       };
     },
+    confirms: (rule, name) => judgeName(index, tokenize(name), rule.id) === 'positive',
     nearby(rule, near, numeric) {
       const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule.id);
       if (verdict === 'neutral') return { confidence: rule.confidence, reason: 'no context' };
@@ -516,11 +543,8 @@ function judgeFor(rules: CompiledRule[]): Judge {
 }
 
 export function createContextTracker(rules: CompiledRule[]): ContextTracker {
-  const { remembered, named, nearby } = judgeFor(rules);
-  const gated = rules.flatMap((rule) => {
-    const needles = contextNeedles(rule);
-    return needles === undefined ? [] : [{ rule, needles }];
-  });
+  const { remembered, named, nearby, confirms } = judgeFor(rules);
+  const gated = rules.filter((rule) => contextNeedles(rule) !== undefined);
   const declaredNames = new Set<string>();
   const namedRules = new Set<CompiledRule>();
   /** Notes the column names a statement or header declares, for columnsMayName(). */
@@ -529,8 +553,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     for (const name of names) {
       if (declaredNames.has(name)) continue;
       if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
-      const lower = name.toLowerCase();
-      for (const { rule, needles } of gated) if (needles.some((needle) => lower.includes(needle))) namedRules.add(rule);
+      for (const rule of gated) if (confirms(rule, name)) namedRules.add(rule);
     }
   };
 

@@ -172,9 +172,8 @@ function planFor(rules: CompiledRule[]): Plan {
 
 function withAutomaton(rules: CompiledRule[]): WithAutomaton {
   const needles = rules.flatMap((rule) => {
-    const words = contextNeedles(rule);
-    // Tokens are lowercase letters and digits: nothing to escape.
-    return words === undefined ? [] : [{ rule, needles: { regex: new RegExp(words.join('|'), 'i') }, longest: Math.max(...words.map((w) => w.length)) }];
+    const found = contextNeedles(rule);
+    return found === undefined ? [] : [{ rule, needles: { regex: new RegExp(found.source, 'i') }, longest: found.longest }];
   });
   // Rules first: where the automaton has no room left for all, needles go without their gate.
   const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles)]);

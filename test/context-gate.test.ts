@@ -36,6 +36,15 @@ describe('rules that need context words, in windows without them', () => {
     expect(await passports(`${filler(300_000)}passport_no: ${passport()}\nTravel document ${passport()}\n${filler(1000)}`)).toBe(2);
   });
 
+  it('are found after an abbreviation, however its letters are split', async () => {
+    // `d.o.b` is read as the tokens d, o, b from each of these keys (camel case splits `dO`).
+    const births = async (text: string) => (await detectStream(chunked(Buffer.from(text, 'latin1'), 1 << 20), rules, 'x')).findings.filter((f) => f.ruleId === 'date-of-birth').length;
+    for (const key of ['d.o.b', 'D O B', 'dO.b']) {
+      expect(await births(`${filler(300_000)}${key}: 1961-04-12\n${filler(1000)}`), key).toBe(1);
+      expect(await births(`${filler(300_000)}${key.replace(/[dD]/g, 'x')}: 1961-04-12\n${filler(1000)}`), key).toBe(0);
+    }
+  });
+
   it('are found under a CSV header that the first window declared', async () => {
     const rows = Array.from({ length: ROWS }, (_, i) => `${i},${passport()},lorem ipsum dolor`).join('\n');
     expect(await passports(`id,passport,notes\n${rows}\n`)).toBe(ROWS);

@@ -12,13 +12,16 @@ export interface HitContext {
 export declare const DEFAULT_MIN_CONFIDENCE: Confidence;
 export declare function confidenceRank(c: Confidence): number;
 /**
- * What a text must hold, in any case, for a key, column or word in it to rate a hit of `rule` high:
- * the first token of each of its context phrases (a phrase is found only with all its tokens). Given
- * only for rules that report nothing without such a rating (requireContext 'always', below high
- * confidence), so that the engine may skip them where none occurs; undefined otherwise, or where a
- * phrase starts with a token too short to tell (`s.i.n`).
+ * What a text must hold for a key, element name or the words before a value in it to rate a hit of
+ * `rule` high: a pattern, read without regard to case, of its context phrases' needles (needleOf).
+ * Given only for rules that report nothing without such a rating (requireContext 'always', below
+ * high confidence), so that the engine may skip them where a window holds none; `longest` bounds a
+ * match. Undefined for other rules, and where a phrase gives no needle.
  */
-export declare function contextNeedles(rule: CompiledRule): string[] | undefined;
+export declare function contextNeedles(rule: CompiledRule): {
+    source: string;
+    longest: number;
+} | undefined;
 /** How far before a hit its key or words can start: the engine keeps that much text before each window. */
 export declare const CONTEXT_LOOKBACK: number;
 export interface ContextTracker {
@@ -31,8 +34,8 @@ export interface ContextTracker {
     classify(rule: CompiledRule, text: string, start: number): HitContext;
     /**
      * Whether a column name this stream declared up to the current window (CSV header, CREATE TABLE,
-     * COPY or INSERT column list, Markdown table header) holds one of the rule's contextNeedles: a
-     * window that holds none of them itself may still rate the rule's hits high by such a column.
+     * COPY or INSERT column list, Markdown table header) rates hits of the rule high: a window that
+     * holds none of its contextNeedles may still rate them high by such a column.
      */
     columnsMayName(rule: CompiledRule): boolean;
 }

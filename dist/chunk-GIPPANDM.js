@@ -6375,12 +6375,27 @@ var numericAt = (text, at) => {
   const code = text.charCodeAt(at);
   return code >= 48 && code <= 57 || code === 43 || code === 40;
 };
+var NAME_MAX = 48;
+var COMMON_TOKENS = /* @__PURE__ */ new Set(["number", "date", "service", "document"]);
 var NEEDLE_MIN = 3;
+function needleOf(tokens) {
+  const telling = tokens.find((t) => t.length >= NEEDLE_MIN && !COMMON_TOKENS.has(t));
+  if (telling !== void 0) return { source: telling, longest: telling.length };
+  if (tokens.length < 2) return void 0;
+  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX };
+}
 function contextNeedles(rule2) {
   if (rule2.requireContext !== "always" || rule2.confidence === "high") return void 0;
-  const firsts = (rule2.spec.context ?? []).map((phrase) => tokenize(phrase)[0]).filter((t) => t !== void 0);
-  if (firsts.length === 0 || firsts.some((t) => t.length < NEEDLE_MIN)) return void 0;
-  return [...new Set(firsts)];
+  const needles = [];
+  for (const phrase of rule2.spec.context ?? []) {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) continue;
+    const needle = needleOf(tokens);
+    if (needle === void 0) return void 0;
+    needles.push(needle);
+  }
+  if (needles.length === 0) return void 0;
+  return { source: [...new Set(needles.map((n) => n.source))].join("|"), longest: Math.max(...needles.map((n) => n.longest)) };
 }
 var STEP_DOWN = { high: "medium", medium: "low", low: "low" };
 function confidenceOf(verdict, base, decisive, numeric) {
@@ -6394,7 +6409,7 @@ function safeName(name) {
   return SAFE_NAME.test(name) && !/\d{3}/.test(name) ? name : void 0;
 }
 var XML_ELEMENT_BEFORE = /<([A-Za-z_][\w:.-]{0,47})(?:\s[^<>]{0,200})?>\s*$/;
-var KEY_MAX = 48;
+var KEY_MAX = NAME_MAX;
 var SPACE = 1;
 var KEY_CHAR = 2;
 var KEY_FIRST = 4;
@@ -6451,7 +6466,7 @@ function nearText(text, from, to) {
   while (cut > from && FIELD_START[text.charCodeAt(cut - 1)] !== 1) cut--;
   return text.slice(cut, to);
 }
-var NEAR_LOOKBACK = 48;
+var NEAR_LOOKBACK = NAME_MAX;
 var CONTEXT_LOOKBACK = Math.max(KEY_LOOKBACK, NEAR_LOOKBACK);
 var HEADER_MAX = 8192;
 function unquote(name) {
@@ -6610,6 +6625,7 @@ function judgeFor(rules) {
         ...field ? { field: ownedCopy(field) } : {}
       };
     },
+    confirms: (rule2, name) => judgeName(index, tokenize(name), rule2.id) === "positive",
     nearby(rule2, near, numeric) {
       const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule2.id);
       if (verdict === "neutral") return { confidence: rule2.confidence, reason: "no context" };
@@ -6620,11 +6636,8 @@ function judgeFor(rules) {
   return judge;
 }
 function createContextTracker(rules) {
-  const { remembered, named, nearby } = judgeFor(rules);
-  const gated = rules.flatMap((rule2) => {
-    const needles = contextNeedles(rule2);
-    return needles === void 0 ? [] : [{ rule: rule2, needles }];
-  });
+  const { remembered, named, nearby, confirms } = judgeFor(rules);
+  const gated = rules.filter((rule2) => contextNeedles(rule2) !== void 0);
   const declaredNames = /* @__PURE__ */ new Set();
   const namedRules = /* @__PURE__ */ new Set();
   const declare = (names) => {
@@ -6632,8 +6645,7 @@ function createContextTracker(rules) {
     for (const name of names) {
       if (declaredNames.has(name)) continue;
       if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
-      const lower = name.toLowerCase();
-      for (const { rule: rule2, needles } of gated) if (needles.some((needle) => lower.includes(needle))) namedRules.add(rule2);
+      for (const rule2 of gated) if (confirms(rule2, name)) namedRules.add(rule2);
     }
   };
   let firstWindow = true;
@@ -7131,8 +7143,8 @@ function planFor(rules) {
 }
 function withAutomaton(rules) {
   const needles = rules.flatMap((rule2) => {
-    const words = contextNeedles(rule2);
-    return words === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(words.join("|"), "i") }, longest: Math.max(...words.map((w) => w.length)) }];
+    const found = contextNeedles(rule2);
+    return found === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(found.source, "i") }, longest: found.longest }];
   });
   const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles)]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-EXROS7IK.js";
+} from "./chunk-YUQETMU2.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-ISYG2JUF.js";
+} from "./chunk-GIPPANDM.js";
 
 // src/merge.ts
 function parse(file) {
