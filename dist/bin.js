@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-LJI6TBUG.js";
-import "./chunk-YUQETMU2.js";
-import "./chunk-GIPPANDM.js";
+} from "./chunk-3NWCXJ2P.js";
+import "./chunk-C3LWQWW2.js";
+import "./chunk-YHBICXGK.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

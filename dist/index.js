@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-LJI6TBUG.js";
+} from "./chunk-3NWCXJ2P.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-YUQETMU2.js";
+} from "./chunk-C3LWQWW2.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-GIPPANDM.js";
+} from "./chunk-YHBICXGK.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

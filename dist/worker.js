@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-GIPPANDM.js";
+} from "./chunk-YHBICXGK.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -500,8 +500,10 @@ interface Judge {
   named(rule: CompiledRule, what: 'key' | 'column', name: string, table: string | undefined, numeric: boolean): HitContext | null;
   /** The context the words before a hit give, or none. */
   nearby(rule: CompiledRule, near: string, numeric: boolean): HitContext;
-  /** Whether a key or column `name` rates hits of the rule high. */
-  confirms(rule: CompiledRule, name: string): boolean;
+  /** The rules with contextNeedles (gated by them in the engine). */
+  gated: readonly CompiledRule[];
+  /** Those of them whose hits a key or column `name` rates high. */
+  confirmedBy(name: string): readonly CompiledRule[];
 }
 
 /** One judge per rule list, shared by its streams: a folder of small files would otherwise index the words and warm the memo once per file. */
@@ -514,6 +516,9 @@ function judgeFor(rules: CompiledRule[]): Judge {
   for (const rule of rules) for (const word of rule.spec.context ?? []) index.add(word, rule.id);
   for (const word of STRONG_NEGATIVE) index.add(word, 'strong');
   for (const word of WEAK_NEGATIVE) index.add(word, 'negative');
+  const gated = rules.filter((rule) => contextNeedles(rule) !== undefined);
+  // Files of a folder declare the same columns over and over.
+  let confirmations = new Map<string, readonly CompiledRule[]>();
   judge = {
     // Dumps repeat a few column names millions of times, and the words before values too
     // (`client_ip":"`, `amount=`): each context is worked out once per rule, kind of value and text,
@@ -531,7 +536,17 @@ function judgeFor(rules: CompiledRule[]): Judge {
         ...(field ? { field: ownedCopy(field) } : {}),
       };
     },
-    confirms: (rule, name) => judgeName(index, tokenize(name), rule.id) === 'positive',
+    gated,
+    confirmedBy(name) {
+      let rated = confirmations.get(name);
+      if (rated === undefined) {
+        const tokens = tokenize(name);
+        rated = gated.filter((rule) => judgeName(index, tokens, rule.id) === 'positive');
+        if (confirmations.size >= MEMO_SIZE) confirmations = new Map();
+        confirmations.set(ownedCopy(name), rated);
+      }
+      return rated;
+    },
     nearby(rule, near, numeric) {
       const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule.id);
       if (verdict === 'neutral') return { confidence: rule.confidence, reason: 'no context' };
@@ -543,18 +558,12 @@ function judgeFor(rules: CompiledRule[]): Judge {
 }
 
 export function createContextTracker(rules: CompiledRule[]): ContextTracker {
-  const { remembered, named, nearby, confirms } = judgeFor(rules);
-  const gated = rules.filter((rule) => contextNeedles(rule) !== undefined);
-  const declaredNames = new Set<string>();
+  const { remembered, named, nearby, gated, confirmedBy } = judgeFor(rules);
   const namedRules = new Set<CompiledRule>();
   /** Notes the column names a statement or header declares, for columnsMayName(). */
   const declare = (names: readonly string[] | undefined): void => {
-    if (names === undefined || gated.length === 0) return;
-    for (const name of names) {
-      if (declaredNames.has(name)) continue;
-      if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
-      for (const rule of gated) if (confirms(rule, name)) namedRules.add(rule);
-    }
+    if (names === undefined) return;
+    for (let i = 0; i < names.length && namedRules.size < gated.length; i++) for (const rule of confirmedBy(names[i]!)) namedRules.add(rule);
   };
 
   let firstWindow = true;

@@ -6608,6 +6608,8 @@ function judgeFor(rules) {
   for (const rule2 of rules) for (const word of rule2.spec.context ?? []) index.add(word, rule2.id);
   for (const word of STRONG_NEGATIVE) index.add(word, "strong");
   for (const word of WEAK_NEGATIVE) index.add(word, "negative");
+  const gated = rules.filter((rule2) => contextNeedles(rule2) !== void 0);
+  let confirmations = /* @__PURE__ */ new Map();
   judge = {
     // Dumps repeat a few column names millions of times, and the words before values too
     // (`client_ip":"`, `amount=`): each context is worked out once per rule, kind of value and text,
@@ -6625,7 +6627,17 @@ function judgeFor(rules) {
         ...field ? { field: ownedCopy(field) } : {}
       };
     },
-    confirms: (rule2, name) => judgeName(index, tokenize(name), rule2.id) === "positive",
+    gated,
+    confirmedBy(name) {
+      let rated = confirmations.get(name);
+      if (rated === void 0) {
+        const tokens = tokenize(name);
+        rated = gated.filter((rule2) => judgeName(index, tokens, rule2.id) === "positive");
+        if (confirmations.size >= MEMO_SIZE) confirmations = /* @__PURE__ */ new Map();
+        confirmations.set(ownedCopy(name), rated);
+      }
+      return rated;
+    },
     nearby(rule2, near, numeric) {
       const { verdict, word, adjacent } = judgeNear(index, tokenize(near), rule2.id);
       if (verdict === "neutral") return { confidence: rule2.confidence, reason: "no context" };
@@ -6636,17 +6648,11 @@ function judgeFor(rules) {
   return judge;
 }
 function createContextTracker(rules) {
-  const { remembered, named, nearby, confirms } = judgeFor(rules);
-  const gated = rules.filter((rule2) => contextNeedles(rule2) !== void 0);
-  const declaredNames = /* @__PURE__ */ new Set();
+  const { remembered, named, nearby, gated, confirmedBy } = judgeFor(rules);
   const namedRules = /* @__PURE__ */ new Set();
   const declare = (names) => {
-    if (names === void 0 || gated.length === 0) return;
-    for (const name of names) {
-      if (declaredNames.has(name)) continue;
-      if (declaredNames.size < MEMO_SIZE) declaredNames.add(name);
-      for (const rule2 of gated) if (confirms(rule2, name)) namedRules.add(rule2);
-    }
+    if (names === void 0) return;
+    for (let i = 0; i < names.length && namedRules.size < gated.length; i++) for (const rule2 of confirmedBy(names[i])) namedRules.add(rule2);
   };
   let firstWindow = true;
   let csv;

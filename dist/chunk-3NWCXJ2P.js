@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-YUQETMU2.js";
+} from "./chunk-C3LWQWW2.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-GIPPANDM.js";
+} from "./chunk-YHBICXGK.js";
 
 // src/merge.ts
 function parse(file) {
