@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-3NWCXJ2P.js";
-import "./chunk-C3LWQWW2.js";
-import "./chunk-YHBICXGK.js";
+} from "./chunk-FMCMIHOG.js";
+import "./chunk-TULHZOQG.js";
+import "./chunk-VUOO2T3H.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

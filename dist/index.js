@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-3NWCXJ2P.js";
+} from "./chunk-FMCMIHOG.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-C3LWQWW2.js";
+} from "./chunk-TULHZOQG.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-YHBICXGK.js";
+} from "./chunk-VUOO2T3H.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

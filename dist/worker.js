@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-YHBICXGK.js";
+} from "./chunk-VUOO2T3H.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -304,6 +304,14 @@ const INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^
 const TUPLE_LINE = /^\s*\(/;
 /** What comes right before a `(` that opens an INSERT tuple. */
 const TUPLE_OPENS = /(?:\)\s*,\s*|VALUES\s*|^\s*)$/i;
+/**
+ * `text.lastIndexOf('\n', at)` where `text` is the latin1 view of `bytes`: a Buffer is searched back
+ * with memrchr, a string byte by byte (2 vs 70 µs over a 120 KiB window of one long line).
+ */
+function lastLineFeed(bytes: Buffer, at: number): number {
+  // A string searches a negative position as 0; a Buffer would count it from the end.
+  return at < 0 ? (bytes[0] === 10 ? 0 : -1) : bytes.lastIndexOf(10, at);
+}
 const parenIn = (text: string, from: number, to: number) => {
   const at = text.indexOf('(', from);
   return at !== -1 && at <= to;
@@ -441,9 +449,9 @@ function fieldIndex(text: string, from: number, to: number, delimiter: number, q
 export interface ContextTracker {
   /**
    * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
-   * offset `base`, [from, to) the region whose hits follow.
+   * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes.
    */
-  window(text: string, from: number, to: number, base: number): void;
+  window(text: string, from: number, to: number, base: number, bytes: Buffer): void;
   /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
   classify(rule: CompiledRule, text: string, start: number): HitContext;
   /**
@@ -590,6 +598,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   let tupleForNext: { text: string; end: number } | undefined;
   let tuple: { text: string; end: number } | undefined;
   let windowBase = 0;
+  let windowBytes: Buffer = Buffer.alloc(0);
   // The header of the Markdown table running into this window (and into the next), for rows whose
   // header lies before the window.
   let markdown: string[] | undefined;
@@ -712,9 +721,10 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   }
 
   return {
-    window(text, from, to, base) {
+    window(text, from, to, base, bytes) {
       atStreamStart = base === 0;
       windowBase = base;
+      windowBytes = bytes;
       for (; nextEvent < events.length; nextEvent++) events[nextEvent]!.apply();
       events = [];
       nextEvent = 0;
@@ -734,7 +744,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         declare(header?.columns);
       }
       for (const { at, header } of inserts) events.push({ at, apply: () => (lastInsert = header) });
-      const lastLf = text.lastIndexOf('\n', to - 1);
+      const lastLf = lastLineFeed(windowBytes, to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
       const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
       markdownForNext = lastRow === 'above' ? markdown : lastRow;
@@ -783,7 +793,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       applyEventsUpTo(start);
       // The line holding the hit; hits arrive in order, so each line is searched once.
       if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
-        const lf = text.lastIndexOf('\n', start - 1);
+        const lf = lastLineFeed(windowBytes, start - 1);
         lineStart = lf + 1;
         lineEnd = text.indexOf('\n', start);
         continued = lf === -1 && !atStreamStart;

@@ -456,7 +456,7 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
     const hits: Hit[] = [];
     const text = window.toString('latin1');
     // The window's structure first: the columns it declares may confirm rules the pattern pass would skip.
-    context.window(text, acceptFrom - base, acceptTo - base, base);
+    context.window(text, acceptFrom - base, acceptTo - base, base, window);
     scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);

@@ -27,9 +27,9 @@ export declare const CONTEXT_LOOKBACK: number;
 export interface ContextTracker {
     /**
      * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
-     * offset `base`, [from, to) the region whose hits follow.
+     * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes.
      */
-    window(text: string, from: number, to: number, base: number): void;
+    window(text: string, from: number, to: number, base: number, bytes: Buffer): void;
     /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
     classify(rule: CompiledRule, text: string, start: number): HitContext;
     /**

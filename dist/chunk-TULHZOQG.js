@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-YHBICXGK.js";
+} from "./chunk-VUOO2T3H.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

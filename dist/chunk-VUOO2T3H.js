@@ -6486,6 +6486,9 @@ var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
 var TUPLE_LINE = /^\s*\(/;
 var TUPLE_OPENS = /(?:\)\s*,\s*|VALUES\s*|^\s*)$/i;
+function lastLineFeed(bytes, at) {
+  return at < 0 ? bytes[0] === 10 ? 0 : -1 : bytes.lastIndexOf(10, at);
+}
 var parenIn = (text, from, to) => {
   const at = text.indexOf("(", from);
   return at !== -1 && at <= to;
@@ -6671,6 +6674,7 @@ function createContextTracker(rules) {
   let tupleForNext;
   let tuple;
   let windowBase = 0;
+  let windowBytes = Buffer.alloc(0);
   let markdown;
   let markdownForNext;
   let continued = false;
@@ -6768,9 +6772,10 @@ function createContextTracker(rules) {
     return void 0;
   }
   return {
-    window(text, from, to, base) {
+    window(text, from, to, base, bytes) {
       atStreamStart = base === 0;
       windowBase = base;
+      windowBytes = bytes;
       for (; nextEvent < events.length; nextEvent++) events[nextEvent].apply();
       events = [];
       nextEvent = 0;
@@ -6788,7 +6793,7 @@ function createContextTracker(rules) {
         declare(header?.columns);
       }
       for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
-      const lastLf = text.lastIndexOf("\n", to - 1);
+      const lastLf = lastLineFeed(windowBytes, to - 1);
       if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
       const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
       markdownForNext = lastRow === "above" ? markdown : lastRow;
@@ -6831,7 +6836,7 @@ function createContextTracker(rules) {
       const numeric = numericAt(text, start);
       applyEventsUpTo(start);
       if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
-        const lf = text.lastIndexOf("\n", start - 1);
+        const lf = lastLineFeed(windowBytes, start - 1);
         lineStart = lf + 1;
         lineEnd = text.indexOf("\n", start);
         continued = lf === -1 && !atStreamStart;
@@ -7363,7 +7368,7 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    context.window(text, acceptFrom - base, acceptTo - base, base);
+    context.window(text, acceptFrom - base, acceptTo - base, base, window);
     scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;

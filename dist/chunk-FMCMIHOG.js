@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-C3LWQWW2.js";
+} from "./chunk-TULHZOQG.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-YHBICXGK.js";
+} from "./chunk-VUOO2T3H.js";
 
 // src/merge.ts
 function parse(file) {
