@@ -12,7 +12,7 @@ import type { CompiledRule, Confidence, EngineFinding, Finding, ScanError, Sever
 export interface FileResult {
   /** Findings no inline comment suppressed; the config allowlist and baseline come later (createSummarizer). */
   findings: EngineFinding[];
-  suppressed: Array<Accepted<EngineFinding>>;
+  suppressed: Accepted[];
   unusedInline: UnusedSuppression[];
   skipped: Skipped[];
   errors: ScanError[];

@@ -12,11 +12,11 @@ import { withFingerprint } from './redact.js';
 import type { AllowDirective, BaselineEntry, CompiledRule, EngineFinding, Suppression, SuppressedBy, SuppressionSummary, UnusedSuppression } from './types.js';
 
 /** A finding of the engine that a suppression accepted. */
-export type Accepted<T extends EngineFinding> = T & { suppression: Suppression };
+export type Accepted = EngineFinding & { suppression: Suppression };
 
-export interface InlineResult<T extends EngineFinding> {
-  active: T[];
-  suppressed: Array<Accepted<T>>;
+export interface InlineResult {
+  active: EngineFinding[];
+  suppressed: Accepted[];
   unused: UnusedSuppression[];
 }
 
@@ -24,7 +24,7 @@ export interface InlineResult<T extends EngineFinding> {
  * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
  * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
  */
-export function applyInline<T extends EngineFinding>(findings: T[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example: (line: number) => boolean = () => false): InlineResult<T> {
+export function applyInline(findings: EngineFinding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example: (line: number) => boolean = () => false): InlineResult {
   if (allows.length === 0) return { active: findings, suppressed: [], unused: [] };
   const byLine = new Map<number, number[]>();
   allows.forEach((directive, i) => {
@@ -33,7 +33,7 @@ export function applyInline<T extends EngineFinding>(findings: T[], allows: Allo
     }
   });
   const used = new Set<number>();
-  const result: InlineResult<T> = { active: [], suppressed: [], unused: [] };
+  const result: InlineResult = { active: [], suppressed: [], unused: [] };
   for (const f of findings) {
     const by = byLine.get(f.line)?.find((i) => allows[i]!.rules.length === 0 || allows[i]!.rules.includes(f.ruleId));
     if (by === undefined) {
@@ -117,9 +117,9 @@ export interface SuppressionUse {
   counts: Record<SuppressedBy, number>;
 }
 
-export interface Suppressed<T extends EngineFinding> {
-  findings: T[];
-  suppressed: Array<Accepted<T>>;
+export interface Suppressed {
+  findings: EngineFinding[];
+  suppressed: Accepted[];
   use: SuppressionUse;
 }
 
@@ -149,7 +149,7 @@ function entryLabel(entry: AllowlistEntry, rules: SuppressionRules): string {
  * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
  * Only a baseline needs fingerprints: with one, every finding gets its fingerprint here.
  */
-export function createSuppressor(rules: SuppressionRules): <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => Suppressed<T> {
+export function createSuppressor(rules: SuppressionRules): (active: EngineFinding[], inlineSuppressed: Accepted[]) => Suppressed {
   const inForce = activeEntries(rules.allowlist, rules.today);
   const matchers = inForce.map((entry) => {
     const glob = entry.paths && picomatch(entry.paths, { dot: true });
@@ -168,10 +168,10 @@ export function createSuppressor(rules: SuppressionRules): <T extends EngineFind
   const baselined = new Set(rules.baseline?.entries.map((e) => e.fingerprint));
   const inBaseline = (f: EngineFinding) => baselined.size > 0 && baselined.has(withFingerprint(f).fingerprint);
 
-  return <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => {
+  return (active, inlineSuppressed) => {
     const used = new Set<number>();
     const matched = new Set<string>();
-    const findings: T[] = [];
+    const findings: EngineFinding[] = [];
     const suppressed = [...inlineSuppressed];
     for (const f of active) {
       const i = matchers.findIndex((matches) => matches(f));

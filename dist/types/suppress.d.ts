@@ -2,19 +2,19 @@ import type { AllowlistEntry } from './config.js';
 import type { AllowedValues } from './detect.js';
 import type { AllowDirective, BaselineEntry, CompiledRule, EngineFinding, Suppression, SuppressedBy, SuppressionSummary, UnusedSuppression } from './types.js';
 /** A finding of the engine that a suppression accepted. */
-export type Accepted<T extends EngineFinding> = T & {
+export type Accepted = EngineFinding & {
     suppression: Suppression;
 };
-export interface InlineResult<T extends EngineFinding> {
-    active: T[];
-    suppressed: Array<Accepted<T>>;
+export interface InlineResult {
+    active: EngineFinding[];
+    suppressed: Accepted[];
     unused: UnusedSuppression[];
 }
 /**
  * Applies one stream's `piiguard:allow` comments to its findings. A comment on an `example` line (in a
  * Markdown code block, markdown-fences.ts) that suppresses nothing is not listed as unused.
  */
-export declare function applyInline<T extends EngineFinding>(findings: T[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example?: (line: number) => boolean): InlineResult<T>;
+export declare function applyInline(findings: EngineFinding[], allows: AllowDirective[], streamPath: string, ruleIds: ReadonlySet<string>, example?: (line: number) => boolean): InlineResult;
 /** Entries still in force on `today` (YYYY-MM-DD, UTC): an entry suppresses through its expiry day. */
 export declare function activeEntries(allowlist: AllowlistEntry[], today: string): AllowlistEntry[];
 /** The value conditions of the allowlist, normalised per rule, for the engine to check matches against. */
@@ -54,9 +54,9 @@ export interface SuppressionUse {
     /** Suppressed findings (as listed by the engine: an aggregate counts once) by what suppressed them. */
     counts: Record<SuppressedBy, number>;
 }
-export interface Suppressed<T extends EngineFinding> {
-    findings: T[];
-    suppressed: Array<Accepted<T>>;
+export interface Suppressed {
+    findings: EngineFinding[];
+    suppressed: Accepted[];
     use: SuppressionUse;
 }
 /**
@@ -64,7 +64,7 @@ export interface Suppressed<T extends EngineFinding> {
  * (in whichever thread scanned it): returns what still counts, what was accepted, and what was used.
  * Only a baseline needs fingerprints: with one, every finding gets its fingerprint here.
  */
-export declare function createSuppressor(rules: SuppressionRules): <T extends EngineFinding>(active: T[], inlineSuppressed: Array<Accepted<T>>) => Suppressed<T>;
+export declare function createSuppressor(rules: SuppressionRules): (active: EngineFinding[], inlineSuppressed: Accepted[]) => Suppressed;
 /** Adds up what suppressions did file by file; `summary` then lists the unused ones and the warnings. */
 export declare function createSuppressionTally(): {
     add(use: SuppressionUse): void;
