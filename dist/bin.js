@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FMCMIHOG.js";
-import "./chunk-TULHZOQG.js";
-import "./chunk-VUOO2T3H.js";
+} from "./chunk-76JNMPVZ.js";
+import "./chunk-CQGJNWDG.js";
+import "./chunk-2YKN3LGZ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FMCMIHOG.js";
+} from "./chunk-76JNMPVZ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-TULHZOQG.js";
+} from "./chunk-CQGJNWDG.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-VUOO2T3H.js";
+} from "./chunk-2YKN3LGZ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

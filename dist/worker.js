@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-VUOO2T3H.js";
+} from "./chunk-2YKN3LGZ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

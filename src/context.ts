@@ -318,9 +318,25 @@ const parenIn = (text: string, from: number, to: number) => {
 };
 
 const STATEMENT_MAX = 65536;
-// Where statements may start: SQL keywords in any case, as the statement patterns read them, found
-// in one pass (by first letter: insert, table, copy).
-const SQL_KEYWORD = /insert|table|copy /gi;
+/**
+ * Where statements may start: SQL keywords in any case, as the statement patterns read them. Found in
+ * one pass: the engine's automaton (positions given to window()), else this regex.
+ */
+export const SQL_KEYWORDS = ['insert', 'table', 'copy '] as const;
+const SQL_KEYWORD = new RegExp(SQL_KEYWORDS.join('|'), 'gi');
+
+/** Where each of SQL_KEYWORDS starts in a window's region, in that order; ascending. */
+export type KeywordStarts = readonly [inserts: readonly number[], tables: readonly number[], copies: readonly number[]];
+
+function keywordsIn(text: string, from: number, to: number): KeywordStarts {
+  const starts: [number[], number[], number[]] = [[], [], []];
+  SQL_KEYWORD.lastIndex = from;
+  for (let m = SQL_KEYWORD.exec(text); m !== null && m.index < to; m = SQL_KEYWORD.exec(text)) {
+    const first = text.charCodeAt(m.index) | 0x20; // lowercase
+    starts[first === 105 ? 0 : first === 116 ? 1 : 2]!.push(m.index); // i, t, c
+  }
+  return starts;
+}
 const COPY_END = /\n\\\./g;
 
 /**
@@ -449,9 +465,11 @@ function fieldIndex(text: string, from: number, to: number, delimiter: number, q
 export interface ContextTracker {
   /**
    * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
-   * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes.
+   * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes;
+   * `keywords`, where the SQL keywords that start in it are known already (the automaton found them),
+   * as the regex finds them.
    */
-  window(text: string, from: number, to: number, base: number, bytes: Buffer): void;
+  window(text: string, from: number, to: number, base: number, bytes: Buffer, keywords?: KeywordStarts): void;
   /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
   classify(rule: CompiledRule, text: string, start: number): HitContext;
   /**
@@ -721,7 +739,7 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
   }
 
   return {
-    window(text, from, to, base, bytes) {
+    window(text, from, to, base, bytes, keywords = keywordsIn(text, from, to)) {
       atStreamStart = base === 0;
       windowBase = base;
       windowBytes = bytes;
@@ -734,11 +752,10 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
-      const keywords = new Map<string, number[]>([['i', []], ['t', []], ['c', []]]);
-      observe(text, from, to, SQL_KEYWORD, (at) => keywords.get(text[at]!.toLowerCase())!.push(at));
+      const [insertsAt, tablesAt, copiesAt] = keywords;
       // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
       const inserts: Array<{ at: number; header: SqlHeader }> = [];
-      for (const at of keywords.get('i')!) {
+      for (const at of insertsAt) {
         const header = insertOf(text, at, undefined);
         if (header !== undefined) inserts.push({ at, header });
         declare(header?.columns);
@@ -780,8 +797,8 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
         const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
         if (start) statement(at - start[0].length);
       };
-      keywords.get('t')!.forEach(createTable);
-      keywords.get('c')!.forEach(statement);
+      tablesAt.forEach(createTable);
+      copiesAt.forEach(statement);
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => (copy = undefined) }));
       events.sort((a, b) => a.at - b.at);
     },

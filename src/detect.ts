@@ -6,7 +6,7 @@
 // acceptFrom give lookbehind assertions and the context rating their left context. Memory is bounded
 // by the chunk size.
 import { buildAutomaton, type Automaton, type Covered, type PatternSource } from './automaton.js';
-import { CONTEXT_LOOKBACK, confidenceRank, contextNeedles, createContextTracker, type ContextTracker, type HitContext } from './context.js';
+import { CONTEXT_LOOKBACK, confidenceRank, contextNeedles, createContextTracker, SQL_KEYWORDS, type ContextTracker, type HitContext, type KeywordStarts } from './context.js';
 import { createFindingsLimit } from './findings-cap.js';
 import { withFingerprint } from './redact.js';
 import { findAllowDirectives } from './inline-allow.js';
@@ -132,6 +132,8 @@ interface WithAutomaton {
   automaton: Automaton<PatternSource>;
   steps: Step[];
   gates: Gate[];
+  /** Where SQL_KEYWORDS are in `automaton.covered`, for the context tracker (unless it had no room). */
+  keywords: number[] | undefined;
 }
 
 interface Plan {
@@ -175,11 +177,13 @@ function withAutomaton(rules: CompiledRule[]): WithAutomaton {
     const found = contextNeedles(rule);
     return found === undefined ? [] : [{ rule, needles: { regex: new RegExp(found.source, 'i') }, longest: found.longest }];
   });
-  // Rules first: where the automaton has no room left for all, needles go without their gate.
-  const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles)]);
+  const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, 'i') }));
+  // Rules first: where the automaton has no room left for all, needles go without their gate, and
+  // the context tracker finds the keywords itself.
+  const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles), ...keywords]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
   const gates = needles.flatMap((gate) => (coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles)! }] : []));
-  return { automaton, steps: stepsFor(rules, coveredAt), gates };
+  return { automaton, steps: stepsFor(rules, coveredAt), gates, keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)!) : undefined };
 }
 
 /** The steps for `rules`, of which those in `coveredAt` (by their index in the automaton) are covered by it. */
@@ -302,23 +306,40 @@ function shut(gates: Gate[], ends: number[][], text: string, from: number, conte
   return closed;
 }
 
+/** A window's steps and what the automaton found in it (`ends` per covered source; undefined without it). */
+interface Pass {
+  steps: Step[];
+  automaton: WithAutomaton | undefined;
+  ends: number[][] | undefined;
+}
+
+/** The automaton's walk over `window` from `from` on, once a window is large enough to pay for it. */
+function patternPass(window: Buffer, from: number, to: number, rules: CompiledRule[]): Pass {
+  const plan = planFor(rules);
+  if (plan.withAutomaton === undefined && to - from < AUTOMATON_BYTES) return { steps: plan.direct, automaton: undefined, ends: undefined };
+  const automaton = (plan.withAutomaton ??= withAutomaton(rules));
+  return { steps: automaton.steps, automaton, ends: automaton.automaton.covered.length > 0 ? automaton.automaton.ends(window, from) : undefined };
+}
+
+/**
+ * Where SQL_KEYWORDS start in [from, to), when the automaton found them. Unlike the context tracker's
+ * regex it also finds a `table` that shares the `t` of an `insert` (`insertable`): no CREATE can
+ * stand right before that one, so it starts no statement.
+ */
+function keywordStarts({ automaton, ends }: Pass, from: number, to: number): KeywordStarts | undefined {
+  const at = automaton?.keywords;
+  if (ends === undefined || at === undefined) return undefined;
+  const starts = (k: number) => ends[at[k]!]!.map((end) => end - SQL_KEYWORDS[k]!.length).filter((start) => start >= from && start < to);
+  return [starts(0), starts(1), starts(2)];
+}
+
 /**
  * Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute
  * offset `base`; `text` is its latin1 view), but those of rules the window's context cannot confirm.
  */
-function scanWindow(window: Buffer, text: string, from: number, to: number, base: number, rules: CompiledRule[], context: ContextTracker, allowed: AllowedValues | undefined, out: Hit[]): void {
-  const plan = planFor(rules);
-  let steps = plan.direct;
-  let ends: number[][] | undefined;
-  let covered: Covered<PatternSource>[] = [];
-  let closed: Set<CompiledRule> | undefined;
-  if (plan.withAutomaton !== undefined || to - from >= AUTOMATON_BYTES) {
-    plan.withAutomaton ??= withAutomaton(rules);
-    ({ steps } = plan.withAutomaton);
-    ({ covered } = plan.withAutomaton.automaton);
-    if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
-    if (ends !== undefined) closed = shut(plan.withAutomaton.gates, ends, text, from, context);
-  }
+function scanWindow({ steps, automaton, ends }: Pass, window: Buffer, text: string, from: number, to: number, base: number, context: ContextTracker, allowed: AllowedValues | undefined, out: Hit[]): void {
+  const covered = automaton?.automaton.covered ?? [];
+  const closed = automaton !== undefined && ends !== undefined ? shut(automaton.gates, ends, text, from, context) : undefined;
   for (const step of steps) {
     if ('covered' in step) {
       if (closed?.has(step.rule)) continue;
@@ -455,9 +476,10 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
     if (acceptTo <= acceptFrom) return;
     const hits: Hit[] = [];
     const text = window.toString('latin1');
-    // The window's structure first: the columns it declares may confirm rules the pattern pass would skip.
-    context.window(text, acceptFrom - base, acceptTo - base, base, window);
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
+    const pass = patternPass(window, acceptFrom - base, acceptTo - base, rules);
+    // The window's structure before its matches: the columns it declares may confirm rules the pattern pass would skip.
+    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
+    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;

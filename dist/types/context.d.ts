@@ -24,12 +24,21 @@ export declare function contextNeedles(rule: CompiledRule): {
 } | undefined;
 /** How far before a hit its key or words can start: the engine keeps that much text before each window. */
 export declare const CONTEXT_LOOKBACK: number;
+/**
+ * Where statements may start: SQL keywords in any case, as the statement patterns read them. Found in
+ * one pass: the engine's automaton (positions given to window()), else this regex.
+ */
+export declare const SQL_KEYWORDS: readonly ["insert", "table", "copy "];
+/** Where each of SQL_KEYWORDS starts in a window's region, in that order; ascending. */
+export type KeywordStarts = readonly [inserts: readonly number[], tables: readonly number[], copies: readonly number[]];
 export interface ContextTracker {
     /**
      * Called for every window before its hits: `text` is the latin1 view of the stream from absolute
-     * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes.
+     * offset `base`, [from, to) the region whose hits follow; `bytes` are the window's bytes;
+     * `keywords`, where the SQL keywords that start in it are known already (the automaton found them),
+     * as the regex finds them.
      */
-    window(text: string, from: number, to: number, base: number, bytes: Buffer): void;
+    window(text: string, from: number, to: number, base: number, bytes: Buffer, keywords?: KeywordStarts): void;
     /** Context of a hit at `start` of the current window's text; hits come in increasing start order. */
     classify(rule: CompiledRule, text: string, start: number): HitContext;
     /**

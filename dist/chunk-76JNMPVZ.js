@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-TULHZOQG.js";
+} from "./chunk-CQGJNWDG.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-VUOO2T3H.js";
+} from "./chunk-2YKN3LGZ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6494,7 +6494,17 @@ var parenIn = (text, from, to) => {
   return at !== -1 && at <= to;
 };
 var STATEMENT_MAX = 65536;
-var SQL_KEYWORD = /insert|table|copy /gi;
+var SQL_KEYWORDS = ["insert", "table", "copy "];
+var SQL_KEYWORD = new RegExp(SQL_KEYWORDS.join("|"), "gi");
+function keywordsIn(text, from, to) {
+  const starts = [[], [], []];
+  SQL_KEYWORD.lastIndex = from;
+  for (let m = SQL_KEYWORD.exec(text); m !== null && m.index < to; m = SQL_KEYWORD.exec(text)) {
+    const first = text.charCodeAt(m.index) | 32;
+    starts[first === 105 ? 0 : first === 116 ? 1 : 2].push(m.index);
+  }
+  return starts;
+}
 var COPY_END = /\n\\\./g;
 function createTableColumns(text, from) {
   let depth = 0;
@@ -6772,7 +6782,7 @@ function createContextTracker(rules) {
     return void 0;
   }
   return {
-    window(text, from, to, base, bytes) {
+    window(text, from, to, base, bytes, keywords = keywordsIn(text, from, to)) {
       atStreamStart = base === 0;
       windowBase = base;
       windowBytes = bytes;
@@ -6784,10 +6794,9 @@ function createContextTracker(rules) {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
-      const keywords = /* @__PURE__ */ new Map([["i", []], ["t", []], ["c", []]]);
-      observe(text, from, to, SQL_KEYWORD, (at) => keywords.get(text[at].toLowerCase()).push(at));
+      const [insertsAt, tablesAt, copiesAt] = keywords;
       const inserts = [];
-      for (const at of keywords.get("i")) {
+      for (const at of insertsAt) {
         const header = insertOf(text, at, void 0);
         if (header !== void 0) inserts.push({ at, header });
         declare(header?.columns);
@@ -6826,8 +6835,8 @@ function createContextTracker(rules) {
         const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
         if (start) statement(at - start[0].length);
       };
-      keywords.get("t").forEach(createTable);
-      keywords.get("c").forEach(statement);
+      tablesAt.forEach(createTable);
+      copiesAt.forEach(statement);
       observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => copy = void 0 }));
       events.sort((a, b) => a.at - b.at);
     },
@@ -7157,10 +7166,11 @@ function withAutomaton(rules) {
     const found = contextNeedles(rule2);
     return found === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(found.source, "i") }, longest: found.longest }];
   });
-  const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles)]);
+  const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, "i") }));
+  const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles), ...keywords]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
   const gates = needles.flatMap((gate) => coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles) }] : []);
-  return { automaton, steps: stepsFor(rules, coveredAt), gates };
+  return { automaton, steps: stepsFor(rules, coveredAt), gates, keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)) : void 0 };
 }
 function stepsFor(rules, coveredAt) {
   const steps = [];
@@ -7249,19 +7259,21 @@ function shut(gates, ends, text, from, context) {
   }
   return closed;
 }
-function scanWindow(window, text, from, to, base, rules, context, allowed, out) {
+function patternPass(window, from, to, rules) {
   const plan = planFor(rules);
-  let steps = plan.direct;
-  let ends;
-  let covered = [];
-  let closed;
-  if (plan.withAutomaton !== void 0 || to - from >= AUTOMATON_BYTES) {
-    plan.withAutomaton ??= withAutomaton(rules);
-    ({ steps } = plan.withAutomaton);
-    ({ covered } = plan.withAutomaton.automaton);
-    if (covered.length > 0) ends = plan.withAutomaton.automaton.ends(window, from);
-    if (ends !== void 0) closed = shut(plan.withAutomaton.gates, ends, text, from, context);
-  }
+  if (plan.withAutomaton === void 0 && to - from < AUTOMATON_BYTES) return { steps: plan.direct, automaton: void 0, ends: void 0 };
+  const automaton = plan.withAutomaton ??= withAutomaton(rules);
+  return { steps: automaton.steps, automaton, ends: automaton.automaton.covered.length > 0 ? automaton.automaton.ends(window, from) : void 0 };
+}
+function keywordStarts({ automaton, ends }, from, to) {
+  const at = automaton?.keywords;
+  if (ends === void 0 || at === void 0) return void 0;
+  const starts = (k) => ends[at[k]].map((end) => end - SQL_KEYWORDS[k].length).filter((start) => start >= from && start < to);
+  return [starts(0), starts(1), starts(2)];
+}
+function scanWindow({ steps, automaton, ends }, window, text, from, to, base, context, allowed, out) {
+  const covered = automaton?.automaton.covered ?? [];
+  const closed = automaton !== void 0 && ends !== void 0 ? shut(automaton.gates, ends, text, from, context) : void 0;
   for (const step of steps) {
     if ("covered" in step) {
       if (closed?.has(step.rule)) continue;
@@ -7368,8 +7380,9 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (acceptTo <= acceptFrom) return;
     const hits = [];
     const text = window.toString("latin1");
-    context.window(text, acceptFrom - base, acceptTo - base, base, window);
-    scanWindow(window, text, acceptFrom - base, acceptTo - base, base, rules, context, allowed, hits);
+    const pass = patternPass(window, acceptFrom - base, acceptTo - base, rules);
+    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
+    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, allowed, hits);
     const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
     let next = 0;
     const directivesUpTo = (offset) => {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-VUOO2T3H.js";
+} from "./chunk-2YKN3LGZ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
