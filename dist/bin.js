@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-76JNMPVZ.js";
-import "./chunk-CQGJNWDG.js";
-import "./chunk-2YKN3LGZ.js";
+} from "./chunk-FQFRYPKM.js";
+import "./chunk-2NSP57DL.js";
+import "./chunk-TLROBHGL.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-76JNMPVZ.js";
+} from "./chunk-FQFRYPKM.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-CQGJNWDG.js";
+} from "./chunk-2NSP57DL.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2YKN3LGZ.js";
+} from "./chunk-TLROBHGL.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

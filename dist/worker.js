@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-2YKN3LGZ.js";
+} from "./chunk-TLROBHGL.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

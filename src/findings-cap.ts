@@ -47,7 +47,13 @@ export function createFindingsLimit(limit: number): { add(ruleId: string, make: 
       const aggregate = aggregates.get(ruleId);
       if (limit === 0 || n <= limit) kept.push(make());
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(ruleId, { ...make(), aggregate: { count: 1 } });
+      else {
+        // The finding itself becomes the aggregate: a copy by spread, of findings of every shape (with
+        // a table or a listed value, or none), deoptimised the engine's loop it is inlined in each time.
+        const first = make() as EngineFinding & { aggregate: { count: number } };
+        first.aggregate = { count: 1 };
+        aggregates.set(ruleId, first);
+      }
     },
     findings: () => [...kept, ...aggregates.values()],
   };

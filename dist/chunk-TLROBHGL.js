@@ -6895,7 +6895,11 @@ function createFindingsLimit(limit) {
       const aggregate = aggregates.get(ruleId);
       if (limit === 0 || n <= limit) kept.push(make());
       else if (aggregate) aggregate.aggregate.count++;
-      else aggregates.set(ruleId, { ...make(), aggregate: { count: 1 } });
+      else {
+        const first = make();
+        first.aggregate = { count: 1 };
+        aggregates.set(ruleId, first);
+      }
     },
     findings: () => [...kept, ...aggregates.values()]
   };

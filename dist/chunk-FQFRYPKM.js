@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-CQGJNWDG.js";
+} from "./chunk-2NSP57DL.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-2YKN3LGZ.js";
+} from "./chunk-TLROBHGL.js";
 
 // src/merge.ts
 function parse(file) {

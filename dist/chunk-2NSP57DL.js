@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-2YKN3LGZ.js";
+} from "./chunk-TLROBHGL.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
