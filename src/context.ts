@@ -807,15 +807,18 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
 
     classify(rule, text, start) {
       const numeric = numericAt(text, start);
-      applyEventsUpTo(start);
       // The line holding the hit; hits arrive in order, so each line is searched once.
       if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
         const lf = lastLineFeed(windowBytes, start - 1);
         lineStart = lf + 1;
         lineEnd = text.indexOf('\n', start);
         continued = lf === -1 && !atStreamStart;
+        // A tuple line continues the last INSERT before the line, not one further on it: which of the
+        // line's hits is rated first (the engine skips some rules' hits) must not change that.
+        applyEventsUpTo(lineStart);
         insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
       }
+      applyEventsUpTo(start);
 
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== undefined) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Gen } from '../eval/values.js';
 import { detectStream, loadRules } from '../src/index.js';
 import { DEFAULT_SETTINGS } from '../src/validators/index.js';
+import { ssn } from './support/pii.js';
 
 const rules = await loadRules({ settings: DEFAULT_SETTINGS });
 
@@ -70,6 +71,21 @@ describe('rules that need context words, in windows without them', () => {
       const line = `passport: ${passport()}\n`;
       const head = filler(at).slice(0, at - 40);
       expect(await passports(`${head}\n${'x'.repeat(39 - 1)}\n${line}${filler(1000)}`), `value line at ${at}`).toBe(1);
+    }
+  });
+});
+
+describe('the rating of a hit in an INSERT tuple line', () => {
+  it('takes the INSERT before the line, whether or not a skipped rule matched on the line first', async () => {
+    const bare = ssn(7, '');
+    const ssns = async (before: string, after: string, first: string) => {
+      const text = `${filler(20_000)}INSERT INTO people (${before}) VALUES\n('${first}', 'x'); INSERT INTO contacts (${after}) VALUES ('${bare}');\n${filler(1000)}`;
+      return (await detectStream(chunked(Buffer.from(text, 'latin1'), 1 << 20), rules, 'x')).findings.filter((f) => f.ruleId === 'us-ssn').length;
+    };
+    // The first value is passport-shaped (a rule skipped where no passport word is) or a word.
+    for (const first of [passport(), 'lorem']) {
+      expect(await ssns('ssn, note', 'name', first), first).toBe(1);
+      expect(await ssns('name, note', 'ssn', first), first).toBe(0);
     }
   });
 });
