@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FQFRYPKM.js";
+} from "./chunk-LAZG2YLL.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-2NSP57DL.js";
+} from "./chunk-CP7D2MGZ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TLROBHGL.js";
+} from "./chunk-MEOIRGSO.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

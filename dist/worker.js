@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-TLROBHGL.js";
+} from "./chunk-MEOIRGSO.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

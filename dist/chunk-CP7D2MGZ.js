@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-TLROBHGL.js";
+} from "./chunk-MEOIRGSO.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

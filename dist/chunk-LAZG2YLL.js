@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-2NSP57DL.js";
+} from "./chunk-CP7D2MGZ.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-TLROBHGL.js";
+} from "./chunk-MEOIRGSO.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6843,14 +6843,15 @@ function createContextTracker(rules) {
     columnsMayName: (rule2) => namedRules.has(rule2),
     classify(rule2, text, start) {
       const numeric = numericAt(text, start);
-      applyEventsUpTo(start);
       if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
         const lf = lastLineFeed(windowBytes, start - 1);
         lineStart = lf + 1;
         lineEnd = text.indexOf("\n", start);
         continued = lf === -1 && !atStreamStart;
+        applyEventsUpTo(lineStart);
         insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
       }
+      applyEventsUpTo(start);
       const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
       if (key !== void 0) {
         let found = remembered.get(rule2, numeric, "key", key);
