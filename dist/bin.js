@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-LAZG2YLL.js";
-import "./chunk-CP7D2MGZ.js";
-import "./chunk-MEOIRGSO.js";
+} from "./chunk-BDSGZ4IH.js";
+import "./chunk-THMOTPLY.js";
+import "./chunk-2VSHEQB5.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

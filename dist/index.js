@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-LAZG2YLL.js";
+} from "./chunk-BDSGZ4IH.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-CP7D2MGZ.js";
+} from "./chunk-THMOTPLY.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-MEOIRGSO.js";
+} from "./chunk-2VSHEQB5.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-CP7D2MGZ.js";
+} from "./chunk-THMOTPLY.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-MEOIRGSO.js";
+} from "./chunk-2VSHEQB5.js";
 
 // src/merge.ts
 function parse(file) {

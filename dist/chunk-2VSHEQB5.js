@@ -12648,7 +12648,7 @@ async function* spooledZipMembers(input, path3, layer, read) {
 }
 
 // src/sources/index.ts
-var READ_CHUNK = 128 << 10;
+var READ_CHUNK = 64 << 10;
 async function* readSource(file, displayPath, limits) {
   const fd = fs3.openSync(file, "r");
   try {

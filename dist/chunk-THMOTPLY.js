@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-MEOIRGSO.js";
+} from "./chunk-2VSHEQB5.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
