@@ -300,6 +300,8 @@ const CREATE_BEFORE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?$/i;
 const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 const COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 const INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+/** A line that starts an INSERT statement. */
+const INSERT_START = /^\s*INSERT\s/i;
 /** A line that continues an INSERT with more tuples. */
 const TUPLE_LINE = /^\s*\(/;
 /** What comes right before a `(` that opens an INSERT tuple. */
@@ -752,6 +754,12 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
+      if (insertAtWindowStart === undefined && head !== undefined && INSERT_START.test(head.text)) {
+        // The line running into this window starts with an INSERT header that the last window cut
+        // short: read it again on from this window, or its tuples here and after would have no columns.
+        insertAtWindowStart = insertAtWindowEnd = insertOf(head.text + text.slice(head.end - base), 0, undefined);
+        declare(insertAtWindowStart?.columns);
+      }
       const [insertsAt, tablesAt, copiesAt] = keywords;
       // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
       const inserts: Array<{ at: number; header: SqlHeader }> = [];

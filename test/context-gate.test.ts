@@ -89,3 +89,15 @@ describe('the rating of a hit in an INSERT tuple line', () => {
     }
   });
 });
+
+describe('an INSERT line whose header a window border cuts', () => {
+  it('keeps its columns for the tuples of the windows after', async () => {
+    // The header ends past the text the first window reads (its region ends 256 bytes before 120 KiB).
+    const border = (120 << 10) - 256;
+    const columns = ['id', 'birth_date', ...Array.from({ length: 100 }, (_, i) => `c${i}`)].join(', ');
+    const tuples = Array.from({ length: 4000 }, (_, i) => `(${i}, '19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}')`).join(',');
+    const text = `${filler(border).slice(0, border - 201)}\nINSERT INTO people (${columns}) VALUES ${tuples};\n`;
+    const found = await detectStream(chunked(Buffer.from(text, 'latin1'), 1 << 20), rules, 'x');
+    expect(found.findings.filter((f) => f.ruleId === 'date-of-birth' && f.field === 'birth_date').length).toBe(4000);
+  });
+});
