@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-BDSGZ4IH.js";
-import "./chunk-THMOTPLY.js";
-import "./chunk-2VSHEQB5.js";
+} from "./chunk-KMCYV3D6.js";
+import "./chunk-IR4SVUTU.js";
+import "./chunk-EX63HWJN.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

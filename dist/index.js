@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-BDSGZ4IH.js";
+} from "./chunk-KMCYV3D6.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-THMOTPLY.js";
+} from "./chunk-IR4SVUTU.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2VSHEQB5.js";
+} from "./chunk-EX63HWJN.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-2VSHEQB5.js";
+} from "./chunk-EX63HWJN.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

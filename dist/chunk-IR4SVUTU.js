@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-2VSHEQB5.js";
+} from "./chunk-EX63HWJN.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-THMOTPLY.js";
+} from "./chunk-IR4SVUTU.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-2VSHEQB5.js";
+} from "./chunk-EX63HWJN.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6484,6 +6484,7 @@ var CREATE_BEFORE = /CREATE\s+(?:TEMP(?:ORARY)?\s+)?$/i;
 var NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 var COPY_HEADER = /COPY\s+([`"[\]\w.]+)\s*\(([^)]{1,8000})\)\s+FROM\s+stdin/iy;
 var INSERT_HEADER = /\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([`"[\]\w.]+)\s*(?:\(([^)]{1,8000})\))?\s*VALUES\s*/iy;
+var INSERT_START = /^\s*INSERT\s/i;
 var TUPLE_LINE = /^\s*\(/;
 var TUPLE_OPENS = /(?:\)\s*,\s*|VALUES\s*|^\s*)$/i;
 function lastLineFeed(bytes, at) {
@@ -6794,6 +6795,10 @@ function createContextTracker(rules) {
       insertAtWindowStart = insertAtWindowEnd;
       head = headForNext;
       markdown = markdownForNext;
+      if (insertAtWindowStart === void 0 && head !== void 0 && INSERT_START.test(head.text)) {
+        insertAtWindowStart = insertAtWindowEnd = insertOf(head.text + text.slice(head.end - base), 0, void 0);
+        declare(insertAtWindowStart?.columns);
+      }
       const [insertsAt, tablesAt, copiesAt] = keywords;
       const inserts = [];
       for (const at of insertsAt) {
