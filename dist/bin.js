@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KMCYV3D6.js";
-import "./chunk-IR4SVUTU.js";
-import "./chunk-EX63HWJN.js";
+} from "./chunk-F2SFVDHB.js";
+import "./chunk-GIZKBPKF.js";
+import "./chunk-BQO37LBQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

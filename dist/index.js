@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KMCYV3D6.js";
+} from "./chunk-F2SFVDHB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-IR4SVUTU.js";
+} from "./chunk-GIZKBPKF.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-EX63HWJN.js";
+} from "./chunk-BQO37LBQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

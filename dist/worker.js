@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-EX63HWJN.js";
+} from "./chunk-BQO37LBQ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

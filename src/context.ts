@@ -148,11 +148,22 @@ const NEEDLE_MIN = 3;
  * whatever separates tokens between them. A key, an element name and the words before a value are at
  * most NAME_MAX characters; undefined for a one-token phrase too short to tell.
  */
-function needleOf(tokens: string[]): { source: string; longest: number } | undefined {
+function needleOf(tokens: string[]): Needles | undefined {
   const telling = tokens.find((t) => t.length >= NEEDLE_MIN && !COMMON_TOKENS.has(t));
-  if (telling !== undefined) return { source: telling, longest: telling.length };
+  if (telling !== undefined) return { source: telling, longest: telling.length, spaced: false };
   if (tokens.length < 2) return undefined;
-  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX };
+  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX, spaced: true };
+}
+
+/**
+ * A pattern of needles, read without regard to case; `longest` bounds a match. `spaced`: some needle
+ * allows only NAME_MAX characters between tokens, which a column name of a Markdown table in the same
+ * text may exceed (a row holds a `|`).
+ */
+export interface Needles {
+  source: string;
+  longest: number;
+  spaced: boolean;
 }
 
 /**
@@ -162,9 +173,9 @@ function needleOf(tokens: string[]): { source: string; longest: number } | undef
  * high confidence), so that the engine may skip them where a window holds none; `longest` bounds a
  * match. Undefined for other rules, and where a phrase gives no needle.
  */
-export function contextNeedles(rule: CompiledRule): { source: string; longest: number } | undefined {
+export function contextNeedles(rule: CompiledRule): Needles | undefined {
   if (rule.requireContext !== 'always' || rule.confidence === 'high') return undefined;
-  const needles: Array<{ source: string; longest: number }> = [];
+  const needles: Needles[] = [];
   for (const phrase of rule.spec.context ?? []) {
     const tokens = tokenize(phrase);
     if (tokens.length === 0) continue; // never read: nothing to look for
@@ -173,7 +184,7 @@ export function contextNeedles(rule: CompiledRule): { source: string; longest: n
     needles.push(needle);
   }
   if (needles.length === 0) return undefined;
-  return { source: [...new Set(needles.map((n) => n.source))].join('|'), longest: Math.max(...needles.map((n) => n.longest)) };
+  return { source: [...new Set(needles.map((n) => n.source))].join('|'), longest: Math.max(...needles.map((n) => n.longest)), spaced: needles.some((n) => n.spaced) };
 }
 
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };

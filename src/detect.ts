@@ -119,12 +119,14 @@ type Step =
  * that holds none of its needles, where no column the stream declared holds one either: none of its
  * matches there could be reported. The automaton finds the needles in the same pass (`covered`: the
  * index of `needles` in `automaton.covered`) where they start in the window's region; `needles` tests
- * the text before it, up to the `longest` needle's length into it.
+ * the text before it, up to the `longest` needle's length into it. A `spaced` needle says nothing
+ * about a window that may hold a Markdown table (a `|`): its column names have no length bound.
  */
 interface Gate {
   rule: CompiledRule;
   needles: PatternSource;
   longest: number;
+  spaced: boolean;
   covered: number;
 }
 
@@ -175,7 +177,7 @@ function planFor(rules: CompiledRule[]): Plan {
 function withAutomaton(rules: CompiledRule[]): WithAutomaton {
   const needles = rules.flatMap((rule) => {
     const found = contextNeedles(rule);
-    return found === undefined ? [] : [{ rule, needles: { regex: new RegExp(found.source, 'i') }, longest: found.longest }];
+    return found === undefined ? [] : [{ rule, needles: { regex: new RegExp(found.source, 'i') }, longest: found.longest, spaced: found.spaced }];
   });
   const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, 'i') }));
   // Rules first: where the automaton has no room left for all, needles go without their gate, and
@@ -299,8 +301,8 @@ function collectNear(rule: CompiledRule, text: string, from: number, to: number,
 /** The gated rules that a window, whose needles the automaton found (`ends`) from `from` on, skips. */
 function shut(gates: Gate[], ends: number[][], text: string, from: number, context: ContextTracker): Set<CompiledRule> | undefined {
   let closed: Set<CompiledRule> | undefined;
-  for (const { rule, needles, longest, covered } of gates) {
-    if (ends[covered]!.length > 0 || context.columnsMayName(rule) || needles.regex.test(text.slice(0, from + longest))) continue;
+  for (const { rule, needles, longest, spaced, covered } of gates) {
+    if (ends[covered]!.length > 0 || context.columnsMayName(rule) || (spaced && text.includes('|')) || needles.regex.test(text.slice(0, from + longest))) continue;
     (closed ??= new Set()).add(rule);
   }
   return closed;

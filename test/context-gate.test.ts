@@ -46,6 +46,13 @@ describe('rules that need context words, in windows without them', () => {
     }
   });
 
+  it('are found under a Markdown column whose abbreviation is spread wider than a key can be', async () => {
+    const births = async (text: string) => (await detectStream(chunked(Buffer.from(text, 'latin1'), 1 << 20), rules, 'x')).findings.filter((f) => f.ruleId === 'date-of-birth').length;
+    const table = (header: string) => `${filler(30_000)}| id | ${header} |\n| --- | --- |\n| 1 | 1961-04-12 |\n| 2 | 1972-11-03 |\n\n${filler(1000)}`;
+    expect(await births(table(`D${' '.repeat(60)}O B`))).toBe(2);
+    expect(await births(table(`X${' '.repeat(60)}O B`))).toBe(0);
+  });
+
   it('are found under a CSV header that the first window declared', async () => {
     const rows = Array.from({ length: ROWS }, (_, i) => `${i},${passport()},lorem ipsum dolor`).join('\n');
     expect(await passports(`id,passport,notes\n${rows}\n`)).toBe(ROWS);

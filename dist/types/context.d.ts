@@ -12,16 +12,23 @@ export interface HitContext {
 export declare const DEFAULT_MIN_CONFIDENCE: Confidence;
 export declare function confidenceRank(c: Confidence): number;
 /**
+ * A pattern of needles, read without regard to case; `longest` bounds a match. `spaced`: some needle
+ * allows only NAME_MAX characters between tokens, which a column name of a Markdown table in the same
+ * text may exceed (a row holds a `|`).
+ */
+export interface Needles {
+    source: string;
+    longest: number;
+    spaced: boolean;
+}
+/**
  * What a text must hold for a key, element name or the words before a value in it to rate a hit of
  * `rule` high: a pattern, read without regard to case, of its context phrases' needles (needleOf).
  * Given only for rules that report nothing without such a rating (requireContext 'always', below
  * high confidence), so that the engine may skip them where a window holds none; `longest` bounds a
  * match. Undefined for other rules, and where a phrase gives no needle.
  */
-export declare function contextNeedles(rule: CompiledRule): {
-    source: string;
-    longest: number;
-} | undefined;
+export declare function contextNeedles(rule: CompiledRule): Needles | undefined;
 /** How far before a hit its key or words can start: the engine keeps that much text before each window. */
 export declare const CONTEXT_LOOKBACK: number;
 /**

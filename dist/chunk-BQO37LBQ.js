@@ -6380,9 +6380,9 @@ var COMMON_TOKENS = /* @__PURE__ */ new Set(["number", "date", "service", "docum
 var NEEDLE_MIN = 3;
 function needleOf(tokens) {
   const telling = tokens.find((t) => t.length >= NEEDLE_MIN && !COMMON_TOKENS.has(t));
-  if (telling !== void 0) return { source: telling, longest: telling.length };
+  if (telling !== void 0) return { source: telling, longest: telling.length, spaced: false };
   if (tokens.length < 2) return void 0;
-  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX };
+  return { source: tokens.join(`[^A-Za-z0-9]{0,${NAME_MAX}}`), longest: NAME_MAX, spaced: true };
 }
 function contextNeedles(rule2) {
   if (rule2.requireContext !== "always" || rule2.confidence === "high") return void 0;
@@ -6395,7 +6395,7 @@ function contextNeedles(rule2) {
     needles.push(needle);
   }
   if (needles.length === 0) return void 0;
-  return { source: [...new Set(needles.map((n) => n.source))].join("|"), longest: Math.max(...needles.map((n) => n.longest)) };
+  return { source: [...new Set(needles.map((n) => n.source))].join("|"), longest: Math.max(...needles.map((n) => n.longest)), spaced: needles.some((n) => n.spaced) };
 }
 var STEP_DOWN = { high: "medium", medium: "low", low: "low" };
 function confidenceOf(verdict, base, decisive, numeric) {
@@ -7174,7 +7174,7 @@ function planFor(rules) {
 function withAutomaton(rules) {
   const needles = rules.flatMap((rule2) => {
     const found = contextNeedles(rule2);
-    return found === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(found.source, "i") }, longest: found.longest }];
+    return found === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(found.source, "i") }, longest: found.longest, spaced: found.spaced }];
   });
   const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, "i") }));
   const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles), ...keywords]);
@@ -7263,8 +7263,8 @@ function collectNear(rule2, text, from, to, base, ends, { maxLength: maxLength2,
 }
 function shut(gates, ends, text, from, context) {
   let closed;
-  for (const { rule: rule2, needles, longest, covered } of gates) {
-    if (ends[covered].length > 0 || context.columnsMayName(rule2) || needles.regex.test(text.slice(0, from + longest))) continue;
+  for (const { rule: rule2, needles, longest, spaced, covered } of gates) {
+    if (ends[covered].length > 0 || context.columnsMayName(rule2) || spaced && text.includes("|") || needles.regex.test(text.slice(0, from + longest))) continue;
     (closed ??= /* @__PURE__ */ new Set()).add(rule2);
   }
   return closed;

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-IR4SVUTU.js";
+} from "./chunk-GIZKBPKF.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-EX63HWJN.js";
+} from "./chunk-BQO37LBQ.js";
 
 // src/merge.ts
 function parse(file) {

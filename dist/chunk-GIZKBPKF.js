@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-EX63HWJN.js";
+} from "./chunk-BQO37LBQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
