@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-F2SFVDHB.js";
-import "./chunk-GIZKBPKF.js";
-import "./chunk-BQO37LBQ.js";
+} from "./chunk-B7YO56T6.js";
+import "./chunk-K34WHVWN.js";
+import "./chunk-T2L3GDPX.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-F2SFVDHB.js";
+} from "./chunk-B7YO56T6.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-GIZKBPKF.js";
+} from "./chunk-K34WHVWN.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-BQO37LBQ.js";
+} from "./chunk-T2L3GDPX.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

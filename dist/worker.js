@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-BQO37LBQ.js";
+} from "./chunk-T2L3GDPX.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

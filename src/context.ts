@@ -341,13 +341,16 @@ const SQL_KEYWORD = new RegExp(SQL_KEYWORDS.join('|'), 'gi');
 /** Where each of SQL_KEYWORDS starts in a window's region, in that order; ascending. */
 export type KeywordStarts = readonly [inserts: readonly number[], tables: readonly number[], copies: readonly number[]];
 
+/** Calls `handle` at each match of `marker` (global) that starts in [from, to). */
+function observe(text: string, from: number, to: number, marker: RegExp, handle: (at: number) => void): void {
+  marker.lastIndex = from;
+  for (let m = marker.exec(text); m !== null && m.index < to; m = marker.exec(text)) handle(m.index);
+}
+
 function keywordsIn(text: string, from: number, to: number): KeywordStarts {
   const starts: [number[], number[], number[]] = [[], [], []];
-  SQL_KEYWORD.lastIndex = from;
-  for (let m = SQL_KEYWORD.exec(text); m !== null && m.index < to; m = SQL_KEYWORD.exec(text)) {
-    const first = text.charCodeAt(m.index) | 0x20; // lowercase
-    starts[first === 105 ? 0 : first === 116 ? 1 : 2]!.push(m.index); // i, t, c
-  }
+  // Which keyword by its first letter (they differ), lowercased.
+  observe(text, from, to, SQL_KEYWORD, (at) => starts[SQL_KEYWORDS.findIndex((k) => k.charCodeAt(0) === (text.charCodeAt(at) | 0x20))]!.push(at));
   return starts;
 }
 const COPY_END = /\n\\\./g;
@@ -663,11 +666,6 @@ export function createContextTracker(rules: CompiledRule[]): ContextTracker {
     return text.indexOf('\n', at) === -1 && text.length - at < STATEMENT_MAX ? 'incomplete' : undefined;
   }
 
-  /** Calls `handle` at each match of `marker` (global) that starts in [from, to). */
-  const observe = (text: string, from: number, to: number, marker: RegExp, handle: (at: number) => void) => {
-    marker.lastIndex = from;
-    for (let m = marker.exec(text); m !== null && m.index < to; m = marker.exec(text)) handle(m.index);
-  };
 
   function applyEventsUpTo(position: number): void {
     while (nextEvent < events.length && events[nextEvent]!.at < position) events[nextEvent++]!.apply();

@@ -301,8 +301,9 @@ function collectNear(rule: CompiledRule, text: string, from: number, to: number,
 /** The gated rules that a window, whose needles the automaton found (`ends`) from `from` on, skips. */
 function shut(gates: Gate[], ends: number[][], text: string, from: number, context: ContextTracker): Set<CompiledRule> | undefined {
   let closed: Set<CompiledRule> | undefined;
+  let mayHoldTable: boolean | undefined; // searched once, for the first spaced gate that asks
   for (const { rule, needles, longest, spaced, covered } of gates) {
-    if (ends[covered]!.length > 0 || context.columnsMayName(rule) || (spaced && text.includes('|')) || needles.regex.test(text.slice(0, from + longest))) continue;
+    if (ends[covered]!.length > 0 || context.columnsMayName(rule) || (spaced && (mayHoldTable ??= text.includes('|'))) || needles.regex.test(text.slice(0, from + longest))) continue;
     (closed ??= new Set()).add(rule);
   }
   return closed;

@@ -33,7 +33,7 @@ export function engineLimit(cap: number): number {
 
 /**
  * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. `make` builds
- * the finding only when it is kept or starts the aggregate: the engine then skips masking and hashing
+ * the finding only when it is kept or starts the aggregate: the engine then skips masking and locating
  * the hundreds of thousands of matches a big dump has past the limit.
  */
 export function createFindingsLimit(limit: number): { add(ruleId: string, make: () => EngineFinding): void; findings(): EngineFinding[] } {

@@ -83,8 +83,9 @@ function uriBases(paths: string[], root: string): Record<string, Sarif.ArtifactL
   return bases;
 }
 
-function sarifResult(f: Finding | SuppressedFinding, uri: string, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
-  const { member } = splitArchivePath(f.path);
+/** `place`: the finding's artifact (relative to the source root) and its archive member, if any. */
+function sarifResult(f: Finding | SuppressedFinding, place: { uri: string; member: string | undefined }, rules: RuleSpec[], ruleIndex: Map<string, number>): Sarif.Result {
+  const { uri, member } = place;
   const name = rules[ruleIndex.get(f.ruleId)!]?.name ?? f.ruleId;
   // An archive member has no place in the archive's bytes to point at: its own position is in the message.
   const region: Sarif.Region = member === undefined ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
@@ -132,7 +133,10 @@ export const sarifReporter: Reporter = (result, context) => {
   const results = [...result.findings, ...result.suppressed];
   const listed = results.slice(0, MAX_RESULTS);
   const root = context.sourceRoot ?? context.cwd;
-  const uris = listed.map((f) => rebase(splitArchivePath(f.path).uri, context.cwd, root));
+  const places = listed.map((f) => {
+    const { uri, member } = splitArchivePath(f.path);
+    return { uri: rebase(uri, context.cwd, root), member };
+  });
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -148,8 +152,8 @@ export const sarifReporter: Reporter = (result, context) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: uriBases(uris, root),
-        results: listed.map((f, i) => sarifResult(f, uris[i]!, rules, ruleIndex)),
+        originalUriBaseIds: uriBases(places.map((p) => p.uri), root),
+        results: listed.map((f, i) => sarifResult(f, places[i]!, rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,

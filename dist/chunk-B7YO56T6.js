@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-GIZKBPKF.js";
+} from "./chunk-K34WHVWN.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-BQO37LBQ.js";
+} from "./chunk-T2L3GDPX.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-BQO37LBQ.js";
+} from "./chunk-T2L3GDPX.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -5320,8 +5320,8 @@ function uriBases(paths, root) {
   }
   return bases;
 }
-function sarifResult(f, uri, rules, ruleIndex) {
-  const { member } = splitArchivePath(f.path);
+function sarifResult(f, place, rules, ruleIndex) {
+  const { uri, member } = place;
   const name = rules[ruleIndex.get(f.ruleId)]?.name ?? f.ruleId;
   const region = member === void 0 ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   const where = member === void 0 ? "" : ` in archive member ${member}, line ${f.line} column ${f.column}`;
@@ -5360,7 +5360,10 @@ var sarifReporter = (result, context) => {
   const results = [...result.findings, ...result.suppressed];
   const listed = results.slice(0, MAX_RESULTS);
   const root = context.sourceRoot ?? context.cwd;
-  const uris = listed.map((f) => rebase(splitArchivePath(f.path).uri, context.cwd, root));
+  const places = listed.map((f) => {
+    const { uri, member } = splitArchivePath(f.path);
+    return { uri: rebase(uri, context.cwd, root), member };
+  });
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -5376,8 +5379,8 @@ var sarifReporter = (result, context) => {
           }
         },
         columnKind: "utf16CodeUnits",
-        originalUriBaseIds: uriBases(uris, root),
-        results: listed.map((f, i) => sarifResult(f, uris[i], rules, ruleIndex)),
+        originalUriBaseIds: uriBases(places.map((p) => p.uri), root),
+        results: listed.map((f, i) => sarifResult(f, places[i], rules, ruleIndex)),
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,

@@ -6497,13 +6497,13 @@ var parenIn = (text, from, to) => {
 var STATEMENT_MAX = 65536;
 var SQL_KEYWORDS = ["insert", "table", "copy "];
 var SQL_KEYWORD = new RegExp(SQL_KEYWORDS.join("|"), "gi");
+function observe(text, from, to, marker, handle) {
+  marker.lastIndex = from;
+  for (let m = marker.exec(text); m !== null && m.index < to; m = marker.exec(text)) handle(m.index);
+}
 function keywordsIn(text, from, to) {
   const starts = [[], [], []];
-  SQL_KEYWORD.lastIndex = from;
-  for (let m = SQL_KEYWORD.exec(text); m !== null && m.index < to; m = SQL_KEYWORD.exec(text)) {
-    const first = text.charCodeAt(m.index) | 32;
-    starts[first === 105 ? 0 : first === 116 ? 1 : 2].push(m.index);
-  }
+  observe(text, from, to, SQL_KEYWORD, (at) => starts[SQL_KEYWORDS.findIndex((k) => k.charCodeAt(0) === (text.charCodeAt(at) | 32))].push(at));
   return starts;
 }
 var COPY_END = /\n\\\./g;
@@ -6710,10 +6710,6 @@ function createContextTracker(rules) {
     }
     return text.indexOf("\n", at) === -1 && text.length - at < STATEMENT_MAX ? "incomplete" : void 0;
   }
-  const observe = (text, from, to, marker, handle) => {
-    marker.lastIndex = from;
-    for (let m = marker.exec(text); m !== null && m.index < to; m = marker.exec(text)) handle(m.index);
-  };
   function applyEventsUpTo(position) {
     while (nextEvent < events.length && events[nextEvent].at < position) events[nextEvent++].apply();
   }
@@ -7263,8 +7259,9 @@ function collectNear(rule2, text, from, to, base, ends, { maxLength: maxLength2,
 }
 function shut(gates, ends, text, from, context) {
   let closed;
+  let mayHoldTable;
   for (const { rule: rule2, needles, longest, spaced, covered } of gates) {
-    if (ends[covered].length > 0 || context.columnsMayName(rule2) || spaced && text.includes("|") || needles.regex.test(text.slice(0, from + longest))) continue;
+    if (ends[covered].length > 0 || context.columnsMayName(rule2) || spaced && (mayHoldTable ??= text.includes("|")) || needles.regex.test(text.slice(0, from + longest))) continue;
     (closed ??= /* @__PURE__ */ new Set()).add(rule2);
   }
   return closed;
