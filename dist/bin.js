@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-B7YO56T6.js";
-import "./chunk-K34WHVWN.js";
-import "./chunk-T2L3GDPX.js";
+} from "./chunk-FAB563AV.js";
+import "./chunk-TBOY6RJW.js";
+import "./chunk-5AS7ZBSA.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-B7YO56T6.js";
+} from "./chunk-FAB563AV.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-K34WHVWN.js";
+} from "./chunk-TBOY6RJW.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-T2L3GDPX.js";
+} from "./chunk-5AS7ZBSA.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

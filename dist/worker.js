@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-T2L3GDPX.js";
+} from "./chunk-5AS7ZBSA.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -664,6 +664,9 @@ export function buildAutomaton<R extends PatternSource>(rules: R[]): Automaton<R
 }
 
 const NOT_BUILT = -1;
+/** A state's row of steps: one per byte, then END. */
+const END = 256;
+const WIDTH = 257;
 /** Lane B only pays where lane A has this many bytes to walk beside it. */
 const MIN_LANE_BYTES = 4096;
 
@@ -697,11 +700,14 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
   let stateNodes: Int32Array[] = [];
   let statePrev: number[] = [];
   let ids = new Map<string, number>();
-  // Steps, indexed by state * width + class: NOT_BUILT, else next state * width, or -2 - that when
-  // the step reports ends (their rules in `accepts`): the hot loop tests one sign for both.
-  const width = classes + 1; // + the end of the window
-  let steps = new Int32Array(1024 * width).fill(NOT_BUILT);
+  // Steps, indexed by state * WIDTH + byte (END: the end of the window): NOT_BUILT, else next state
+  // * WIDTH, or -2 - that when the step reports ends (their rules in `accepts`): the hot loop tests one
+  // sign for both. Indexed by byte, not class, the loop saves a load per byte; `accepts`, read only
+  // where ends are reported, stays per class.
+  const width = classes + 1; // accepts: a class, or the end of the window
+  let steps = new Int32Array(1024 * WIDTH).fill(NOT_BUILT);
   let accepts = new Int32Array(1024 * width);
+  const bytesOf = Array.from({ length: classes }, (_, c) => [...classOf.keys()].filter((b) => classOf[b] === c));
 
   const stateFor = (nodes: number[], prev: number): number => {
     nodes.sort((x, y) => x - y);
@@ -712,11 +718,11 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
       ids.set(key, id);
       stateNodes.push(Int32Array.from(nodes));
       statePrev.push(prev);
-      if (steps.length < (id + 1) * width) {
-        const grown = new Int32Array(steps.length * 2).fill(NOT_BUILT);
+      if (steps.length < (id + 1) * WIDTH) {
+        const grown = new Int32Array(Math.min(steps.length * 2, (MAX_STATES + 1) * WIDTH)).fill(NOT_BUILT);
         grown.set(steps);
         steps = grown;
-        const grownAccepts = new Int32Array(accepts.length * 2);
+        const grownAccepts = new Int32Array((steps.length / WIDTH) * width);
         grownAccepts.set(accepts);
         accepts = grownAccepts;
       }
@@ -777,10 +783,18 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
     if (started === undefined) fromStarts.set(prev * width + next, (started = follow(starts, prev, next)));
     const { reached, mask } = follow(stateNodes[s]!, prev, next);
     const target = cls === classes ? s : stateFor([...new Set([...reached, ...started.reached])], behindClass[next]!);
-    steps[s * width + cls] = mask | started.mask ? -2 - target * width : target * width;
+    const step = mask | started.mask ? -2 - target * WIDTH : target * WIDTH;
+    if (cls === classes) steps[s * WIDTH + END] = step;
+    else for (const b of bytesOf[cls]!) steps[s * WIDTH + b] = step;
     accepts[s * width + cls] = mask | started.mask;
   };
 
+  /** The rules a step (its index in `steps`) reports. */
+  const acceptsAt = (t: number): number => {
+    const s = Math.floor(t / WIDTH);
+    const b = t - s * WIDTH;
+    return accepts[s * width + (b === END ? classes : classOf[b]!)]!;
+  };
   let overflows = 0;
   const hitsA = new Int32Array(4096);
   const hitsB = new Int32Array(4096);
@@ -801,7 +815,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
       for (let k = 0; k < io[2]!; k += 2) {
         const at = hits[k]!;
         if (at < from) continue;
-        for (let r = 0, mask = accepts[hits[k + 1]!]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
+        for (let r = 0, mask = acceptsAt(hits[k + 1]!); mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
       }
       io[2] = 0;
     };
@@ -809,30 +823,30 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
     const buildFor = (lane: Lane): boolean => {
       const i = lane.io[0]!;
       const base = lane.io[1]!;
-      if (i === window.length || steps[base + classOf[window[i]!]!] !== NOT_BUILT) return true; // stopped for a full hit buffer
+      if (i === window.length || steps[base + window[i]!] !== NOT_BUILT) return true; // stopped for a full hit buffer
       if (stateNodes.length >= MAX_STATES) {
         overflows++;
         reset();
         return false;
       }
-      build(base / width, classOf[window[i]!]!);
+      build(base / WIDTH, classOf[window[i]!]!);
       return true;
     };
     while (split && laneA.io[0]! < middle) {
-      walkTwo(window, laneA.io, laneB.io, middle, classOf, steps, hitsA, hitsB);
+      walkTwo(window, laneA.io, laneB.io, middle, steps, hitsA, hitsB);
       flush(laneA);
       flush(laneB);
       if (!buildFor(laneA) || !buildFor(laneB)) return undefined;
     }
     for (;;) {
-      walk(window, laneB.io, classOf, steps, laneB.hits);
+      walk(window, laneB.io, steps, laneB.hits);
       flush(laneB);
       if (laneB.io[0] === window.length) break;
       if (!buildFor(laneB)) return undefined;
     }
-    const t = laneB.io[1]! + classes;
-    if (steps[t]! === NOT_BUILT) build(laneB.io[1]! / width, classes);
-    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = accepts[t]!; mask !== 0; r++, mask >>>= 1) if (mask & 1) laneB.ends[r]!.push(window.length);
+    const t = laneB.io[1]! + END;
+    if (steps[t]! === NOT_BUILT) build(laneB.io[1]! / WIDTH, classes);
+    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) laneB.ends[r]!.push(window.length);
     return split ? laneA.ends.map((ends, r) => ends.concat(laneB.ends[r]!)) : laneA.ends;
   };
 }
@@ -849,13 +863,13 @@ interface Lane {
  * The hot loop: steps from io = [position, state * width, hit count] until the window ends, a step is
  * not built yet, or `hits` (position, step index pairs of steps that report ends) is full.
  */
-function walk(window: Uint8Array, io: Int32Array, classOf: Uint8Array, steps: Int32Array, hits: Int32Array): void {
+function walk(window: Uint8Array, io: Int32Array, steps: Int32Array, hits: Int32Array): void {
   let i = io[0]!;
   let base = io[1]!;
   let n = io[2]!;
   const end = window.length;
   for (; i < end; i++) {
-    const t = base + classOf[window[i]!]!;
+    const t = base + window[i]!;
     const step = steps[t]!;
     if (step >= 0) {
       base = step;
@@ -872,7 +886,7 @@ function walk(window: Uint8Array, io: Int32Array, classOf: Uint8Array, steps: In
 }
 
 /** walk() of two lanes at once, until lane A reaches `endA` or either lane stops. */
-function walkTwo(window: Uint8Array, a: Int32Array, b: Int32Array, endA: number, classOf: Uint8Array, steps: Int32Array, hitsA: Int32Array, hitsB: Int32Array): void {
+function walkTwo(window: Uint8Array, a: Int32Array, b: Int32Array, endA: number, steps: Int32Array, hitsA: Int32Array, hitsB: Int32Array): void {
   let i = a[0]!;
   let baseA = a[1]!;
   let nA = a[2]!;
@@ -881,8 +895,8 @@ function walkTwo(window: Uint8Array, a: Int32Array, b: Int32Array, endA: number,
   let nB = b[2]!;
   const count = Math.min(endA - i, window.length - j);
   for (let k = 0; k < count; k++, i++, j++) {
-    const tA = baseA + classOf[window[i]!]!;
-    const tB = baseB + classOf[window[j]!]!;
+    const tA = baseA + window[i]!;
+    const tB = baseB + window[j]!;
     const stepA = steps[tA]!;
     const stepB = steps[tB]!;
     if ((stepA | stepB) >= 0) {

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-K34WHVWN.js";
+} from "./chunk-TBOY6RJW.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-T2L3GDPX.js";
+} from "./chunk-5AS7ZBSA.js";
 
 // src/merge.ts
 function parse(file) {
