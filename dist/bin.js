@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FAB563AV.js";
-import "./chunk-TBOY6RJW.js";
-import "./chunk-5AS7ZBSA.js";
+} from "./chunk-AJG6O6EN.js";
+import "./chunk-PBAXT6FD.js";
+import "./chunk-HNF2EZ4J.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FAB563AV.js";
+} from "./chunk-AJG6O6EN.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-TBOY6RJW.js";
+} from "./chunk-PBAXT6FD.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-5AS7ZBSA.js";
+} from "./chunk-HNF2EZ4J.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-5AS7ZBSA.js";
+} from "./chunk-HNF2EZ4J.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

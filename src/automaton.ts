@@ -667,7 +667,8 @@ const NOT_BUILT = -1;
 /** A state's row of steps: one per byte, then END. */
 const END = 256;
 const WIDTH = 257;
-/** Lane B only pays where lane A has this many bytes to walk beside it. */
+/** Lanes of the DFA walk, when each has at least MIN_LANE_BYTES of the window to walk. */
+const LANES = 4;
 const MIN_LANE_BYTES = 4096;
 
 function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number): (window: Uint8Array, from: number) => number[][] | undefined {
@@ -796,20 +797,22 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
     return accepts[s * width + (b === END ? classes : classOf[b]!)]!;
   };
   let overflows = 0;
-  const hitsA = new Int32Array(4096);
-  const hitsB = new Int32Array(4096);
+  const laneHits = Array.from({ length: LANES }, () => new Int32Array(4096));
   return (window, from) => {
     if (overflows === MAX_OVERFLOWS) return undefined;
     // Start one byte early so that the first position's lookbehind sees its byte.
     const first = Math.max(0, from - 1);
-    // Two lanes walk the window's halves in one loop: each byte's step waits on the one before, and
-    // two independent chains of steps fill that wait. Lane B starts `lifetime` bytes before the middle
-    // in the start state: every thread alive from the middle on started after that, so from the middle
-    // on lane B is in the very states one walk would be, and it reports only from there.
-    const middle = (first + window.length) >> 1;
-    const split = middle - lifetime > first + MIN_LANE_BYTES;
-    const laneA: Lane = { io: Int32Array.of(first, 0, 0), hits: hitsA, from, ends: Array.from({ length: ruleCount }, () => []) };
-    const laneB: Lane = split ? { io: Int32Array.of(middle - lifetime, 0, 0), hits: hitsB, from: middle, ends: Array.from({ length: ruleCount }, () => []) } : laneA;
+    // Lanes walk parts of the window in one loop: each byte's step waits on the one before, and
+    // independent chains of steps fill that wait. A lane after the first starts `lifetime` bytes
+    // before its part in the start state: every thread alive from there on started after that, so in
+    // its part the lane is in the very states one walk would be, and it reports only from there.
+    const share = Math.floor((window.length - first) / LANES);
+    const count = share - lifetime > MIN_LANE_BYTES ? LANES : 1;
+    const lanes: Lane[] = Array.from({ length: count }, (_, k) => {
+      const part = first + k * share;
+      const to = k === count - 1 ? window.length : part + share;
+      return { io: Int32Array.of(k === 0 ? first : part - lifetime, 0, 0, to), hits: laneHits[k]!, from: k === 0 ? from : part, ends: Array.from({ length: ruleCount }, () => []) };
+    });
     const flush = (lane: Lane): void => {
       const { io, hits, from, ends } = lane;
       for (let k = 0; k < io[2]!; k += 2) {
@@ -823,7 +826,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
     const buildFor = (lane: Lane): boolean => {
       const i = lane.io[0]!;
       const base = lane.io[1]!;
-      if (i === window.length || steps[base + window[i]!] !== NOT_BUILT) return true; // stopped for a full hit buffer
+      if (i === lane.io[3] || steps[base + window[i]!] !== NOT_BUILT) return true; // stopped for a full hit buffer
       if (stateNodes.length >= MAX_STATES) {
         overflows++;
         reset();
@@ -832,26 +835,30 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
       build(base / WIDTH, classOf[window[i]!]!);
       return true;
     };
-    while (split && laneA.io[0]! < middle) {
-      walkTwo(window, laneA.io, laneB.io, middle, steps, hitsA, hitsB);
-      flush(laneA);
-      flush(laneB);
-      if (!buildFor(laneA) || !buildFor(laneB)) return undefined;
+    if (count === LANES) {
+      const [a, b, c, d] = lanes as [Lane, Lane, Lane, Lane];
+      while (lanes.every((lane) => lane.io[0]! < lane.io[3]!)) {
+        walkFour(window, a.io, b.io, c.io, d.io, steps, a.hits, b.hits, c.hits, d.hits);
+        for (const lane of lanes) if (flush(lane), !buildFor(lane)) return undefined;
+      }
     }
-    for (;;) {
-      walk(window, laneB.io, steps, laneB.hits);
-      flush(laneB);
-      if (laneB.io[0] === window.length) break;
-      if (!buildFor(laneB)) return undefined;
+    for (const lane of lanes) {
+      for (;;) {
+        walk(window, lane.io, steps, lane.hits);
+        flush(lane);
+        if (lane.io[0] === lane.io[3]) break;
+        if (!buildFor(lane)) return undefined;
+      }
     }
-    const t = laneB.io[1]! + END;
-    if (steps[t]! === NOT_BUILT) build(laneB.io[1]! / WIDTH, classes);
-    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) laneB.ends[r]!.push(window.length);
-    return split ? laneA.ends.map((ends, r) => ends.concat(laneB.ends[r]!)) : laneA.ends;
+    const last = lanes.at(-1)!;
+    const t = last.io[1]! + END;
+    if (steps[t]! === NOT_BUILT) build(last.io[1]! / WIDTH, classes);
+    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) last.ends[r]!.push(window.length);
+    return count === 1 ? last.ends : lanes[0]!.ends.map((ends, r) => ends.concat(lanes[1]!.ends[r]!, lanes[2]!.ends[r]!, lanes[3]!.ends[r]!));
   };
 }
 
-/** One walk over part of a window: io = [position, state * width, hit count]; hits as `hits` of walk(); ends reported from `from` on. */
+/** One walk over part of a window: io = [position, state * WIDTH, hit count, end]; hits as `hits` of walk(); ends reported from `from` on. */
 interface Lane {
   io: Int32Array;
   hits: Int32Array;
@@ -860,14 +867,14 @@ interface Lane {
 }
 
 /**
- * The hot loop: steps from io = [position, state * width, hit count] until the window ends, a step is
+ * The hot loop: steps from io = [position, state * WIDTH, hit count, end] until the end, a step is
  * not built yet, or `hits` (position, step index pairs of steps that report ends) is full.
  */
 function walk(window: Uint8Array, io: Int32Array, steps: Int32Array, hits: Int32Array): void {
   let i = io[0]!;
   let base = io[1]!;
   let n = io[2]!;
-  const end = window.length;
+  const end = io[3]!;
   for (; i < end; i++) {
     const t = base + window[i]!;
     const step = steps[t]!;
@@ -885,42 +892,72 @@ function walk(window: Uint8Array, io: Int32Array, steps: Int32Array, hits: Int32
   io[2] = n;
 }
 
-/** walk() of two lanes at once, until lane A reaches `endA` or either lane stops. */
-function walkTwo(window: Uint8Array, a: Int32Array, b: Int32Array, endA: number, steps: Int32Array, hitsA: Int32Array, hitsB: Int32Array): void {
-  let i = a[0]!;
+/** walk() of four lanes at once, until one reaches its end or stops. */
+function walkFour(window: Uint8Array, a: Int32Array, b: Int32Array, c: Int32Array, d: Int32Array, steps: Int32Array, hitsA: Int32Array, hitsB: Int32Array, hitsC: Int32Array, hitsD: Int32Array): void {
+  const atA = a[0]!;
+  const atB = b[0]!;
+  const atC = c[0]!;
+  const atD = d[0]!;
   let baseA = a[1]!;
-  let nA = a[2]!;
-  let j = b[0]!;
   let baseB = b[1]!;
+  let baseC = c[1]!;
+  let baseD = d[1]!;
+  let nA = a[2]!;
   let nB = b[2]!;
-  const count = Math.min(endA - i, window.length - j);
-  for (let k = 0; k < count; k++, i++, j++) {
-    const tA = baseA + window[i]!;
-    const tB = baseB + window[j]!;
+  let nC = c[2]!;
+  let nD = d[2]!;
+  const count = Math.min(a[3]! - atA, b[3]! - atB, c[3]! - atC, d[3]! - atD);
+  let k = 0;
+  for (; k < count; k++) {
+    const tA = baseA + window[atA + k]!;
+    const tB = baseB + window[atB + k]!;
+    const tC = baseC + window[atC + k]!;
+    const tD = baseD + window[atD + k]!;
     const stepA = steps[tA]!;
     const stepB = steps[tB]!;
-    if ((stepA | stepB) >= 0) {
+    const stepC = steps[tC]!;
+    const stepD = steps[tD]!;
+    if ((stepA | stepB | stepC | stepD) >= 0) {
       baseA = stepA;
       baseB = stepB;
+      baseC = stepC;
+      baseD = stepD;
       continue;
     }
-    // Stop before either lane moves unless both can.
-    if (stepA === NOT_BUILT || stepB === NOT_BUILT || nA === hitsA.length || nB === hitsB.length) break;
+    // Stop before any lane moves unless all can.
+    if (stepA === NOT_BUILT || stepB === NOT_BUILT || stepC === NOT_BUILT || stepD === NOT_BUILT) break;
+    if (nA === hitsA.length || nB === hitsB.length || nC === hitsC.length || nD === hitsD.length) break;
     if (stepA < 0) {
-      hitsA[nA++] = i;
+      hitsA[nA++] = atA + k;
       hitsA[nA++] = tA;
     }
     if (stepB < 0) {
-      hitsB[nB++] = j;
+      hitsB[nB++] = atB + k;
       hitsB[nB++] = tB;
+    }
+    if (stepC < 0) {
+      hitsC[nC++] = atC + k;
+      hitsC[nC++] = tC;
+    }
+    if (stepD < 0) {
+      hitsD[nD++] = atD + k;
+      hitsD[nD++] = tD;
     }
     baseA = stepA < 0 ? -2 - stepA : stepA;
     baseB = stepB < 0 ? -2 - stepB : stepB;
+    baseC = stepC < 0 ? -2 - stepC : stepC;
+    baseD = stepD < 0 ? -2 - stepD : stepD;
   }
-  a[0] = i;
+  a[0] = atA + k;
+  b[0] = atB + k;
+  c[0] = atC + k;
+  d[0] = atD + k;
   a[1] = baseA;
-  a[2] = nA;
-  b[0] = j;
   b[1] = baseB;
+  c[1] = baseC;
+  d[1] = baseD;
+  a[2] = nA;
   b[2] = nB;
+  c[2] = nC;
+  d[2] = nD;
 }

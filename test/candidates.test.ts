@@ -193,7 +193,7 @@ describe('automaton', () => {
     }
   });
 
-  it('reports the same ends where it walks a window in two lanes', () => {
+  it('reports the same ends where it walks a window in lanes', () => {
     const r = rng(12);
     // Matches as long as the pattern allows: the second lane must start early enough to see them begin.
     const long = custom('long', String.raw`x\d{40,60}y(?!z)`);
@@ -204,12 +204,12 @@ describe('automaton', () => {
       [[long], Buffer.from(blocks)],
     ];
     for (const [ruleSet, text] of cases) {
-      // Windows below ~8 KiB are walked in one lane: they are the reference for a long window's ends.
+      // Windows below ~17 KiB are walked in one lane: they are the reference for a long window's ends.
       const automaton = buildAutomaton(ruleSet);
       const PIECE = 6000;
       const MARGIN = 300; // more than any thread of these patterns lives
       let compared = 0;
-      // Lengths that move the point where the second lane takes over across many values.
+      // Lengths that move the points where lanes take over across many values.
       for (let length = 40_000; length < 40_000 + 97 * 200; length += 97) {
         const whole = text.subarray(0, length);
         const ends = automaton.ends(whole, 0)!;

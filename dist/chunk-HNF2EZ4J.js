@@ -6080,6 +6080,7 @@ function buildAutomaton(rules) {
 var NOT_BUILT = -1;
 var END = 256;
 var WIDTH = 257;
+var LANES = 4;
 var MIN_LANE_BYTES = 4096;
 function makeDfa(nfa, starts, ruleCount, lifetime) {
   const classOf = new Uint8Array(256);
@@ -6188,15 +6189,17 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
     return accepts[s * width + (b === END ? classes : classOf[b])];
   };
   let overflows = 0;
-  const hitsA = new Int32Array(4096);
-  const hitsB = new Int32Array(4096);
+  const laneHits = Array.from({ length: LANES }, () => new Int32Array(4096));
   return (window, from) => {
     if (overflows === MAX_OVERFLOWS) return void 0;
     const first = Math.max(0, from - 1);
-    const middle = first + window.length >> 1;
-    const split = middle - lifetime > first + MIN_LANE_BYTES;
-    const laneA = { io: Int32Array.of(first, 0, 0), hits: hitsA, from, ends: Array.from({ length: ruleCount }, () => []) };
-    const laneB = split ? { io: Int32Array.of(middle - lifetime, 0, 0), hits: hitsB, from: middle, ends: Array.from({ length: ruleCount }, () => []) } : laneA;
+    const share = Math.floor((window.length - first) / LANES);
+    const count = share - lifetime > MIN_LANE_BYTES ? LANES : 1;
+    const lanes = Array.from({ length: count }, (_, k) => {
+      const part = first + k * share;
+      const to = k === count - 1 ? window.length : part + share;
+      return { io: Int32Array.of(k === 0 ? first : part - lifetime, 0, 0, to), hits: laneHits[k], from: k === 0 ? from : part, ends: Array.from({ length: ruleCount }, () => []) };
+    });
     const flush = (lane) => {
       const { io, hits, from: from2, ends } = lane;
       for (let k = 0; k < io[2]; k += 2) {
@@ -6209,7 +6212,7 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
     const buildFor = (lane) => {
       const i = lane.io[0];
       const base = lane.io[1];
-      if (i === window.length || steps[base + window[i]] !== NOT_BUILT) return true;
+      if (i === lane.io[3] || steps[base + window[i]] !== NOT_BUILT) return true;
       if (stateNodes.length >= MAX_STATES) {
         overflows++;
         reset();
@@ -6218,31 +6221,35 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
       build(base / WIDTH, classOf[window[i]]);
       return true;
     };
-    while (split && laneA.io[0] < middle) {
-      walkTwo(window, laneA.io, laneB.io, middle, steps, hitsA, hitsB);
-      flush(laneA);
-      flush(laneB);
-      if (!buildFor(laneA) || !buildFor(laneB)) return void 0;
+    if (count === LANES) {
+      const [a, b, c, d] = lanes;
+      while (lanes.every((lane) => lane.io[0] < lane.io[3])) {
+        walkFour(window, a.io, b.io, c.io, d.io, steps, a.hits, b.hits, c.hits, d.hits);
+        for (const lane of lanes) if (flush(lane), !buildFor(lane)) return void 0;
+      }
     }
-    for (; ; ) {
-      walk(window, laneB.io, steps, laneB.hits);
-      flush(laneB);
-      if (laneB.io[0] === window.length) break;
-      if (!buildFor(laneB)) return void 0;
+    for (const lane of lanes) {
+      for (; ; ) {
+        walk(window, lane.io, steps, lane.hits);
+        flush(lane);
+        if (lane.io[0] === lane.io[3]) break;
+        if (!buildFor(lane)) return void 0;
+      }
     }
-    const t = laneB.io[1] + END;
-    if (steps[t] === NOT_BUILT) build(laneB.io[1] / WIDTH, classes);
+    const last = lanes.at(-1);
+    const t = last.io[1] + END;
+    if (steps[t] === NOT_BUILT) build(last.io[1] / WIDTH, classes);
     if (steps[t] < NOT_BUILT) {
-      for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) laneB.ends[r].push(window.length);
+      for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) last.ends[r].push(window.length);
     }
-    return split ? laneA.ends.map((ends, r) => ends.concat(laneB.ends[r])) : laneA.ends;
+    return count === 1 ? last.ends : lanes[0].ends.map((ends, r) => ends.concat(lanes[1].ends[r], lanes[2].ends[r], lanes[3].ends[r]));
   };
 }
 function walk(window, io, steps, hits) {
   let i = io[0];
   let base = io[1];
   let n = io[2];
-  const end = window.length;
+  const end = io[3];
   for (; i < end; i++) {
     const t = base + window[i];
     const step = steps[t];
@@ -6259,42 +6266,72 @@ function walk(window, io, steps, hits) {
   io[1] = base;
   io[2] = n;
 }
-function walkTwo(window, a, b, endA, steps, hitsA, hitsB) {
-  let i = a[0];
+function walkFour(window, a, b, c, d, steps, hitsA, hitsB, hitsC, hitsD) {
+  const atA = a[0];
+  const atB = b[0];
+  const atC = c[0];
+  const atD = d[0];
   let baseA = a[1];
-  let nA = a[2];
-  let j = b[0];
   let baseB = b[1];
+  let baseC = c[1];
+  let baseD = d[1];
+  let nA = a[2];
   let nB = b[2];
-  const count = Math.min(endA - i, window.length - j);
-  for (let k = 0; k < count; k++, i++, j++) {
-    const tA = baseA + window[i];
-    const tB = baseB + window[j];
+  let nC = c[2];
+  let nD = d[2];
+  const count = Math.min(a[3] - atA, b[3] - atB, c[3] - atC, d[3] - atD);
+  let k = 0;
+  for (; k < count; k++) {
+    const tA = baseA + window[atA + k];
+    const tB = baseB + window[atB + k];
+    const tC = baseC + window[atC + k];
+    const tD = baseD + window[atD + k];
     const stepA = steps[tA];
     const stepB = steps[tB];
-    if ((stepA | stepB) >= 0) {
+    const stepC = steps[tC];
+    const stepD = steps[tD];
+    if ((stepA | stepB | stepC | stepD) >= 0) {
       baseA = stepA;
       baseB = stepB;
+      baseC = stepC;
+      baseD = stepD;
       continue;
     }
-    if (stepA === NOT_BUILT || stepB === NOT_BUILT || nA === hitsA.length || nB === hitsB.length) break;
+    if (stepA === NOT_BUILT || stepB === NOT_BUILT || stepC === NOT_BUILT || stepD === NOT_BUILT) break;
+    if (nA === hitsA.length || nB === hitsB.length || nC === hitsC.length || nD === hitsD.length) break;
     if (stepA < 0) {
-      hitsA[nA++] = i;
+      hitsA[nA++] = atA + k;
       hitsA[nA++] = tA;
     }
     if (stepB < 0) {
-      hitsB[nB++] = j;
+      hitsB[nB++] = atB + k;
       hitsB[nB++] = tB;
+    }
+    if (stepC < 0) {
+      hitsC[nC++] = atC + k;
+      hitsC[nC++] = tC;
+    }
+    if (stepD < 0) {
+      hitsD[nD++] = atD + k;
+      hitsD[nD++] = tD;
     }
     baseA = stepA < 0 ? -2 - stepA : stepA;
     baseB = stepB < 0 ? -2 - stepB : stepB;
+    baseC = stepC < 0 ? -2 - stepC : stepC;
+    baseD = stepD < 0 ? -2 - stepD : stepD;
   }
-  a[0] = i;
+  a[0] = atA + k;
+  b[0] = atB + k;
+  c[0] = atC + k;
+  d[0] = atD + k;
   a[1] = baseA;
-  a[2] = nA;
-  b[0] = j;
   b[1] = baseB;
+  c[1] = baseC;
+  d[1] = baseD;
+  a[2] = nA;
   b[2] = nB;
+  c[2] = nC;
+  d[2] = nD;
 }
 
 // src/owned.ts

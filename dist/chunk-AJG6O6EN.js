@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-TBOY6RJW.js";
+} from "./chunk-PBAXT6FD.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-5AS7ZBSA.js";
+} from "./chunk-HNF2EZ4J.js";
 
 // src/merge.ts
 function parse(file) {
