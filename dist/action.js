@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-PBAXT6FD.js";
+} from "./chunk-7K2QRKZ3.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-HNF2EZ4J.js";
+} from "./chunk-QISAIIDT.js";
 
 // ../main/node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

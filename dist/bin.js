@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-AJG6O6EN.js";
-import "./chunk-PBAXT6FD.js";
-import "./chunk-HNF2EZ4J.js";
+} from "./chunk-OXP5WFRR.js";
+import "./chunk-7K2QRKZ3.js";
+import "./chunk-QISAIIDT.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-AJG6O6EN.js";
+} from "./chunk-OXP5WFRR.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-PBAXT6FD.js";
+} from "./chunk-7K2QRKZ3.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-HNF2EZ4J.js";
+} from "./chunk-QISAIIDT.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

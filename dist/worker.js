@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-HNF2EZ4J.js";
+} from "./chunk-QISAIIDT.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -79,7 +79,7 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
     }
     const span = groupSpan(m, rule.group);
     if (span === undefined || span[1] === span[0]) continue;
-    const latin1 = text.slice(span[0], span[1]);
+    const latin1 = rule.group === 0 ? m[0] : text.slice(span[0], span[1]);
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
     // Most rules list no known values and most configs allowlist none: skip normalising for them.
     const normalized = rule.allow.size > 0 || listedValues !== undefined ? rule.normalize(value) : undefined;
@@ -513,7 +513,7 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
       else directivesUpTo(hit.start);
       // The last window of a stream accepts matches to its end: nothing is held after it.
       if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
-      else findings.add(hit.rule.id, () => findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
+      else if (findings.admit(hit.rule.id)) findings.keep(findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);

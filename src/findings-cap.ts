@@ -32,27 +32,32 @@ export function engineLimit(cap: number): number {
 }
 
 /**
- * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. `make` builds
- * the finding only when it is kept or starts the aggregate: the engine then skips masking and locating
- * the hundreds of thousands of matches a big dump has past the limit.
+ * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. The engine
+ * builds a finding only where `admit` says it is kept or starts the aggregate, then hands it to `keep`:
+ * it skips masking and locating the hundreds of thousands of matches a big dump has past the limit.
  */
-export function createFindingsLimit(limit: number): { add(ruleId: string, make: () => EngineFinding): void; findings(): EngineFinding[] } {
+export function createFindingsLimit(limit: number): { admit(ruleId: string): boolean; keep(finding: EngineFinding): void; findings(): EngineFinding[] } {
   const kept: EngineFinding[] = [];
   const counts = new Map<string, number>();
   const aggregates = new Map<string, EngineFinding & { aggregate: { count: number } }>();
   return {
-    add(ruleId, make) {
+    admit(ruleId) {
       const n = (counts.get(ruleId) ?? 0) + 1;
       counts.set(ruleId, n);
+      if (limit === 0 || n <= limit) return true;
       const aggregate = aggregates.get(ruleId);
-      if (limit === 0 || n <= limit) kept.push(make());
-      else if (aggregate) aggregate.aggregate.count++;
+      if (aggregate === undefined) return true;
+      aggregate.aggregate.count++;
+      return false;
+    },
+    keep(finding) {
+      if (limit === 0 || counts.get(finding.ruleId)! <= limit) kept.push(finding);
       else {
         // The finding itself becomes the aggregate: a copy by spread, of findings of every shape (with
         // a table or a listed value, or none), deoptimised the engine's loop it is inlined in each time.
-        const first = make() as EngineFinding & { aggregate: { count: number } };
+        const first = finding as EngineFinding & { aggregate: { count: number } };
         first.aggregate = { count: 1 };
-        aggregates.set(ruleId, first);
+        aggregates.set(finding.ruleId, first);
       }
     },
     findings: () => [...kept, ...aggregates.values()],

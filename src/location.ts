@@ -12,11 +12,37 @@ const LF = 0x0a;
 /**
  * UTF-16 code units of bytes [from, to) as an editor decodes them: invalid UTF-8 counts one U+FFFD per
  * bad sequence (the WHATWG decoder, which Buffer#toString follows), so it cannot shift later columns.
+ * Well-formed sequences are counted in place (a column in a line of names with accents, without
+ * decoding the line); from the first byte that starts none, the decoder counts the rest.
  */
 function utf16Units(buf: Buffer, from: number, to: number): number {
-  if (to <= from) return 0;
-  if (isAscii(buf.subarray(from, to))) return to - from;
-  return buf.toString('utf8', from, to).length;
+  let units = 0;
+  for (let i = from; i < to; ) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      units++;
+      i++;
+      continue;
+    }
+    const length = wellFormedLength(buf, i, to);
+    if (length === 0) return units + buf.toString('utf8', i, to).length;
+    units += length === 4 ? 2 : 1;
+    i += length;
+  }
+  return units;
+}
+
+/** The length of the well-formed UTF-8 sequence of 2–4 bytes at `i` that ends by `to`, or 0 (Unicode table 3-7). */
+function wellFormedLength(buf: Buffer, i: number, to: number): number {
+  const b = buf[i]!;
+  const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > to) return 0;
+  const second = buf[i + 1]!;
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return 0;
+  return length;
 }
 
 const MAX_CONTINUATION = 3;

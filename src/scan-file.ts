@@ -126,8 +126,11 @@ export function createSummarizer(listing: Listing): (result: FileResult, bounds:
     const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));
     findings.sort(compareFindings);
     suppressed.sort(compareFindings);
-    const totals: FindingTotals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: new Set(findings.map((f) => f.path)).size };
+    const totals: FindingTotals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: 0 };
+    let path: string | undefined;
     for (const f of findings) {
+      if (f.path !== path) totals.files++; // sorted: a path's findings come together
+      path = f.path;
       const n = findingCount(f);
       totals.findings += n;
       if (totals.byRule[f.ruleId] === undefined) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, severity: f.severity };

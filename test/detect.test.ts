@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectStream, loadRules } from '../src/index.js';
 import { DEFAULT_SETTINGS } from '../src/validators/index.js';
-import { cardNumber, email, ssn, usPhone } from './support/pii.js';
+import { cardNumber, email, rng, ssn, usPhone } from './support/pii.js';
 
 const rules = await loadRules({ settings: DEFAULT_SETTINGS });
 
@@ -35,6 +35,19 @@ describe('detectStream', () => {
   it('invalid UTF-8 does not shift later positions', async () => {
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(`\n${ssn(6)}`)]);
     expect(await positions(buf, 2)).toEqual(['us-ssn@2:1-2:12']);
+  });
+
+  it('counts invalid UTF-8 before a value on its line as the decoder shows it', async () => {
+    const r = rng(3);
+    // Overlong, surrogate, truncated, out of range and stray continuation bytes, and well-formed ones.
+    const samples = [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xc3, 0xa9], [0xf0, 0x9f, 0x98, 0x80], [0xef, 0xbf, 0xbd], [0xe0, 0x9f, 0x80], [0xf0, 0x8f], [0xfe]];
+    for (let seed = 0; seed < 30; seed++) {
+      const bytes = Array.from({ length: 12 }, () => [...samples[Math.floor(r() * samples.length)]!, ...(r() < 0.3 ? [0x20] : [])]).flat();
+      const before = Buffer.from([...bytes, 0x20]);
+      const column = before.toString('utf8').length + 1;
+      const line = Buffer.concat([Buffer.from('x\n'), before, Buffer.from(ssn(seed))]);
+      for (const size of [3, 1 << 16]) expect(await positions(line, size), `bytes ${bytes.join(' ')}`).toEqual([`us-ssn@2:${column}-2:${column + 11}`]);
+    }
   });
 
   it('a value split by a chunk border in a single huge line is still found once', async () => {

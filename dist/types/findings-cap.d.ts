@@ -11,12 +11,13 @@ export declare const LISTED_BUDGET = 5000;
 /** What the engine keeps per stream and rule for a findings cap; 0 (no cap) keeps everything. */
 export declare function engineLimit(cap: number): number;
 /**
- * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. `make` builds
- * the finding only when it is kept or starts the aggregate: the engine then skips masking and locating
- * the hundreds of thousands of matches a big dump has past the limit.
+ * Collects one stream's findings, keeping `limit` per rule whole and counting the rest. The engine
+ * builds a finding only where `admit` says it is kept or starts the aggregate, then hands it to `keep`:
+ * it skips masking and locating the hundreds of thousands of matches a big dump has past the limit.
  */
 export declare function createFindingsLimit(limit: number): {
-    add(ruleId: string, make: () => EngineFinding): void;
+    admit(ruleId: string): boolean;
+    keep(finding: EngineFinding): void;
     findings(): EngineFinding[];
 };
 /** A finding's place in report order and in the order a budget is spent: what the comparisons look at. */

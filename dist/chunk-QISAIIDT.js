@@ -6938,16 +6938,21 @@ function createFindingsLimit(limit) {
   const counts = /* @__PURE__ */ new Map();
   const aggregates = /* @__PURE__ */ new Map();
   return {
-    add(ruleId, make) {
+    admit(ruleId) {
       const n = (counts.get(ruleId) ?? 0) + 1;
       counts.set(ruleId, n);
+      if (limit === 0 || n <= limit) return true;
       const aggregate = aggregates.get(ruleId);
-      if (limit === 0 || n <= limit) kept.push(make());
-      else if (aggregate) aggregate.aggregate.count++;
+      if (aggregate === void 0) return true;
+      aggregate.aggregate.count++;
+      return false;
+    },
+    keep(finding) {
+      if (limit === 0 || counts.get(finding.ruleId) <= limit) kept.push(finding);
       else {
-        const first = make();
+        const first = finding;
         first.aggregate = { count: 1 };
-        aggregates.set(ruleId, first);
+        aggregates.set(finding.ruleId, first);
       }
     },
     findings: () => [...kept, ...aggregates.values()]
@@ -7110,9 +7115,31 @@ function ruleIds(text, from) {
 import { isAscii } from "node:buffer";
 var LF = 10;
 function utf16Units(buf, from, to) {
-  if (to <= from) return 0;
-  if (isAscii(buf.subarray(from, to))) return to - from;
-  return buf.toString("utf8", from, to).length;
+  let units = 0;
+  for (let i = from; i < to; ) {
+    const b = buf[i];
+    if (b < 128) {
+      units++;
+      i++;
+      continue;
+    }
+    const length = wellFormedLength(buf, i, to);
+    if (length === 0) return units + buf.toString("utf8", i, to).length;
+    units += length === 4 ? 2 : 1;
+    i += length;
+  }
+  return units;
+}
+function wellFormedLength(buf, i, to) {
+  const b = buf[i];
+  const length = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+  if (length === 0 || i + length > to) return 0;
+  const second = buf[i + 1];
+  const low = b === 224 ? 160 : b === 240 ? 144 : 128;
+  const high = b === 237 ? 159 : b === 244 ? 143 : 191;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if ((buf[i + k] & 192) !== 128) return 0;
+  return length;
 }
 var MAX_CONTINUATION = 3;
 function sequenceStart(buf, base, target, floor) {
@@ -7188,7 +7215,7 @@ function collect(rule2, text, from, to, base, allowed, out) {
     }
     const span = groupSpan(m, rule2.group);
     if (span === void 0 || span[1] === span[0]) continue;
-    const latin1 = text.slice(span[0], span[1]);
+    const latin1 = rule2.group === 0 ? m[0] : text.slice(span[0], span[1]);
     const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
     const normalized = rule2.allow.size > 0 || listedValues !== void 0 ? rule2.normalize(value) : void 0;
     if (normalized !== void 0 && rule2.allow.has(normalized)) continue;
@@ -7463,7 +7490,7 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
       if (hit === previous?.hit) start = previous.start;
       else directivesUpTo(hit.start);
       if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
-      else findings.add(hit.rule.id, () => findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
+      else if (findings.admit(hit.rule.id)) findings.keep(findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
     }
     directivesUpTo(acceptTo);
     tracker.at(window, base, acceptTo);
@@ -13043,8 +13070,11 @@ function createSummarizer(listing) {
     const { findings, suppressed, use } = suppress(found.filter(confident), inline.filter(confident));
     findings.sort(compareFindings);
     suppressed.sort(compareFindings);
-    const totals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: new Set(findings.map((f) => f.path)).size };
+    const totals = { findings: 0, suppressed: 0, byRule: {}, firstOf: {}, bySeverity: { error: 0, warning: 0, info: 0 }, files: 0 };
+    let path3;
     for (const f of findings) {
+      if (f.path !== path3) totals.files++;
+      path3 = f.path;
       const n = findingCount(f);
       totals.findings += n;
       if (totals.byRule[f.ruleId] === void 0) totals.firstOf[f.ruleId] = { path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, severity: f.severity };

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-PBAXT6FD.js";
+} from "./chunk-7K2QRKZ3.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-HNF2EZ4J.js";
+} from "./chunk-QISAIIDT.js";
 
 // src/merge.ts
 function parse(file) {
