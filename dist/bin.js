@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-OXP5WFRR.js";
-import "./chunk-7K2QRKZ3.js";
-import "./chunk-QISAIIDT.js";
+} from "./chunk-QL3TVHBD.js";
+import "./chunk-OVGF7BIR.js";
+import "./chunk-FPCW27Q2.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

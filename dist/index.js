@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-OXP5WFRR.js";
+} from "./chunk-QL3TVHBD.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-7K2QRKZ3.js";
+} from "./chunk-OVGF7BIR.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-QISAIIDT.js";
+} from "./chunk-FPCW27Q2.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -7309,7 +7309,7 @@ function loopedRuns(buf, from, to, group, visit) {
   }
 }
 var RUN_CONTEXT = LOOKBEHIND;
-var DENSE_BYTES = 256;
+var DENSE_BYTES = 48;
 var SAMPLE_BYTES = 16 << 10;
 function denseFor(runs, atLeast, bytes) {
   let qualifying = 0;

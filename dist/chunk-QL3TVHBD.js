@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-7K2QRKZ3.js";
+} from "./chunk-OVGF7BIR.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-QISAIIDT.js";
+} from "./chunk-FPCW27Q2.js";
 
 // src/merge.ts
 function parse(file) {
