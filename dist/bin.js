@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-QL3TVHBD.js";
-import "./chunk-OVGF7BIR.js";
-import "./chunk-FPCW27Q2.js";
+} from "./chunk-FN7NNVNY.js";
+import "./chunk-RNNQPR4S.js";
+import "./chunk-74PDFCK2.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

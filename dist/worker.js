@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-FPCW27Q2.js";
+} from "./chunk-74PDFCK2.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -599,269 +599,281 @@ function judgeFor(rules: CompiledRule[]): Judge {
   return judge;
 }
 
-export function createContextTracker(rules: CompiledRule[]): ContextTracker {
-  const { remembered, named, nearby, gated, confirmedBy } = judgeFor(rules);
-  const namedRules = new Set<CompiledRule>();
-  /** Notes the column names a statement or header declares, for columnsMayName(). */
-  const declare = (names: readonly string[] | undefined): void => {
-    if (names === undefined) return;
-    for (let i = 0; i < names.length && namedRules.size < gated.length; i++) for (const rule of confirmedBy(names[i]!)) namedRules.add(rule);
-  };
+/** The `(` opening the INSERT tuple that holds `hit` (the last one after a `VALUES` or a `),`), or -1. */
+function tupleOpen(text: string, start: number, hit: number): number {
+  let open = text.lastIndexOf('(', hit);
+  while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
+  return open >= start ? open : -1;
+}
 
-  let firstWindow = true;
-  let csv: CsvHeader | undefined;
-  const tables = new Map<string, string[]>();
+export function createContextTracker(rules: CompiledRule[]): ContextTracker {
+  return new StreamContext(judgeFor(rules));
+}
+
+/**
+ * One stream's context. A class, not closures over the stream's state: closures made per stream are
+ * new functions to V8 for each file, and its optimised code for them was dropped and compiled again
+ * many times over a folder of files.
+ */
+class StreamContext implements ContextTracker {
+  private readonly namedRules = new Set<CompiledRule>();
+  private firstWindow = true;
+  private csv: CsvHeader | undefined;
+  private readonly tables = new Map<string, string[]>();
   // Structure events of the current window, in order, applied as hits pass them.
-  let events: Array<{ at: number; apply: () => void }> = [];
-  let nextEvent = 0;
-  let copy: SqlHeader | undefined;
+  private events: Array<{ at: number; apply: () => void }> = [];
+  private nextEvent = 0;
+  private copy: SqlHeader | undefined;
   // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
   // the INSERT statement it belongs to. A line that began in an earlier window continues that
   // window's last INSERT. `lastInsert`: the last INSERT header before the current hit.
-  let lineStart = -1;
-  let lineEnd = -1;
-  let insert: SqlHeader | undefined;
-  let lastInsert: SqlHeader | undefined;
-  let insertAtWindowStart: SqlHeader | undefined;
-  let atStreamStart = true;
+  private lineStart = -1;
+  private lineEnd = -1;
+  private insert: SqlHeader | undefined;
+  private lastInsert: SqlHeader | undefined;
+  private insertAtWindowStart: SqlHeader | undefined;
+  private atStreamStart = true;
   // The start of the line that runs into the next window (absolute `end`), for CSV and COPY fields;
   // undefined when that line is longer than STATEMENT_MAX.
-  let headForNext: { text: string; end: number } | undefined = { text: '', end: 0 };
-  let head: { text: string; end: number } | undefined;
+  private headForNext: { text: string; end: number } | undefined = { text: '', end: 0 };
+  private head: { text: string; end: number } | undefined;
   // The same for the INSERT tuple that runs into the next window (from its `(`).
-  let tupleForNext: { text: string; end: number } | undefined;
-  let tuple: { text: string; end: number } | undefined;
-  let windowBase = 0;
-  let windowBytes: Buffer = Buffer.alloc(0);
+  private tupleForNext: { text: string; end: number } | undefined;
+  private tuple: { text: string; end: number } | undefined;
+  private windowBase = 0;
+  private windowBytes: Buffer = Buffer.alloc(0);
   // The header of the Markdown table running into this window (and into the next), for rows whose
   // header lies before the window.
-  let markdown: string[] | undefined;
-  let markdownForNext: string[] | undefined;
+  private markdown: string[] | undefined;
+  private markdownForNext: string[] | undefined;
   // The current line began before this window's text.
-  let continued = false;
-  let insertAtWindowEnd: SqlHeader | undefined;
-
+  private continued = false;
+  private insertAtWindowEnd: SqlHeader | undefined;
   // A CREATE TABLE or COPY header that the window cut short; `end` is where its text stops (absolute).
-  let pending: { text: string; end: number } | undefined;
+  private pending: { text: string; end: number } | undefined;
+  // The last hit's INSERT tuple: with no `(` after that hit up to the next one, the search back from
+  // the next one ends where that one's did.
+  private tupleText: string | undefined;
+  private tupleLine = -1;
+  private tupleHit = -1;
+  private tupleAt = -1;
+  // The fields counted up to the last hit of a line or tuple: the hits of a dump row come one after
+  // another, and the next one counts on from there.
+  private countText: string | undefined;
+  private countFrom = -1;
+  private countHit = -1;
+  private countDelimiter = -1;
+  private countQuote = -1;
+  private readonly count: FieldCount = { at: 0, index: 0, quoted: false };
+
+  constructor(private readonly judge: Judge) {}
+
+  /** Notes the column names a statement or header declares, for columnsMayName(). */
+  private declare(names: readonly string[] | undefined): void {
+    if (names === undefined) return;
+    const { gated, confirmedBy } = this.judge;
+    for (let i = 0; i < names.length && this.namedRules.size < gated.length; i++) for (const rule of confirmedBy(names[i]!)) this.namedRules.add(rule);
+  }
 
   /** The state change a CREATE TABLE or COPY header at `at` makes, or 'incomplete' when `text` ends first. */
-  function parseStatement(text: string, at: number): (() => void) | 'incomplete' | undefined {
+  private parseStatement(text: string, at: number): (() => void) | 'incomplete' | undefined {
     CREATE_TABLE.lastIndex = at;
     const create = CREATE_TABLE.exec(text);
     if (create) {
       const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
       if (columns === 'incomplete') return columns;
-      if (columns === undefined || tables.size >= 1000) return undefined;
-      declare(columns);
-      return () => tables.set(tableName(create[1]!), columns);
+      if (columns === undefined || this.tables.size >= 1000) return undefined;
+      this.declare(columns);
+      return () => this.tables.set(tableName(create[1]!), columns);
     }
     COPY_HEADER.lastIndex = at;
     const header = COPY_HEADER.exec(text);
     if (header) {
       const columns = splitColumns(header[2]!);
-      declare(columns);
-      return () => (copy = { table: tableName(header[1]!), columns });
+      this.declare(columns);
+      return () => (this.copy = { table: tableName(header[1]!), columns });
     }
     // Too little text to tell: the header's line (or the CREATE TABLE's opening paren) is not there yet.
     return text.indexOf('\n', at) === -1 && text.length - at < STATEMENT_MAX ? 'incomplete' : undefined;
   }
 
-
-  function applyEventsUpTo(position: number): void {
-    while (nextEvent < events.length && events[nextEvent]!.at < position) events[nextEvent++]!.apply();
+  private applyEventsUpTo(position: number): void {
+    while (this.nextEvent < this.events.length && this.events[this.nextEvent]!.at < position) this.events[this.nextEvent++]!.apply();
   }
 
   /** The INSERT header of the line starting at `start`, or of the statement a tuple line continues (`before`). */
-  function insertOf(text: string, start: number, before: SqlHeader | undefined): SqlHeader | undefined {
+  private insertOf(text: string, start: number, before: SqlHeader | undefined): SqlHeader | undefined {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
     if (m) return { table: tableName(m[1]!), columns: m[2] !== undefined ? splitColumns(m[2]) : undefined };
     return TUPLE_LINE.test(text.slice(start, start + 8)) ? before : undefined;
   }
 
-  /** The `(` opening the INSERT tuple that holds `hit` (the last one after a `VALUES` or a `),`), or -1. */
-  function tupleOpen(text: string, start: number, hit: number): number {
-    let open = text.lastIndexOf('(', hit);
-    while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf('(', open - 1);
-    return open >= start ? open : -1;
-  }
-
-  // The last hit's INSERT tuple: with no `(` after that hit up to the next one, the search back from
-  // the next one ends where that one's did.
-  let tupleText: string | undefined;
-  let tupleLine = -1;
-  let tupleHit = -1;
-  let tupleAt = -1;
-  function tupleOpenOf(text: string, start: number, hit: number): number {
-    if (text !== tupleText || start !== tupleLine || hit < tupleHit || parenIn(text, tupleHit + 1, hit)) {
-      tupleText = text;
-      tupleLine = start;
-      tupleAt = tupleOpen(text, start, hit);
+  private tupleOpenOf(text: string, start: number, hit: number): number {
+    if (text !== this.tupleText || start !== this.tupleLine || hit < this.tupleHit || parenIn(text, this.tupleHit + 1, hit)) {
+      this.tupleText = text;
+      this.tupleLine = start;
+      this.tupleAt = tupleOpen(text, start, hit);
     }
-    tupleHit = hit;
-    return tupleAt;
+    this.tupleHit = hit;
+    return this.tupleAt;
   }
 
-  // The fields counted up to the last hit of a line or tuple: the hits of a dump row come one after
-  // another, and the next one counts on from there.
-  let countText: string | undefined;
-  let countFrom = -1;
-  let countHit = -1;
-  let countDelimiter = -1;
-  let countQuote = -1;
-  const count: FieldCount = { at: 0, index: 0, quoted: false };
   /** fieldIndex, counting on from the last hit when it was in the same line or tuple. */
-  function fieldOf(text: string, from: number, hit: number, delimiter: number, quote: number): number {
-    if (text !== countText || from !== countFrom || hit < countHit || delimiter !== countDelimiter || quote !== countQuote) {
-      countText = text;
-      countFrom = from;
-      countDelimiter = delimiter;
-      countQuote = quote;
-      count.at = from;
-      count.index = 0;
-      count.quoted = false;
+  private fieldOf(text: string, from: number, hit: number, delimiter: number, quote: number): number {
+    if (text !== this.countText || from !== this.countFrom || hit < this.countHit || delimiter !== this.countDelimiter || quote !== this.countQuote) {
+      this.countText = text;
+      this.countFrom = from;
+      this.countDelimiter = delimiter;
+      this.countQuote = quote;
+      this.count.at = from;
+      this.count.index = 0;
+      this.count.quoted = false;
     }
-    countHit = hit;
-    return countFields(text, count, hit, delimiter, quote);
+    this.countHit = hit;
+    return countFields(text, this.count, hit, delimiter, quote);
   }
 
-  function columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
-    if (copy !== undefined) {
-      const column = copy.columns?.[fieldOf(text, start, hit, 9, -1)];
-      return column === undefined ? undefined : { table: copy.table, column };
+  private columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
+    if (this.copy !== undefined) {
+      const column = this.copy.columns?.[this.fieldOf(text, start, hit, 9, -1)];
+      return column === undefined ? undefined : { table: this.copy.table, column };
     }
+    const insert = this.insert;
     if (insert !== undefined) {
-      const open = tupleOpenOf(text, start, hit);
+      const open = this.tupleOpenOf(text, start, hit);
       let index: number;
-      if (open >= start) index = fieldOf(text, open + 1, hit, 44, 39);
-      else if (continued && tuple !== undefined) {
+      if (open >= start) index = this.fieldOf(text, open + 1, hit, 44, 39);
+      else if (this.continued && this.tuple !== undefined) {
         // The tuple began in an earlier window: count its fields from its real start.
-        const since = tuple.text + text.slice(tuple.end - windowBase, hit);
+        const since = this.tuple.text + text.slice(this.tuple.end - this.windowBase, hit);
         index = fieldIndex(since, 1, since.length, 44, 39);
       } else return undefined;
-      const column = (insert.columns ?? tables.get(insert.table))?.[index];
+      const column = (insert.columns ?? this.tables.get(insert.table))?.[index];
       return column === undefined ? undefined : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start, atStreamStart);
-    const table = found === 'above' ? markdown : found;
-    if (table !== undefined) return withName(table[fieldOf(text, start, hit, 124, -1) - 1]);
-    if (csv !== undefined) return withName(csv.names[fieldOf(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
+    const found = markdownHeader(text, start, this.atStreamStart);
+    const table = found === 'above' ? this.markdown : found;
+    if (table !== undefined) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    if (this.csv !== undefined) return withName(this.csv.names[this.fieldOf(text, start, hit, this.csv.delimiter.charCodeAt(0), 34)]);
     return undefined;
   }
 
-  return {
-    window(text, from, to, base, bytes, keywords = keywordsIn(text, from, to)) {
-      atStreamStart = base === 0;
-      windowBase = base;
-      windowBytes = bytes;
-      for (; nextEvent < events.length; nextEvent++) events[nextEvent]!.apply();
-      events = [];
-      nextEvent = 0;
-      lineStart = -1;
-      // Counts and searches are in the last window's text: let it go.
-      tupleText = countText = undefined;
-      insertAtWindowStart = insertAtWindowEnd;
-      head = headForNext;
-      markdown = markdownForNext;
-      if (insertAtWindowStart === undefined && head !== undefined && INSERT_START.test(head.text)) {
-        // The line running into this window starts with an INSERT header that the last window cut
-        // short: read it again on from this window, or its tuples here and after would have no columns.
-        insertAtWindowStart = insertAtWindowEnd = insertOf(head.text + text.slice(head.end - base), 0, undefined);
-        declare(insertAtWindowStart?.columns);
-      }
-      const [insertsAt, tablesAt, copiesAt] = keywords;
-      // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
-      const inserts: Array<{ at: number; header: SqlHeader }> = [];
-      for (const at of insertsAt) {
-        const header = insertOf(text, at, undefined);
-        if (header !== undefined) inserts.push({ at, header });
-        declare(header?.columns);
-      }
-      for (const { at, header } of inserts) events.push({ at, apply: () => (lastInsert = header) });
-      const lastLf = lastLineFeed(windowBytes, to - 1);
-      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
-      const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
-      markdownForNext = lastRow === 'above' ? markdown : lastRow;
-      declare(markdownForNext);
-      const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
-      headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
-      tuple = tupleForNext;
-      // An extended INSERT line runs on for megabytes: the next window needs the start of its last tuple.
-      const open = insertAtWindowEnd === undefined ? -1 : tupleOpen(text, lastLf + 1, to);
-      const tupleTail = open >= 0 ? text.slice(open, to) : insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : undefined;
-      tupleForNext = tupleTail !== undefined && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : undefined;
-      if (firstWindow) {
-        firstWindow = false;
-        const eol = text.indexOf('\n', from);
-        const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, '');
-        csv = csvHeader(first);
-        declare(csv?.names);
-      }
-      if (pending !== undefined) {
-        // A statement cut by the previous window's end: its start, then the rest from this window.
-        const stitched = pending.text + text.slice(pending.end - base);
-        const parsed = parseStatement(stitched, 0);
-        pending = parsed === 'incomplete' && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : undefined;
-        if (parsed !== 'incomplete') parsed?.();
-      }
-      const statement = (at: number) => {
-        const parsed = parseStatement(text, at);
-        if (parsed === 'incomplete') pending = { text: text.slice(at), end: base + text.length };
-        else if (parsed !== undefined) events.push({ at, apply: parsed });
-      };
-      // V8 finds `table` several times faster than `create ` (a pattern ending in a space skips badly).
-      const createTable = (at: number) => {
-        const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
-        if (start) statement(at - start[0].length);
-      };
-      tablesAt.forEach(createTable);
-      copiesAt.forEach(statement);
-      observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => (copy = undefined) }));
-      events.sort((a, b) => a.at - b.at);
-    },
+  window(text: string, from: number, to: number, base: number, bytes: Buffer, keywords: KeywordStarts = keywordsIn(text, from, to)): void {
+    this.atStreamStart = base === 0;
+    this.windowBase = base;
+    this.windowBytes = bytes;
+    for (; this.nextEvent < this.events.length; this.nextEvent++) this.events[this.nextEvent]!.apply();
+    const events: Array<{ at: number; apply: () => void }> = [];
+    this.events = events;
+    this.nextEvent = 0;
+    this.lineStart = -1;
+    // Counts and searches are in the last window's text: let it go.
+    this.tupleText = this.countText = undefined;
+    this.insertAtWindowStart = this.insertAtWindowEnd;
+    const head = (this.head = this.headForNext);
+    this.markdown = this.markdownForNext;
+    if (this.insertAtWindowStart === undefined && head !== undefined && INSERT_START.test(head.text)) {
+      // The line running into this window starts with an INSERT header that the last window cut
+      // short: read it again on from this window, or its tuples here and after would have no columns.
+      this.insertAtWindowStart = this.insertAtWindowEnd = this.insertOf(head.text + text.slice(head.end - base), 0, undefined);
+      this.declare(this.insertAtWindowStart?.columns);
+    }
+    const [insertsAt, tablesAt, copiesAt] = keywords;
+    // INSERT headers, in order: a tuple on a line of its own belongs to the last one before it.
+    const inserts: Array<{ at: number; header: SqlHeader }> = [];
+    for (const at of insertsAt) {
+      const header = this.insertOf(text, at, undefined);
+      if (header !== undefined) inserts.push({ at, header });
+      this.declare(header?.columns);
+    }
+    for (const { at, header } of inserts) events.push({ at, apply: () => (this.lastInsert = header) });
+    const lastLf = lastLineFeed(bytes, to - 1);
+    if (lastLf >= from) this.insertAtWindowEnd = this.insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? this.lastInsert);
+    const lastRow = tableHeaderAt(text, lastLf + 1, this.atStreamStart);
+    this.markdownForNext = lastRow === 'above' ? this.markdown : lastRow;
+    this.declare(this.markdownForNext);
+    const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
+    this.headForNext = tail !== undefined && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : undefined;
+    const tuple = (this.tuple = this.tupleForNext);
+    // An extended INSERT line runs on for megabytes: the next window needs the start of its last tuple.
+    const open = this.insertAtWindowEnd === undefined ? -1 : tupleOpen(text, lastLf + 1, to);
+    const tupleTail = open >= 0 ? text.slice(open, to) : this.insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : undefined;
+    this.tupleForNext = tupleTail !== undefined && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : undefined;
+    if (this.firstWindow) {
+      this.firstWindow = false;
+      const eol = text.indexOf('\n', from);
+      const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, '');
+      this.csv = csvHeader(first);
+      this.declare(this.csv?.names);
+    }
+    if (this.pending !== undefined) {
+      // A statement cut by the previous window's end: its start, then the rest from this window.
+      const stitched = this.pending.text + text.slice(this.pending.end - base);
+      const parsed = this.parseStatement(stitched, 0);
+      this.pending = parsed === 'incomplete' && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : undefined;
+      if (parsed !== 'incomplete') parsed?.();
+    }
+    const statement = (at: number) => {
+      const parsed = this.parseStatement(text, at);
+      if (parsed === 'incomplete') this.pending = { text: text.slice(at), end: base + text.length };
+      else if (parsed !== undefined) events.push({ at, apply: parsed });
+    };
+    // V8 finds `table` several times faster than `create ` (a pattern ending in a space skips badly).
+    for (const at of tablesAt) {
+      const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+      if (start) statement(at - start[0].length);
+    }
+    copiesAt.forEach(statement);
+    observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => (this.copy = undefined) }));
+    events.sort((a, b) => a.at - b.at);
+  }
 
-    columnsMayName: (rule) => namedRules.has(rule),
+  columnsMayName(rule: CompiledRule): boolean {
+    return this.namedRules.has(rule);
+  }
 
-    classify(rule, text, start) {
-      const numeric = numericAt(text, start);
-      // The line holding the hit; hits arrive in order, so each line is searched once.
-      if (lineStart < 0 || (lineEnd !== -1 && start > lineEnd)) {
-        const lf = lastLineFeed(windowBytes, start - 1);
-        lineStart = lf + 1;
-        lineEnd = text.indexOf('\n', start);
-        continued = lf === -1 && !atStreamStart;
-        // A tuple line continues the last INSERT before the line, not one further on it: which of the
-        // line's hits is rated first (the engine skips some rules' hits) must not change that.
-        applyEventsUpTo(lineStart);
-        insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
-      }
-      applyEventsUpTo(start);
+  classify(rule: CompiledRule, text: string, start: number): HitContext {
+    const { remembered, named, nearby } = this.judge;
+    const numeric = numericAt(text, start);
+    // The line holding the hit; hits arrive in order, so each line is searched once.
+    if (this.lineStart < 0 || (this.lineEnd !== -1 && start > this.lineEnd)) {
+      const lf = lastLineFeed(this.windowBytes, start - 1);
+      this.lineStart = lf + 1;
+      this.lineEnd = text.indexOf('\n', start);
+      this.continued = lf === -1 && !this.atStreamStart;
+      // A tuple line continues the last INSERT before the line, not one further on it: which of the
+      // line's hits is rated first (the engine skips some rules' hits) must not change that.
+      this.applyEventsUpTo(this.lineStart);
+      this.insert = this.continued ? this.insertAtWindowStart : this.insertOf(text, this.lineStart, this.lastInsert);
+    }
+    this.applyEventsUpTo(start);
+    const lineStart = this.lineStart;
 
-      const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
-      if (key !== undefined) {
-        let found = remembered.get(rule, numeric, 'key', key);
-        if (found === undefined) found = remembered.set(rule, numeric, 'key', key, named(rule, 'key', key, undefined, numeric));
-        if (found !== null) return found;
-      }
-      let cell: { table?: string; column: string } | undefined;
-      // An INSERT tuple is found by looking back from the hit; CSV and COPY fields count from the line start.
-      if (!continued || insert !== undefined) cell = columnOf(text, lineStart, start);
-      else if (head !== undefined) {
-        // The line began in an earlier window: count its fields from its real start.
-        const line = head.text + text.slice(head.end - windowBase, start);
-        cell = columnOf(line, 0, line.length);
-      }
-      if (cell !== undefined) {
-        const { table, column } = cell;
-        const basis = table === undefined ? 'column' : 'table column';
-        const name = table === undefined ? column : `${table}\0${column}`;
-        let found = remembered.get(rule, numeric, basis, name);
-        if (found === undefined) found = remembered.set(rule, numeric, basis, name, named(rule, 'column', column, table, numeric));
-        if (found !== null) return found;
-      }
-      const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
-      // Never null: the words before a value always give a rating, if only "no context".
-      return remembered.get(rule, numeric, 'near', near) ?? remembered.set(rule, numeric, 'near', near, nearby(rule, near, numeric))!;
-    },
-  };
+    const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
+    if (key !== undefined) {
+      let found = remembered.get(rule, numeric, 'key', key);
+      if (found === undefined) found = remembered.set(rule, numeric, 'key', key, named(rule, 'key', key, undefined, numeric));
+      if (found !== null) return found;
+    }
+    let cell: { table?: string; column: string } | undefined;
+    // An INSERT tuple is found by looking back from the hit; CSV and COPY fields count from the line start.
+    if (!this.continued || this.insert !== undefined) cell = this.columnOf(text, lineStart, start);
+    else if (this.head !== undefined) {
+      // The line began in an earlier window: count its fields from its real start.
+      const line = this.head.text + text.slice(this.head.end - this.windowBase, start);
+      cell = this.columnOf(line, 0, line.length);
+    }
+    if (cell !== undefined) {
+      const { table, column } = cell;
+      const basis = table === undefined ? 'column' : 'table column';
+      const name = table === undefined ? column : `${table}\0${column}`;
+      let found = remembered.get(rule, numeric, basis, name);
+      if (found === undefined) found = remembered.set(rule, numeric, basis, name, named(rule, 'column', column, table, numeric));
+      if (found !== null) return found;
+    }
+    const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
+    // Never null: the words before a value always give a rating, if only "no context".
+    return remembered.get(rule, numeric, 'near', near) ?? remembered.set(rule, numeric, 'near', near, nearby(rule, near, numeric))!;
+  }
 }

@@ -7,10 +7,10 @@
 // by the chunk size.
 import { buildAutomaton, type Automaton, type Covered, type PatternSource } from './automaton.js';
 import { CONTEXT_LOOKBACK, confidenceRank, contextNeedles, createContextTracker, SQL_KEYWORDS, type ContextTracker, type HitContext, type KeywordStarts } from './context.js';
-import { createFindingsLimit } from './findings-cap.js';
+import { FindingsLimit } from './findings-cap.js';
 import { withFingerprint } from './redact.js';
-import { findAllowDirectives } from './inline-allow.js';
-import { createLineTracker, type Position } from './location.js';
+import { findAllowDirectives, type DirectiveMatch } from './inline-allow.js';
+import { LineTracker, type Position } from './location.js';
 import type { AllowDirective, CompiledRule, EngineFinding, Finding } from './types.js';
 
 /** Per rule id: normalised allowlisted value → indexes of the config allowlist entries naming it. */
@@ -428,36 +428,120 @@ export async function detectStream(chunks: AsyncIterable<Buffer>, rules: Compile
 
 /** detectStream's findings without their fingerprints: the pipeline works them out for the few it lists (EngineFinding). */
 export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[], path: string, allowed?: AllowedValues, keepPerRule = 0): Promise<DetectOutput> {
-  const findings = createFindingsLimit(keepPerRule);
-  const allows: AllowDirective[] = [];
-  // Per rule, how often each masked value has been seen: its fingerprint's occurrence number.
-  const occurrences = new Map<CompiledRule, Map<string, number>>();
-  const tracker = createLineTracker();
-  const context = createContextTracker(rules);
+  const stream = new StreamDetector(rules, path, allowed, keepPerRule);
   let carry = Buffer.alloc(0);
   let carryBase = 0; // absolute offset of carry[0]
-  let acceptFrom = 0;
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
+      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
+      const end = carryBase + window.length;
+      stream.scan(window, carryBase, end - OVERLAP);
+      const keepFrom = Math.max(carryBase, Math.min(stream.acceptFrom - KEEP_BEHIND, end - OVERLAP - KEEP_BEHIND));
+      // Copy: the tail must not pin (or alias) the reader's chunk buffer.
+      carry = Buffer.from(window.subarray(keepFrom - carryBase));
+      carryBase = keepFrom;
+    }
+  }
+  stream.scan(carry, carryBase, carryBase + carry.length);
+  return { findings: stream.findings.findings(), allows: stream.allows, bytes: total };
+}
+
+/**
+ * One stream's windows → its findings and `piiguard:allow` directives. A class, not closures over the
+ * stream's state: V8 compiled closures made per stream again for file after file of a folder.
+ */
+class StreamDetector {
+  readonly findings: FindingsLimit;
+  readonly allows: AllowDirective[] = [];
+  /** Where the next window's accept region starts (absolute). */
+  acceptFrom = 0;
+  // Per rule, how often each masked value has been seen: its fingerprint's occurrence number.
+  private readonly occurrences = new Map<CompiledRule, Map<string, number>>();
+  private readonly tracker = new LineTracker();
+  private readonly context: ContextTracker;
   // The last kept match of a window when it runs past the window's region: a match of another rule
   // that starts in the next window may overlap it and win (dropOverlaps), as in one window over both,
   // so its finding waits until no later match can reach it. Its start position is known before the
   // line tracker moves on.
-  let held: { hit: RatedHit; start: Position } | undefined;
-  let total = 0;
+  private held: { hit: RatedHit; start: Position } | undefined;
 
-  /** The finding a hit makes, when it is kept (createFindingsLimit); `window` holds its end, from absolute offset `base`. */
-  const findingOf = (hit: RatedHit, start: Position, window: Buffer, base: number): EngineFinding => {
+  constructor(
+    private readonly rules: CompiledRule[],
+    private readonly path: string,
+    private readonly allowed: AllowedValues | undefined,
+    keepPerRule: number,
+  ) {
+    this.findings = new FindingsLimit(keepPerRule);
+    this.context = createContextTracker(rules);
+  }
+
+  /** Scans `window` (the stream from absolute offset `base`) for matches starting in [acceptFrom, acceptTo). */
+  scan(window: Buffer, base: number, acceptTo: number): void {
+    const { acceptFrom, context, tracker } = this;
+    if (acceptTo <= acceptFrom) return;
+    const hits: Hit[] = [];
+    const text = window.toString('latin1');
+    const pass = patternPass(window, acceptFrom - base, acceptTo - base, this.rules);
+    // The window's structure before its matches: the columns it declares may confirm rules the pattern pass would skip.
+    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
+    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, this.allowed, hits);
+    // Directives and findings share the forward-only line tracker, so they are visited in offset order.
+    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
+    let next = 0;
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const rated: RatedHit[] = [];
+    for (const hit of hits) {
+      const rating = context.classify(hit.rule, text, hit.start - base);
+      if (hit.needsContext && (rating.confidence !== 'high' || !hit.rule.validate(hit.value))) continue;
+      hit.context = rating;
+      rated.push(hit as RatedHit);
+    }
+    const previous = this.held;
+    this.held = undefined;
+    // A match of the held one's rule that overlaps it (found from the other side of the border) is
+    // part of it, as one pass of that rule's regex over both windows would have it.
+    const contenders = previous === undefined ? rated : [previous.hit, ...rated.filter((h) => h.rule !== previous.hit.rule || h.start >= previous.hit.end)];
+    const kept = dropOverlaps(contenders);
+    for (let i = 0; i < kept.length; i++) {
+      const hit = kept[i]!;
+      let start: Position | undefined;
+      if (hit === previous?.hit) start = previous.start;
+      else next = this.directivesUpTo(directives, next, hit.start, window, base);
+      // The last window of a stream accepts matches to its end: nothing is held after it.
+      if (i === kept.length - 1 && hit.end > acceptTo) this.held = { hit, start: start ?? tracker.at(window, base, hit.start) };
+      else if (this.findings.admit(hit.rule.id)) this.findings.keep(this.findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
+    }
+    this.directivesUpTo(directives, next, acceptTo, window, base);
+    tracker.at(window, base, acceptTo);
+    this.acceptFrom = acceptTo;
+  }
+
+  /** Records the directives from `next` on up to absolute `offset`; returns the index of the first one after it. */
+  private directivesUpTo(directives: DirectiveMatch[], next: number, offset: number, window: Buffer, base: number): number {
+    for (; next < directives.length && base + directives[next]!.offset <= offset; next++) {
+      const { offset: at, rules: ids, coversNextLine } = directives[next]!;
+      this.allows.push({ line: this.tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
+    }
+    return next;
+  }
+
+  /** The finding a hit makes, when it is kept (FindingsLimit); `window` holds its end, from absolute offset `base`. */
+  private findingOf(hit: RatedHit, start: Position, window: Buffer, base: number): EngineFinding {
     // An ASCII value without a line break ends as many columns to the right as it has bytes.
-    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
+    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
     const masked = hit.rule.mask(hit.value);
-    let seen = occurrences.get(hit.rule);
-    if (seen === undefined) occurrences.set(hit.rule, (seen = new Map()));
+    let seen = this.occurrences.get(hit.rule);
+    if (seen === undefined) this.occurrences.set(hit.rule, (seen = new Map()));
     const occurrence = (seen.get(masked) ?? 0) + 1;
     seen.set(masked, occurrence);
     const { confidence, reason, table, field } = hit.context;
     const finding: EngineFinding = {
       ruleId: hit.rule.id,
       severity: hit.rule.severity,
-      path,
+      path: this.path,
       line: start.line,
       column: start.column,
       endLine: end.line,
@@ -474,66 +558,5 @@ export async function detect(chunks: AsyncIterable<Buffer>, rules: CompiledRule[
     if (table !== undefined) finding.table = table;
     if (field !== undefined) finding.field = field;
     return finding;
-  };
-
-  const scan = (window: Buffer, base: number, acceptTo: number): void => {
-    if (acceptTo <= acceptFrom) return;
-    const hits: Hit[] = [];
-    const text = window.toString('latin1');
-    const pass = patternPass(window, acceptFrom - base, acceptTo - base, rules);
-    // The window's structure before its matches: the columns it declares may confirm rules the pattern pass would skip.
-    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
-    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, allowed, hits);
-    // Directives and findings share the forward-only line tracker, so they are visited in offset order.
-    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
-    let next = 0;
-    const directivesUpTo = (offset: number): void => {
-      for (; next < directives.length && base + directives[next]!.offset <= offset; next++) {
-        const { offset: at, rules: ids, coversNextLine } = directives[next]!;
-        allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
-      }
-    };
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    const rated: RatedHit[] = [];
-    for (const hit of hits) {
-      const rating = context.classify(hit.rule, text, hit.start - base);
-      if (hit.needsContext && (rating.confidence !== 'high' || !hit.rule.validate(hit.value))) continue;
-      hit.context = rating;
-      rated.push(hit as RatedHit);
-    }
-    const previous = held;
-    held = undefined;
-    // A match of the held one's rule that overlaps it (found from the other side of the border) is
-    // part of it, as one pass of that rule's regex over both windows would have it.
-    const contenders = previous === undefined ? rated : [previous.hit, ...rated.filter((h) => h.rule !== previous.hit.rule || h.start >= previous.hit.end)];
-    const kept = dropOverlaps(contenders);
-    for (let i = 0; i < kept.length; i++) {
-      const hit = kept[i]!;
-      let start: Position | undefined;
-      if (hit === previous?.hit) start = previous.start;
-      else directivesUpTo(hit.start);
-      // The last window of a stream accepts matches to its end: nothing is held after it.
-      if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
-      else if (findings.admit(hit.rule.id)) findings.keep(findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
-    }
-    directivesUpTo(acceptTo);
-    tracker.at(window, base, acceptTo);
-    acceptFrom = acceptTo;
-  };
-
-  for await (const chunk of chunks) {
-    total += chunk.length;
-    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
-      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
-      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
-      const end = carryBase + window.length;
-      scan(window, carryBase, end - OVERLAP);
-      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - KEEP_BEHIND, end - OVERLAP - KEEP_BEHIND));
-      // Copy: the tail must not pin (or alias) the reader's chunk buffer.
-      carry = Buffer.from(window.subarray(keepFrom - carryBase));
-      carryBase = keepFrom;
-    }
   }
-  scan(carry, carryBase, carryBase + carry.length);
-  return { findings: findings.findings(), allows, bytes: total };
 }

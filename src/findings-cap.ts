@@ -36,32 +36,37 @@ export function engineLimit(cap: number): number {
  * builds a finding only where `admit` says it is kept or starts the aggregate, then hands it to `keep`:
  * it skips masking and locating the hundreds of thousands of matches a big dump has past the limit.
  */
-export function createFindingsLimit(limit: number): { admit(ruleId: string): boolean; keep(finding: EngineFinding): void; findings(): EngineFinding[] } {
-  const kept: EngineFinding[] = [];
-  const counts = new Map<string, number>();
-  const aggregates = new Map<string, EngineFinding & { aggregate: { count: number } }>();
-  return {
-    admit(ruleId) {
-      const n = (counts.get(ruleId) ?? 0) + 1;
-      counts.set(ruleId, n);
-      if (limit === 0 || n <= limit) return true;
-      const aggregate = aggregates.get(ruleId);
-      if (aggregate === undefined) return true;
-      aggregate.aggregate.count++;
-      return false;
-    },
-    keep(finding) {
-      if (limit === 0 || counts.get(finding.ruleId)! <= limit) kept.push(finding);
-      else {
-        // The finding itself becomes the aggregate: a copy by spread, of findings of every shape (with
-        // a table or a listed value, or none), deoptimised the engine's loop it is inlined in each time.
-        const first = finding as EngineFinding & { aggregate: { count: number } };
-        first.aggregate = { count: 1 };
-        aggregates.set(finding.ruleId, first);
-      }
-    },
-    findings: () => [...kept, ...aggregates.values()],
-  };
+export class FindingsLimit {
+  private readonly kept: EngineFinding[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly aggregates = new Map<string, EngineFinding & { aggregate: { count: number } }>();
+
+  constructor(private readonly limit: number) {}
+
+  admit(ruleId: string): boolean {
+    const n = (this.counts.get(ruleId) ?? 0) + 1;
+    this.counts.set(ruleId, n);
+    if (this.limit === 0 || n <= this.limit) return true;
+    const aggregate = this.aggregates.get(ruleId);
+    if (aggregate === undefined) return true;
+    aggregate.aggregate.count++;
+    return false;
+  }
+
+  keep(finding: EngineFinding): void {
+    if (this.limit === 0 || this.counts.get(finding.ruleId)! <= this.limit) this.kept.push(finding);
+    else {
+      // The finding itself becomes the aggregate: a copy by spread, of findings of every shape (with
+      // a table or a listed value, or none), deoptimised the engine's loop it is inlined in each time.
+      const first = finding as EngineFinding & { aggregate: { count: number } };
+      first.aggregate = { count: 1 };
+      this.aggregates.set(finding.ruleId, first);
+    }
+  }
+
+  findings(): EngineFinding[] {
+    return [...this.kept, ...this.aggregates.values()];
+  }
 }
 
 /** A finding's place in report order and in the order a budget is spent: what the comparisons look at. */

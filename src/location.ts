@@ -58,46 +58,51 @@ function sequenceStart(buf: Buffer, base: number, target: number, floor: number)
  * Follows a stream forward: `at(buf, base, target)` gives the position of absolute byte `target`
  * (of the character holding it, if it falls inside one), where `buf` holds the stream from absolute
  * offset `base` and covers everything since the last call, plus three bytes. Targets must not decrease.
+ * A class: one per stream, its methods the same functions to V8 for every file.
  */
-export function createLineTracker(): { at(buf: Buffer, base: number, target: number): Position } {
-  let offset = 0;
-  let pos: Position = { line: 1, column: 1 };
+export class LineTracker {
+  private offset = 0;
+  private pos: Position = { line: 1, column: 1 };
   // The engine asks many times per window: per window, whether it is all ASCII (then a column is a
   // byte) and the next line feed at or after `offset` (absolute; Infinity when the window has none),
   // so that each byte is searched once and no call cuts a view of the buffer. A window is known by its
   // Buffer object and base: the caller must not refill a buffer in place and pass it with the same base.
-  let current: Buffer | undefined;
-  let currentBase = 0;
-  let ascii = false;
-  let nextLf = Infinity;
-  const findLf = (buf: Buffer, base: number, from: number) => {
-    const i = buf.indexOf(LF, from - base);
-    return i === -1 ? Infinity : base + i;
-  };
-  const units = (buf: Buffer, base: number, from: number, to: number) => (ascii ? to - from : utf16Units(buf, from - base, to - base));
-  return {
-    at(buf, base, target) {
-      // Spans end where a sequence starts, so each decodes on its own exactly as it would in one piece.
-      const to = sequenceStart(buf, base, target, offset);
-      if (to <= offset) return pos;
-      if (buf !== current || base !== currentBase) {
-        current = buf;
-        currentBase = base;
-        ascii = isAscii(buf);
-        nextLf = findLf(buf, base, offset);
+  private current: Buffer | undefined;
+  private currentBase = 0;
+  private ascii = false;
+  private nextLf = Infinity;
+
+  at(buf: Buffer, base: number, target: number): Position {
+    // Spans end where a sequence starts, so each decodes on its own exactly as it would in one piece.
+    const to = sequenceStart(buf, base, target, this.offset);
+    if (to <= this.offset) return this.pos;
+    if (buf !== this.current || base !== this.currentBase) {
+      this.current = buf;
+      this.currentBase = base;
+      this.ascii = isAscii(buf);
+      this.nextLf = findLf(buf, base, this.offset);
+    }
+    if (this.nextLf >= to) this.pos = { line: this.pos.line, column: this.pos.column + this.units(buf, base, this.offset, to) };
+    else {
+      let lines = 0;
+      let lastLf = this.nextLf;
+      for (; this.nextLf < to; this.nextLf = findLf(buf, base, this.nextLf + 1)) {
+        lines++;
+        lastLf = this.nextLf;
       }
-      if (nextLf >= to) pos = { line: pos.line, column: pos.column + units(buf, base, offset, to) };
-      else {
-        let lines = 0;
-        let lastLf = nextLf;
-        for (; nextLf < to; nextLf = findLf(buf, base, nextLf + 1)) {
-          lines++;
-          lastLf = nextLf;
-        }
-        pos = { line: pos.line + lines, column: 1 + units(buf, base, lastLf + 1, to) };
-      }
-      offset = to;
-      return pos;
-    },
-  };
+      this.pos = { line: this.pos.line + lines, column: 1 + this.units(buf, base, lastLf + 1, to) };
+    }
+    this.offset = to;
+    return this.pos;
+  }
+
+  private units(buf: Buffer, base: number, from: number, to: number): number {
+    return this.ascii ? to - from : utf16Units(buf, from - base, to - base);
+  }
+}
+
+/** The next line feed at or after absolute `from` in `buf` (at absolute `base`), or Infinity. */
+function findLf(buf: Buffer, base: number, from: number): number {
+  const i = buf.indexOf(LF, from - base);
+  return i === -1 ? Infinity : base + i;
 }

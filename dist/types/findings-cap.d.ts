@@ -15,11 +15,16 @@ export declare function engineLimit(cap: number): number;
  * builds a finding only where `admit` says it is kept or starts the aggregate, then hands it to `keep`:
  * it skips masking and locating the hundreds of thousands of matches a big dump has past the limit.
  */
-export declare function createFindingsLimit(limit: number): {
+export declare class FindingsLimit {
+    private readonly limit;
+    private readonly kept;
+    private readonly counts;
+    private readonly aggregates;
+    constructor(limit: number);
     admit(ruleId: string): boolean;
     keep(finding: EngineFinding): void;
     findings(): EngineFinding[];
-};
+}
 /** A finding's place in report order and in the order a budget is spent: what the comparisons look at. */
 export type Position = Pick<Finding, 'path' | 'line' | 'column' | 'ruleId' | 'severity'>;
 /** Report order: path, line, column, rule. */

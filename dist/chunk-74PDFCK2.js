@@ -6708,223 +6708,252 @@ function judgeFor(rules) {
   judges.set(rules, judge);
   return judge;
 }
+function tupleOpen(text, start, hit) {
+  let open = text.lastIndexOf("(", hit);
+  while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
+  return open >= start ? open : -1;
+}
 function createContextTracker(rules) {
-  const { remembered, named, nearby, gated, confirmedBy } = judgeFor(rules);
-  const namedRules = /* @__PURE__ */ new Set();
-  const declare = (names) => {
+  return new StreamContext(judgeFor(rules));
+}
+var StreamContext = class {
+  constructor(judge) {
+    this.judge = judge;
+  }
+  judge;
+  namedRules = /* @__PURE__ */ new Set();
+  firstWindow = true;
+  csv;
+  tables = /* @__PURE__ */ new Map();
+  // Structure events of the current window, in order, applied as hits pass them.
+  events = [];
+  nextEvent = 0;
+  copy;
+  // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
+  // the INSERT statement it belongs to. A line that began in an earlier window continues that
+  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit.
+  lineStart = -1;
+  lineEnd = -1;
+  insert;
+  lastInsert;
+  insertAtWindowStart;
+  atStreamStart = true;
+  // The start of the line that runs into the next window (absolute `end`), for CSV and COPY fields;
+  // undefined when that line is longer than STATEMENT_MAX.
+  headForNext = { text: "", end: 0 };
+  head;
+  // The same for the INSERT tuple that runs into the next window (from its `(`).
+  tupleForNext;
+  tuple;
+  windowBase = 0;
+  windowBytes = Buffer.alloc(0);
+  // The header of the Markdown table running into this window (and into the next), for rows whose
+  // header lies before the window.
+  markdown;
+  markdownForNext;
+  // The current line began before this window's text.
+  continued = false;
+  insertAtWindowEnd;
+  // A CREATE TABLE or COPY header that the window cut short; `end` is where its text stops (absolute).
+  pending;
+  // The last hit's INSERT tuple: with no `(` after that hit up to the next one, the search back from
+  // the next one ends where that one's did.
+  tupleText;
+  tupleLine = -1;
+  tupleHit = -1;
+  tupleAt = -1;
+  // The fields counted up to the last hit of a line or tuple: the hits of a dump row come one after
+  // another, and the next one counts on from there.
+  countText;
+  countFrom = -1;
+  countHit = -1;
+  countDelimiter = -1;
+  countQuote = -1;
+  count = { at: 0, index: 0, quoted: false };
+  /** Notes the column names a statement or header declares, for columnsMayName(). */
+  declare(names) {
     if (names === void 0) return;
-    for (let i = 0; i < names.length && namedRules.size < gated.length; i++) for (const rule2 of confirmedBy(names[i])) namedRules.add(rule2);
-  };
-  let firstWindow = true;
-  let csv;
-  const tables = /* @__PURE__ */ new Map();
-  let events = [];
-  let nextEvent = 0;
-  let copy;
-  let lineStart = -1;
-  let lineEnd = -1;
-  let insert;
-  let lastInsert;
-  let insertAtWindowStart;
-  let atStreamStart = true;
-  let headForNext = { text: "", end: 0 };
-  let head;
-  let tupleForNext;
-  let tuple;
-  let windowBase = 0;
-  let windowBytes = Buffer.alloc(0);
-  let markdown;
-  let markdownForNext;
-  let continued = false;
-  let insertAtWindowEnd;
-  let pending;
-  function parseStatement(text, at) {
+    const { gated, confirmedBy } = this.judge;
+    for (let i = 0; i < names.length && this.namedRules.size < gated.length; i++) for (const rule2 of confirmedBy(names[i])) this.namedRules.add(rule2);
+  }
+  /** The state change a CREATE TABLE or COPY header at `at` makes, or 'incomplete' when `text` ends first. */
+  parseStatement(text, at) {
     CREATE_TABLE.lastIndex = at;
     const create = CREATE_TABLE.exec(text);
     if (create) {
       const columns = createTableColumns(text, CREATE_TABLE.lastIndex);
       if (columns === "incomplete") return columns;
-      if (columns === void 0 || tables.size >= 1e3) return void 0;
-      declare(columns);
-      return () => tables.set(tableName(create[1]), columns);
+      if (columns === void 0 || this.tables.size >= 1e3) return void 0;
+      this.declare(columns);
+      return () => this.tables.set(tableName(create[1]), columns);
     }
     COPY_HEADER.lastIndex = at;
     const header = COPY_HEADER.exec(text);
     if (header) {
       const columns = splitColumns(header[2]);
-      declare(columns);
-      return () => copy = { table: tableName(header[1]), columns };
+      this.declare(columns);
+      return () => this.copy = { table: tableName(header[1]), columns };
     }
     return text.indexOf("\n", at) === -1 && text.length - at < STATEMENT_MAX ? "incomplete" : void 0;
   }
-  function applyEventsUpTo(position) {
-    while (nextEvent < events.length && events[nextEvent].at < position) events[nextEvent++].apply();
+  applyEventsUpTo(position) {
+    while (this.nextEvent < this.events.length && this.events[this.nextEvent].at < position) this.events[this.nextEvent++].apply();
   }
-  function insertOf(text, start, before) {
+  /** The INSERT header of the line starting at `start`, or of the statement a tuple line continues (`before`). */
+  insertOf(text, start, before) {
     INSERT_HEADER.lastIndex = start;
     const m = INSERT_HEADER.exec(text);
     if (m) return { table: tableName(m[1]), columns: m[2] !== void 0 ? splitColumns(m[2]) : void 0 };
     return TUPLE_LINE.test(text.slice(start, start + 8)) ? before : void 0;
   }
-  function tupleOpen(text, start, hit) {
-    let open = text.lastIndexOf("(", hit);
-    while (open > start && !TUPLE_OPENS.test(text.slice(Math.max(start, open - 12), open))) open = text.lastIndexOf("(", open - 1);
-    return open >= start ? open : -1;
-  }
-  let tupleText;
-  let tupleLine = -1;
-  let tupleHit = -1;
-  let tupleAt = -1;
-  function tupleOpenOf(text, start, hit) {
-    if (text !== tupleText || start !== tupleLine || hit < tupleHit || parenIn(text, tupleHit + 1, hit)) {
-      tupleText = text;
-      tupleLine = start;
-      tupleAt = tupleOpen(text, start, hit);
+  tupleOpenOf(text, start, hit) {
+    if (text !== this.tupleText || start !== this.tupleLine || hit < this.tupleHit || parenIn(text, this.tupleHit + 1, hit)) {
+      this.tupleText = text;
+      this.tupleLine = start;
+      this.tupleAt = tupleOpen(text, start, hit);
     }
-    tupleHit = hit;
-    return tupleAt;
+    this.tupleHit = hit;
+    return this.tupleAt;
   }
-  let countText;
-  let countFrom = -1;
-  let countHit = -1;
-  let countDelimiter = -1;
-  let countQuote = -1;
-  const count = { at: 0, index: 0, quoted: false };
-  function fieldOf(text, from, hit, delimiter, quote) {
-    if (text !== countText || from !== countFrom || hit < countHit || delimiter !== countDelimiter || quote !== countQuote) {
-      countText = text;
-      countFrom = from;
-      countDelimiter = delimiter;
-      countQuote = quote;
-      count.at = from;
-      count.index = 0;
-      count.quoted = false;
+  /** fieldIndex, counting on from the last hit when it was in the same line or tuple. */
+  fieldOf(text, from, hit, delimiter, quote) {
+    if (text !== this.countText || from !== this.countFrom || hit < this.countHit || delimiter !== this.countDelimiter || quote !== this.countQuote) {
+      this.countText = text;
+      this.countFrom = from;
+      this.countDelimiter = delimiter;
+      this.countQuote = quote;
+      this.count.at = from;
+      this.count.index = 0;
+      this.count.quoted = false;
     }
-    countHit = hit;
-    return countFields(text, count, hit, delimiter, quote);
+    this.countHit = hit;
+    return countFields(text, this.count, hit, delimiter, quote);
   }
-  function columnOf(text, start, hit) {
-    if (copy !== void 0) {
-      const column = copy.columns?.[fieldOf(text, start, hit, 9, -1)];
-      return column === void 0 ? void 0 : { table: copy.table, column };
+  columnOf(text, start, hit) {
+    if (this.copy !== void 0) {
+      const column = this.copy.columns?.[this.fieldOf(text, start, hit, 9, -1)];
+      return column === void 0 ? void 0 : { table: this.copy.table, column };
     }
+    const insert = this.insert;
     if (insert !== void 0) {
-      const open = tupleOpenOf(text, start, hit);
+      const open = this.tupleOpenOf(text, start, hit);
       let index;
-      if (open >= start) index = fieldOf(text, open + 1, hit, 44, 39);
-      else if (continued && tuple !== void 0) {
-        const since = tuple.text + text.slice(tuple.end - windowBase, hit);
+      if (open >= start) index = this.fieldOf(text, open + 1, hit, 44, 39);
+      else if (this.continued && this.tuple !== void 0) {
+        const since = this.tuple.text + text.slice(this.tuple.end - this.windowBase, hit);
         index = fieldIndex(since, 1, since.length, 44, 39);
       } else return void 0;
-      const column = (insert.columns ?? tables.get(insert.table))?.[index];
+      const column = (insert.columns ?? this.tables.get(insert.table))?.[index];
       return column === void 0 ? void 0 : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start, atStreamStart);
-    const table = found === "above" ? markdown : found;
-    if (table !== void 0) return withName(table[fieldOf(text, start, hit, 124, -1) - 1]);
-    if (csv !== void 0) return withName(csv.names[fieldOf(text, start, hit, csv.delimiter.charCodeAt(0), 34)]);
+    const found = markdownHeader(text, start, this.atStreamStart);
+    const table = found === "above" ? this.markdown : found;
+    if (table !== void 0) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    if (this.csv !== void 0) return withName(this.csv.names[this.fieldOf(text, start, hit, this.csv.delimiter.charCodeAt(0), 34)]);
     return void 0;
   }
-  return {
-    window(text, from, to, base, bytes, keywords = keywordsIn(text, from, to)) {
-      atStreamStart = base === 0;
-      windowBase = base;
-      windowBytes = bytes;
-      for (; nextEvent < events.length; nextEvent++) events[nextEvent].apply();
-      events = [];
-      nextEvent = 0;
-      lineStart = -1;
-      tupleText = countText = void 0;
-      insertAtWindowStart = insertAtWindowEnd;
-      head = headForNext;
-      markdown = markdownForNext;
-      if (insertAtWindowStart === void 0 && head !== void 0 && INSERT_START.test(head.text)) {
-        insertAtWindowStart = insertAtWindowEnd = insertOf(head.text + text.slice(head.end - base), 0, void 0);
-        declare(insertAtWindowStart?.columns);
-      }
-      const [insertsAt, tablesAt, copiesAt] = keywords;
-      const inserts = [];
-      for (const at of insertsAt) {
-        const header = insertOf(text, at, void 0);
-        if (header !== void 0) inserts.push({ at, header });
-        declare(header?.columns);
-      }
-      for (const { at, header } of inserts) events.push({ at, apply: () => lastInsert = header });
-      const lastLf = lastLineFeed(windowBytes, to - 1);
-      if (lastLf >= from) insertAtWindowEnd = insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? lastInsert);
-      const lastRow = tableHeaderAt(text, lastLf + 1, atStreamStart);
-      markdownForNext = lastRow === "above" ? markdown : lastRow;
-      declare(markdownForNext);
-      const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
-      headForNext = tail !== void 0 && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : void 0;
-      tuple = tupleForNext;
-      const open = insertAtWindowEnd === void 0 ? -1 : tupleOpen(text, lastLf + 1, to);
-      const tupleTail = open >= 0 ? text.slice(open, to) : insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : void 0;
-      tupleForNext = tupleTail !== void 0 && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : void 0;
-      if (firstWindow) {
-        firstWindow = false;
-        const eol = text.indexOf("\n", from);
-        const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, "");
-        csv = csvHeader(first);
-        declare(csv?.names);
-      }
-      if (pending !== void 0) {
-        const stitched = pending.text + text.slice(pending.end - base);
-        const parsed = parseStatement(stitched, 0);
-        pending = parsed === "incomplete" && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : void 0;
-        if (parsed !== "incomplete") parsed?.();
-      }
-      const statement = (at) => {
-        const parsed = parseStatement(text, at);
-        if (parsed === "incomplete") pending = { text: text.slice(at), end: base + text.length };
-        else if (parsed !== void 0) events.push({ at, apply: parsed });
-      };
-      const createTable = (at) => {
-        const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
-        if (start) statement(at - start[0].length);
-      };
-      tablesAt.forEach(createTable);
-      copiesAt.forEach(statement);
-      observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => copy = void 0 }));
-      events.sort((a, b) => a.at - b.at);
-    },
-    columnsMayName: (rule2) => namedRules.has(rule2),
-    classify(rule2, text, start) {
-      const numeric = numericAt(text, start);
-      if (lineStart < 0 || lineEnd !== -1 && start > lineEnd) {
-        const lf = lastLineFeed(windowBytes, start - 1);
-        lineStart = lf + 1;
-        lineEnd = text.indexOf("\n", start);
-        continued = lf === -1 && !atStreamStart;
-        applyEventsUpTo(lineStart);
-        insert = continued ? insertAtWindowStart : insertOf(text, lineStart, lastInsert);
-      }
-      applyEventsUpTo(start);
-      const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
-      if (key !== void 0) {
-        let found = remembered.get(rule2, numeric, "key", key);
-        if (found === void 0) found = remembered.set(rule2, numeric, "key", key, named(rule2, "key", key, void 0, numeric));
-        if (found !== null) return found;
-      }
-      let cell;
-      if (!continued || insert !== void 0) cell = columnOf(text, lineStart, start);
-      else if (head !== void 0) {
-        const line = head.text + text.slice(head.end - windowBase, start);
-        cell = columnOf(line, 0, line.length);
-      }
-      if (cell !== void 0) {
-        const { table, column } = cell;
-        const basis = table === void 0 ? "column" : "table column";
-        const name = table === void 0 ? column : `${table}\0${column}`;
-        let found = remembered.get(rule2, numeric, basis, name);
-        if (found === void 0) found = remembered.set(rule2, numeric, basis, name, named(rule2, "column", column, table, numeric));
-        if (found !== null) return found;
-      }
-      const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
-      return remembered.get(rule2, numeric, "near", near) ?? remembered.set(rule2, numeric, "near", near, nearby(rule2, near, numeric));
+  window(text, from, to, base, bytes, keywords = keywordsIn(text, from, to)) {
+    this.atStreamStart = base === 0;
+    this.windowBase = base;
+    this.windowBytes = bytes;
+    for (; this.nextEvent < this.events.length; this.nextEvent++) this.events[this.nextEvent].apply();
+    const events = [];
+    this.events = events;
+    this.nextEvent = 0;
+    this.lineStart = -1;
+    this.tupleText = this.countText = void 0;
+    this.insertAtWindowStart = this.insertAtWindowEnd;
+    const head = this.head = this.headForNext;
+    this.markdown = this.markdownForNext;
+    if (this.insertAtWindowStart === void 0 && head !== void 0 && INSERT_START.test(head.text)) {
+      this.insertAtWindowStart = this.insertAtWindowEnd = this.insertOf(head.text + text.slice(head.end - base), 0, void 0);
+      this.declare(this.insertAtWindowStart?.columns);
     }
-  };
-}
+    const [insertsAt, tablesAt, copiesAt] = keywords;
+    const inserts = [];
+    for (const at of insertsAt) {
+      const header = this.insertOf(text, at, void 0);
+      if (header !== void 0) inserts.push({ at, header });
+      this.declare(header?.columns);
+    }
+    for (const { at, header } of inserts) events.push({ at, apply: () => this.lastInsert = header });
+    const lastLf = lastLineFeed(bytes, to - 1);
+    if (lastLf >= from) this.insertAtWindowEnd = this.insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? this.lastInsert);
+    const lastRow = tableHeaderAt(text, lastLf + 1, this.atStreamStart);
+    this.markdownForNext = lastRow === "above" ? this.markdown : lastRow;
+    this.declare(this.markdownForNext);
+    const tail = lastLf >= from ? text.slice(lastLf + 1, to) : head && head.text + text.slice(head.end - base, to);
+    this.headForNext = tail !== void 0 && tail.length < STATEMENT_MAX ? { text: tail, end: base + to } : void 0;
+    const tuple = this.tuple = this.tupleForNext;
+    const open = this.insertAtWindowEnd === void 0 ? -1 : tupleOpen(text, lastLf + 1, to);
+    const tupleTail = open >= 0 ? text.slice(open, to) : this.insertAtWindowEnd && lastLf < from && tuple ? tuple.text + text.slice(tuple.end - base, to) : void 0;
+    this.tupleForNext = tupleTail !== void 0 && tupleTail.length < STATEMENT_MAX ? { text: tupleTail, end: base + to } : void 0;
+    if (this.firstWindow) {
+      this.firstWindow = false;
+      const eol = text.indexOf("\n", from);
+      const first = text.slice(from, eol === -1 ? Math.min(text.length, HEADER_MAX) : Math.min(eol, from + HEADER_MAX)).replace(/\r$/, "");
+      this.csv = csvHeader(first);
+      this.declare(this.csv?.names);
+    }
+    if (this.pending !== void 0) {
+      const stitched = this.pending.text + text.slice(this.pending.end - base);
+      const parsed = this.parseStatement(stitched, 0);
+      this.pending = parsed === "incomplete" && stitched.length < STATEMENT_MAX ? { text: stitched, end: base + text.length } : void 0;
+      if (parsed !== "incomplete") parsed?.();
+    }
+    const statement = (at) => {
+      const parsed = this.parseStatement(text, at);
+      if (parsed === "incomplete") this.pending = { text: text.slice(at), end: base + text.length };
+      else if (parsed !== void 0) events.push({ at, apply: parsed });
+    };
+    for (const at of tablesAt) {
+      const start = CREATE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+      if (start) statement(at - start[0].length);
+    }
+    copiesAt.forEach(statement);
+    observe(text, from, to, COPY_END, (at) => events.push({ at, apply: () => this.copy = void 0 }));
+    events.sort((a, b) => a.at - b.at);
+  }
+  columnsMayName(rule2) {
+    return this.namedRules.has(rule2);
+  }
+  classify(rule2, text, start) {
+    const { remembered, named, nearby } = this.judge;
+    const numeric = numericAt(text, start);
+    if (this.lineStart < 0 || this.lineEnd !== -1 && start > this.lineEnd) {
+      const lf = lastLineFeed(this.windowBytes, start - 1);
+      this.lineStart = lf + 1;
+      this.lineEnd = text.indexOf("\n", start);
+      this.continued = lf === -1 && !this.atStreamStart;
+      this.applyEventsUpTo(this.lineStart);
+      this.insert = this.continued ? this.insertAtWindowStart : this.insertOf(text, this.lineStart, this.lastInsert);
+    }
+    this.applyEventsUpTo(start);
+    const lineStart = this.lineStart;
+    const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
+    if (key !== void 0) {
+      let found = remembered.get(rule2, numeric, "key", key);
+      if (found === void 0) found = remembered.set(rule2, numeric, "key", key, named(rule2, "key", key, void 0, numeric));
+      if (found !== null) return found;
+    }
+    let cell;
+    if (!this.continued || this.insert !== void 0) cell = this.columnOf(text, lineStart, start);
+    else if (this.head !== void 0) {
+      const line = this.head.text + text.slice(this.head.end - this.windowBase, start);
+      cell = this.columnOf(line, 0, line.length);
+    }
+    if (cell !== void 0) {
+      const { table, column } = cell;
+      const basis = table === void 0 ? "column" : "table column";
+      const name = table === void 0 ? column : `${table}\0${column}`;
+      let found = remembered.get(rule2, numeric, basis, name);
+      if (found === void 0) found = remembered.set(rule2, numeric, basis, name, named(rule2, "column", column, table, numeric));
+      if (found !== null) return found;
+    }
+    const near = nearText(text, Math.max(lineStart, start - NEAR_LOOKBACK), start);
+    return remembered.get(rule2, numeric, "near", near) ?? remembered.set(rule2, numeric, "near", near, nearby(rule2, near, numeric));
+  }
+};
 
 // src/findings-cap.ts
 var DEFAULT_FINDINGS_CAP = 100;
@@ -6933,31 +6962,35 @@ var KEEP_PER_RULE = 1e4;
 function engineLimit(cap) {
   return cap === 0 ? 0 : Math.max(cap, KEEP_PER_RULE);
 }
-function createFindingsLimit(limit) {
-  const kept = [];
-  const counts = /* @__PURE__ */ new Map();
-  const aggregates = /* @__PURE__ */ new Map();
-  return {
-    admit(ruleId) {
-      const n = (counts.get(ruleId) ?? 0) + 1;
-      counts.set(ruleId, n);
-      if (limit === 0 || n <= limit) return true;
-      const aggregate = aggregates.get(ruleId);
-      if (aggregate === void 0) return true;
-      aggregate.aggregate.count++;
-      return false;
-    },
-    keep(finding) {
-      if (limit === 0 || counts.get(finding.ruleId) <= limit) kept.push(finding);
-      else {
-        const first = finding;
-        first.aggregate = { count: 1 };
-        aggregates.set(finding.ruleId, first);
-      }
-    },
-    findings: () => [...kept, ...aggregates.values()]
-  };
-}
+var FindingsLimit = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  kept = [];
+  counts = /* @__PURE__ */ new Map();
+  aggregates = /* @__PURE__ */ new Map();
+  admit(ruleId) {
+    const n = (this.counts.get(ruleId) ?? 0) + 1;
+    this.counts.set(ruleId, n);
+    if (this.limit === 0 || n <= this.limit) return true;
+    const aggregate = this.aggregates.get(ruleId);
+    if (aggregate === void 0) return true;
+    aggregate.aggregate.count++;
+    return false;
+  }
+  keep(finding) {
+    if (this.limit === 0 || this.counts.get(finding.ruleId) <= this.limit) this.kept.push(finding);
+    else {
+      const first = finding;
+      first.aggregate = { count: 1 };
+      this.aggregates.set(finding.ruleId, first);
+    }
+  }
+  findings() {
+    return [...this.kept, ...this.aggregates.values()];
+  }
+};
 function compareFindings(a, b) {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
@@ -7147,42 +7180,46 @@ function sequenceStart(buf, base, target, floor) {
   while (i > floor && target - i < MAX_CONTINUATION && ((buf[i - base] ?? 0) & 192) === 128) i--;
   return i;
 }
-function createLineTracker() {
-  let offset = 0;
-  let pos = { line: 1, column: 1 };
-  let current;
-  let currentBase = 0;
-  let ascii = false;
-  let nextLf = Infinity;
-  const findLf = (buf, base, from) => {
-    const i = buf.indexOf(LF, from - base);
-    return i === -1 ? Infinity : base + i;
-  };
-  const units = (buf, base, from, to) => ascii ? to - from : utf16Units(buf, from - base, to - base);
-  return {
-    at(buf, base, target) {
-      const to = sequenceStart(buf, base, target, offset);
-      if (to <= offset) return pos;
-      if (buf !== current || base !== currentBase) {
-        current = buf;
-        currentBase = base;
-        ascii = isAscii(buf);
-        nextLf = findLf(buf, base, offset);
-      }
-      if (nextLf >= to) pos = { line: pos.line, column: pos.column + units(buf, base, offset, to) };
-      else {
-        let lines = 0;
-        let lastLf = nextLf;
-        for (; nextLf < to; nextLf = findLf(buf, base, nextLf + 1)) {
-          lines++;
-          lastLf = nextLf;
-        }
-        pos = { line: pos.line + lines, column: 1 + units(buf, base, lastLf + 1, to) };
-      }
-      offset = to;
-      return pos;
+var LineTracker = class {
+  offset = 0;
+  pos = { line: 1, column: 1 };
+  // The engine asks many times per window: per window, whether it is all ASCII (then a column is a
+  // byte) and the next line feed at or after `offset` (absolute; Infinity when the window has none),
+  // so that each byte is searched once and no call cuts a view of the buffer. A window is known by its
+  // Buffer object and base: the caller must not refill a buffer in place and pass it with the same base.
+  current;
+  currentBase = 0;
+  ascii = false;
+  nextLf = Infinity;
+  at(buf, base, target) {
+    const to = sequenceStart(buf, base, target, this.offset);
+    if (to <= this.offset) return this.pos;
+    if (buf !== this.current || base !== this.currentBase) {
+      this.current = buf;
+      this.currentBase = base;
+      this.ascii = isAscii(buf);
+      this.nextLf = findLf(buf, base, this.offset);
     }
-  };
+    if (this.nextLf >= to) this.pos = { line: this.pos.line, column: this.pos.column + this.units(buf, base, this.offset, to) };
+    else {
+      let lines = 0;
+      let lastLf = this.nextLf;
+      for (; this.nextLf < to; this.nextLf = findLf(buf, base, this.nextLf + 1)) {
+        lines++;
+        lastLf = this.nextLf;
+      }
+      this.pos = { line: this.pos.line + lines, column: 1 + this.units(buf, base, lastLf + 1, to) };
+    }
+    this.offset = to;
+    return this.pos;
+  }
+  units(buf, base, from, to) {
+    return this.ascii ? to - from : utf16Units(buf, from - base, to - base);
+  }
+};
+function findLf(buf, base, from) {
+  const i = buf.indexOf(LF, from - base);
+  return i === -1 ? Infinity : base + i;
 }
 
 // src/detect.ts
@@ -7419,28 +7456,105 @@ async function detectStream(chunks, rules, path3, allowed, keepPerRule = 0) {
   return { ...out, findings: out.findings.map(withFingerprint) };
 }
 async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
-  const findings = createFindingsLimit(keepPerRule);
-  const allows = [];
-  const occurrences = /* @__PURE__ */ new Map();
-  const tracker = createLineTracker();
-  const context = createContextTracker(rules);
+  const stream = new StreamDetector(rules, path3, allowed, keepPerRule);
   let carry = Buffer.alloc(0);
   let carryBase = 0;
-  let acceptFrom = 0;
-  let held;
   let total = 0;
-  const findingOf = (hit, start, window, base) => {
-    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : tracker.at(window, base, hit.end);
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
+      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
+      const end = carryBase + window.length;
+      stream.scan(window, carryBase, end - OVERLAP);
+      const keepFrom = Math.max(carryBase, Math.min(stream.acceptFrom - KEEP_BEHIND, end - OVERLAP - KEEP_BEHIND));
+      carry = Buffer.from(window.subarray(keepFrom - carryBase));
+      carryBase = keepFrom;
+    }
+  }
+  stream.scan(carry, carryBase, carryBase + carry.length);
+  return { findings: stream.findings.findings(), allows: stream.allows, bytes: total };
+}
+var StreamDetector = class {
+  constructor(rules, path3, allowed, keepPerRule) {
+    this.rules = rules;
+    this.path = path3;
+    this.allowed = allowed;
+    this.findings = new FindingsLimit(keepPerRule);
+    this.context = createContextTracker(rules);
+  }
+  rules;
+  path;
+  allowed;
+  findings;
+  allows = [];
+  /** Where the next window's accept region starts (absolute). */
+  acceptFrom = 0;
+  // Per rule, how often each masked value has been seen: its fingerprint's occurrence number.
+  occurrences = /* @__PURE__ */ new Map();
+  tracker = new LineTracker();
+  context;
+  // The last kept match of a window when it runs past the window's region: a match of another rule
+  // that starts in the next window may overlap it and win (dropOverlaps), as in one window over both,
+  // so its finding waits until no later match can reach it. Its start position is known before the
+  // line tracker moves on.
+  held;
+  /** Scans `window` (the stream from absolute offset `base`) for matches starting in [acceptFrom, acceptTo). */
+  scan(window, base, acceptTo) {
+    const { acceptFrom, context, tracker } = this;
+    if (acceptTo <= acceptFrom) return;
+    const hits = [];
+    const text = window.toString("latin1");
+    const pass = patternPass(window, acceptFrom - base, acceptTo - base, this.rules);
+    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
+    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, this.allowed, hits);
+    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
+    let next = 0;
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const rated = [];
+    for (const hit of hits) {
+      const rating = context.classify(hit.rule, text, hit.start - base);
+      if (hit.needsContext && (rating.confidence !== "high" || !hit.rule.validate(hit.value))) continue;
+      hit.context = rating;
+      rated.push(hit);
+    }
+    const previous = this.held;
+    this.held = void 0;
+    const contenders = previous === void 0 ? rated : [previous.hit, ...rated.filter((h) => h.rule !== previous.hit.rule || h.start >= previous.hit.end)];
+    const kept = dropOverlaps(contenders);
+    for (let i = 0; i < kept.length; i++) {
+      const hit = kept[i];
+      let start;
+      if (hit === previous?.hit) start = previous.start;
+      else next = this.directivesUpTo(directives, next, hit.start, window, base);
+      if (i === kept.length - 1 && hit.end > acceptTo) this.held = { hit, start: start ?? tracker.at(window, base, hit.start) };
+      else if (this.findings.admit(hit.rule.id)) this.findings.keep(this.findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
+    }
+    this.directivesUpTo(directives, next, acceptTo, window, base);
+    tracker.at(window, base, acceptTo);
+    this.acceptFrom = acceptTo;
+  }
+  /** Records the directives from `next` on up to absolute `offset`; returns the index of the first one after it. */
+  directivesUpTo(directives, next, offset, window, base) {
+    for (; next < directives.length && base + directives[next].offset <= offset; next++) {
+      const { offset: at, rules: ids, coversNextLine } = directives[next];
+      this.allows.push({ line: this.tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
+    }
+    return next;
+  }
+  /** The finding a hit makes, when it is kept (FindingsLimit); `window` holds its end, from absolute offset `base`. */
+  findingOf(hit, start, window, base) {
+    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
     const masked = hit.rule.mask(hit.value);
-    let seen = occurrences.get(hit.rule);
-    if (seen === void 0) occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
+    let seen = this.occurrences.get(hit.rule);
+    if (seen === void 0) this.occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());
     const occurrence = (seen.get(masked) ?? 0) + 1;
     seen.set(masked, occurrence);
     const { confidence, reason, table, field } = hit.context;
     const finding = {
       ruleId: hit.rule.id,
       severity: hit.rule.severity,
-      path: path3,
+      path: this.path,
       line: start.line,
       column: start.column,
       endLine: end.line,
@@ -7456,61 +7570,8 @@ async function detect(chunks, rules, path3, allowed, keepPerRule = 0) {
     if (table !== void 0) finding.table = table;
     if (field !== void 0) finding.field = field;
     return finding;
-  };
-  const scan = (window, base, acceptTo) => {
-    if (acceptTo <= acceptFrom) return;
-    const hits = [];
-    const text = window.toString("latin1");
-    const pass = patternPass(window, acceptFrom - base, acceptTo - base, rules);
-    context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
-    scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, allowed, hits);
-    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
-    let next = 0;
-    const directivesUpTo = (offset) => {
-      for (; next < directives.length && base + directives[next].offset <= offset; next++) {
-        const { offset: at, rules: ids, coversNextLine } = directives[next];
-        allows.push({ line: tracker.at(window, base, base + at).line, rules: ids, coversNextLine });
-      }
-    };
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    const rated = [];
-    for (const hit of hits) {
-      const rating = context.classify(hit.rule, text, hit.start - base);
-      if (hit.needsContext && (rating.confidence !== "high" || !hit.rule.validate(hit.value))) continue;
-      hit.context = rating;
-      rated.push(hit);
-    }
-    const previous = held;
-    held = void 0;
-    const contenders = previous === void 0 ? rated : [previous.hit, ...rated.filter((h) => h.rule !== previous.hit.rule || h.start >= previous.hit.end)];
-    const kept = dropOverlaps(contenders);
-    for (let i = 0; i < kept.length; i++) {
-      const hit = kept[i];
-      let start;
-      if (hit === previous?.hit) start = previous.start;
-      else directivesUpTo(hit.start);
-      if (i === kept.length - 1 && hit.end > acceptTo) held = { hit, start: start ?? tracker.at(window, base, hit.start) };
-      else if (findings.admit(hit.rule.id)) findings.keep(findingOf(hit, start ?? tracker.at(window, base, hit.start), window, base));
-    }
-    directivesUpTo(acceptTo);
-    tracker.at(window, base, acceptTo);
-    acceptFrom = acceptTo;
-  };
-  for await (const chunk of chunks) {
-    total += chunk.length;
-    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
-      const piece = chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES);
-      const window = carry.length === 0 ? piece : Buffer.concat([carry, piece]);
-      const end = carryBase + window.length;
-      scan(window, carryBase, end - OVERLAP);
-      const keepFrom = Math.max(carryBase, Math.min(acceptFrom - KEEP_BEHIND, end - OVERLAP - KEEP_BEHIND));
-      carry = Buffer.from(window.subarray(keepFrom - carryBase));
-      carryBase = keepFrom;
-    }
   }
-  scan(carry, carryBase, carryBase + carry.length);
-  return { findings: findings.findings(), allows, bytes: total };
-}
+};
 
 // src/selftest.ts
 function reported(findings) {

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-OVGF7BIR.js";
+} from "./chunk-RNNQPR4S.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-FPCW27Q2.js";
+} from "./chunk-74PDFCK2.js";
 
 // src/merge.ts
 function parse(file) {
