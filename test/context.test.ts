@@ -92,6 +92,23 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
   });
 
+  it('mysqldump: escaped quotes, backslashes and commas inside strings do not shift the columns', async () => {
+    const head = 'CREATE TABLE `people` (\n  `id` bigint NOT NULL,\n  `notes` text,\n  `ssn` varchar(11),\n  `order_no` varchar(20)\n) ENGINE=InnoDB;\n';
+    const notes = ["O\\'Brien, Jr.", 'ends in a backslash \\\\', "it''s, you know", 'a, b, c', "\\', \\', ", "\\\\\\', then", ''];
+    const tuples = Array.from({ length: 36 }, (_, i) => `(${i},'${notes[i % notes.length]}','${bare}','${bareOther}')`).join(',');
+    const found = await rated(`${head}INSERT INTO \`people\` VALUES ${tuples};\n`);
+    expect(found).toHaveLength(36);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
+  });
+
+  it('CSV: quoted fields with commas and doubled quotes do not shift the columns', async () => {
+    const notes = ['"Smith, John"', '"say ""hi"", then go"', '""', 'plain'];
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${notes[i % notes.length]},${bare},${bareOther}`).join('\n');
+    const found = await rated(`id,notes,ssn,order_no\n${rows}\n`);
+    expect(found).toHaveLength(40);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
+  });
+
   it('INSERT with a column list, one statement per row', async () => {
     const sql = `INSERT INTO people (id, ssn, order_no) VALUES (1, '${bare}', '${bareOther}');\nINSERT INTO orders (id, order_no) VALUES (2, '${bare}');\n`;
     expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);
