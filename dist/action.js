@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-RNNQPR4S.js";
+} from "./chunk-UMSAW3PN.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-74PDFCK2.js";
+} from "./chunk-YVB2QYC3.js";
 
 // ../main/node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

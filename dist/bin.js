@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-FN7NNVNY.js";
-import "./chunk-RNNQPR4S.js";
-import "./chunk-74PDFCK2.js";
+} from "./chunk-MHXSIV4T.js";
+import "./chunk-UMSAW3PN.js";
+import "./chunk-YVB2QYC3.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-FN7NNVNY.js";
+} from "./chunk-MHXSIV4T.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-RNNQPR4S.js";
+} from "./chunk-UMSAW3PN.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-74PDFCK2.js";
+} from "./chunk-YVB2QYC3.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

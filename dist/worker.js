@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-74PDFCK2.js";
+} from "./chunk-YVB2QYC3.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

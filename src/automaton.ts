@@ -667,7 +667,7 @@ const NOT_BUILT = -1;
 /** A state's row of steps: one per byte, then END. */
 const END = 256;
 const WIDTH = 257;
-/** Lanes of the DFA walk, when each has at least MIN_LANE_BYTES of the window to walk. */
+/** Lanes of the DFA walk (walkFour is written for four), when each lane's share of the window is more than MIN_LANE_BYTES past its lead-in. */
 const LANES = 4;
 const MIN_LANE_BYTES = 4096;
 

@@ -383,19 +383,28 @@ const withName = (column: string | undefined) => (column === undefined ? undefin
 
 const TABLE_ROW = /^[ \t]*\|/;
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
-const TABLE_ROWS_MAX = 200;
+/** What markdownHeader found for a row of the same text (`at`: its line's start). */
+interface KnownRow {
+  at: number;
+  header: string[] | 'above' | undefined;
+}
+
+const isTableRow = (text: string, start: number) => TABLE_ROW.test(text.slice(start, start + 16));
 
 /**
- * Column names of the Markdown pipe table a row (starting at `start`) belongs to: the line above its
- * `|---|` rule; 'above' when the rows or the header run back past the start of `text` (where a line
- * starts only at the start of the stream: `streamStart`).
+ * Column names of the Markdown pipe table a row (its line starting at `start`) belongs to: the line
+ * above its `|---|` rule; 'above' when the rows or the header run back past the start of `text` (where
+ * a line starts only at the start of the stream: `streamStart`). The search back ends at the row
+ * `known` (every line between being a row): rows come in order, so each line of a text is read once
+ * however long its tables are.
  */
-function markdownHeader(text: string, start: number, streamStart: boolean): string[] | 'above' | undefined {
-  if (!TABLE_ROW.test(text.slice(start, start + 16))) return undefined;
+function markdownHeader(text: string, start: number, streamStart: boolean, known?: KnownRow): string[] | 'above' | undefined {
+  if (known?.at === start) return known.header;
   let end = start - 1;
-  for (let n = 0; n < TABLE_ROWS_MAX; n++) {
+  for (;;) {
     if (end <= 0) return 'above';
     const from = text.lastIndexOf('\n', end - 1) + 1;
+    if (from === known?.at) return known.header;
     const line = text.slice(from, end);
     if (TABLE_RULE.test(line)) {
       const headerStart = text.lastIndexOf('\n', from - 2) + 1;
@@ -407,7 +416,6 @@ function markdownHeader(text: string, start: number, streamStart: boolean): stri
     if (!TABLE_ROW.test(line)) return undefined;
     end = from - 1;
   }
-  return undefined;
 }
 
 function cellsOf(line: string): string[] {
@@ -420,7 +428,7 @@ function cellsOf(line: string): string[] {
  */
 function tableHeaderAt(text: string, start: number, streamStart: boolean): string[] | 'above' | undefined {
   const eol = text.indexOf('\n', start);
-  if (eol === -1) return markdownHeader(text, start, streamStart);
+  if (eol === -1) return isTableRow(text, start) ? markdownHeader(text, start, streamStart) : undefined;
   const line = text.slice(start, eol);
   const lineStartKnown = start > 0 || streamStart;
   if (TABLE_RULE.test(line)) {
@@ -429,7 +437,7 @@ function tableHeaderAt(text: string, start: number, streamStart: boolean): strin
   }
   const nextEnd = text.indexOf('\n', eol + 1);
   if (lineStartKnown && TABLE_ROW.test(line) && TABLE_RULE.test(text.slice(eol + 1, nextEnd === -1 ? text.length : nextEnd))) return cellsOf(line);
-  return markdownHeader(text, start, streamStart);
+  return isTableRow(text, start) ? markdownHeader(text, start, streamStart) : undefined;
 }
 
 interface CsvHeader {
@@ -646,6 +654,8 @@ class StreamContext implements ContextTracker {
   // header lies before the window.
   private markdown: string[] | undefined;
   private markdownForNext: string[] | undefined;
+  // The last row of this window a hit sat in, and its table's header as markdownHeader found it.
+  private knownRow: KnownRow | undefined;
   // The current line began before this window's text.
   private continued = false;
   private insertAtWindowEnd: SqlHeader | undefined;
@@ -734,7 +744,8 @@ class StreamContext implements ContextTracker {
     return countFields(text, this.count, hit, delimiter, quote);
   }
 
-  private columnOf(text: string, start: number, hit: number): { table?: string; column: string } | undefined {
+  /** The column of a hit at `hit` in a line starting at `start`; `inWindow`: `text` is the window's text. */
+  private columnOf(text: string, start: number, hit: number, inWindow: boolean): { table?: string; column: string } | undefined {
     if (this.copy !== undefined) {
       const column = this.copy.columns?.[this.fieldOf(text, start, hit, 9, -1)];
       return column === undefined ? undefined : { table: this.copy.table, column };
@@ -752,9 +763,12 @@ class StreamContext implements ContextTracker {
       const column = (insert.columns ?? this.tables.get(insert.table))?.[index];
       return column === undefined ? undefined : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start, this.atStreamStart);
-    const table = found === 'above' ? this.markdown : found;
-    if (table !== undefined) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    if (isTableRow(text, start)) {
+      const found = markdownHeader(text, start, this.atStreamStart, inWindow ? this.knownRow : undefined);
+      if (inWindow) this.knownRow = { at: start, header: found };
+      const table = found === 'above' ? this.markdown : found;
+      if (table !== undefined) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    }
     if (this.csv !== undefined) return withName(this.csv.names[this.fieldOf(text, start, hit, this.csv.delimiter.charCodeAt(0), 34)]);
     return undefined;
   }
@@ -773,6 +787,7 @@ class StreamContext implements ContextTracker {
     this.insertAtWindowStart = this.insertAtWindowEnd;
     const head = (this.head = this.headForNext);
     this.markdown = this.markdownForNext;
+    this.knownRow = undefined;
     if (this.insertAtWindowStart === undefined && head !== undefined && INSERT_START.test(head.text)) {
       // The line running into this window starts with an INSERT header that the last window cut
       // short: read it again on from this window, or its tuples here and after would have no columns.
@@ -858,11 +873,11 @@ class StreamContext implements ContextTracker {
     }
     let cell: { table?: string; column: string } | undefined;
     // An INSERT tuple is found by looking back from the hit; CSV and COPY fields count from the line start.
-    if (!this.continued || this.insert !== undefined) cell = this.columnOf(text, lineStart, start);
+    if (!this.continued || this.insert !== undefined) cell = this.columnOf(text, lineStart, start, true);
     else if (this.head !== undefined) {
       // The line began in an earlier window: count its fields from its real start.
       const line = this.head.text + text.slice(this.head.end - this.windowBase, start);
-      cell = this.columnOf(line, 0, line.length);
+      cell = this.columnOf(line, 0, line.length, false);
     }
     if (cell !== undefined) {
       const { table, column } = cell;

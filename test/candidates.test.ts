@@ -195,7 +195,7 @@ describe('automaton', () => {
 
   it('reports the same ends where it walks a window in lanes', () => {
     const r = rng(12);
-    // Matches as long as the pattern allows: the second lane must start early enough to see them begin.
+    // Matches as long as the pattern allows: a lane after the first must start early enough to see them begin.
     const long = custom('long', String.raw`x\d{40,60}y(?!z)`);
     let blocks = '';
     while (blocks.length < 60_000) blocks += `x${digits(r, 38 + Math.floor(r() * 25))}${['y', 'yz', '', ' '][Math.floor(r() * 4)]}`;

@@ -57,6 +57,14 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
   });
 
+  it('a long Markdown table: rows hundreds of lines under the header keep its columns', async () => {
+    const empty = Array.from({ length: 450 }, (_, i) => `| n${i} | none | none |`).join('\n');
+    const full = Array.from({ length: 30 }, (_, i) => `| m${i} | ${bare} | ${bareOther} |\n${i % 3 === 0 ? '| x | none | none |\n' : ''}`).join('');
+    const found = await rated(`| name | ssn | order no |\n| --- | --- | --- |\n${empty}\n${full}\nAfter the table ${bareOther}.\n`);
+    expect(found).toHaveLength(30);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
+  });
+
   it('Markdown pipe tables: the row under a |---| rule takes its header', async () => {
     const md = `# People\n\nSome text.\n\n| name | ssn | order no |\n| --- | :---: | --- |\n| Jane | ${bare} | ${bareOther} |\n| Joe | ${bare} | ${bareOther} |\n\nAfter the table ${bareOther}.\n`;
     expect(await rated(md)).toEqual(['us-ssn high column "ssn"', 'us-ssn high column "ssn"']);

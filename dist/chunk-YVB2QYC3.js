@@ -6576,13 +6576,14 @@ function createTableColumns(text, from) {
 var withName = (column) => column === void 0 ? void 0 : { column };
 var TABLE_ROW = /^[ \t]*\|/;
 var TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
-var TABLE_ROWS_MAX = 200;
-function markdownHeader(text, start, streamStart) {
-  if (!TABLE_ROW.test(text.slice(start, start + 16))) return void 0;
+var isTableRow = (text, start) => TABLE_ROW.test(text.slice(start, start + 16));
+function markdownHeader(text, start, streamStart, known) {
+  if (known?.at === start) return known.header;
   let end = start - 1;
-  for (let n = 0; n < TABLE_ROWS_MAX; n++) {
+  for (; ; ) {
     if (end <= 0) return "above";
     const from = text.lastIndexOf("\n", end - 1) + 1;
+    if (from === known?.at) return known.header;
     const line = text.slice(from, end);
     if (TABLE_RULE.test(line)) {
       const headerStart = text.lastIndexOf("\n", from - 2) + 1;
@@ -6593,14 +6594,13 @@ function markdownHeader(text, start, streamStart) {
     if (!TABLE_ROW.test(line)) return void 0;
     end = from - 1;
   }
-  return void 0;
 }
 function cellsOf(line) {
   return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((n) => n.trim());
 }
 function tableHeaderAt(text, start, streamStart) {
   const eol = text.indexOf("\n", start);
-  if (eol === -1) return markdownHeader(text, start, streamStart);
+  if (eol === -1) return isTableRow(text, start) ? markdownHeader(text, start, streamStart) : void 0;
   const line = text.slice(start, eol);
   const lineStartKnown = start > 0 || streamStart;
   if (TABLE_RULE.test(line)) {
@@ -6609,7 +6609,7 @@ function tableHeaderAt(text, start, streamStart) {
   }
   const nextEnd = text.indexOf("\n", eol + 1);
   if (lineStartKnown && TABLE_ROW.test(line) && TABLE_RULE.test(text.slice(eol + 1, nextEnd === -1 ? text.length : nextEnd))) return cellsOf(line);
-  return markdownHeader(text, start, streamStart);
+  return isTableRow(text, start) ? markdownHeader(text, start, streamStart) : void 0;
 }
 var DELIMITERS = [",", ";", "	", "|"];
 var HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
@@ -6751,6 +6751,8 @@ var StreamContext = class {
   // header lies before the window.
   markdown;
   markdownForNext;
+  // The last row of this window a hit sat in, and its table's header as markdownHeader found it.
+  knownRow;
   // The current line began before this window's text.
   continued = false;
   insertAtWindowEnd;
@@ -6829,7 +6831,8 @@ var StreamContext = class {
     this.countHit = hit;
     return countFields(text, this.count, hit, delimiter, quote);
   }
-  columnOf(text, start, hit) {
+  /** The column of a hit at `hit` in a line starting at `start`; `inWindow`: `text` is the window's text. */
+  columnOf(text, start, hit, inWindow) {
     if (this.copy !== void 0) {
       const column = this.copy.columns?.[this.fieldOf(text, start, hit, 9, -1)];
       return column === void 0 ? void 0 : { table: this.copy.table, column };
@@ -6846,9 +6849,12 @@ var StreamContext = class {
       const column = (insert.columns ?? this.tables.get(insert.table))?.[index];
       return column === void 0 ? void 0 : { table: insert.table, column };
     }
-    const found = markdownHeader(text, start, this.atStreamStart);
-    const table = found === "above" ? this.markdown : found;
-    if (table !== void 0) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    if (isTableRow(text, start)) {
+      const found = markdownHeader(text, start, this.atStreamStart, inWindow ? this.knownRow : void 0);
+      if (inWindow) this.knownRow = { at: start, header: found };
+      const table = found === "above" ? this.markdown : found;
+      if (table !== void 0) return withName(table[this.fieldOf(text, start, hit, 124, -1) - 1]);
+    }
     if (this.csv !== void 0) return withName(this.csv.names[this.fieldOf(text, start, hit, this.csv.delimiter.charCodeAt(0), 34)]);
     return void 0;
   }
@@ -6865,6 +6871,7 @@ var StreamContext = class {
     this.insertAtWindowStart = this.insertAtWindowEnd;
     const head = this.head = this.headForNext;
     this.markdown = this.markdownForNext;
+    this.knownRow = void 0;
     if (this.insertAtWindowStart === void 0 && head !== void 0 && INSERT_START.test(head.text)) {
       this.insertAtWindowStart = this.insertAtWindowEnd = this.insertOf(head.text + text.slice(head.end - base), 0, void 0);
       this.declare(this.insertAtWindowStart?.columns);
@@ -6937,10 +6944,10 @@ var StreamContext = class {
       if (found !== null) return found;
     }
     let cell;
-    if (!this.continued || this.insert !== void 0) cell = this.columnOf(text, lineStart, start);
+    if (!this.continued || this.insert !== void 0) cell = this.columnOf(text, lineStart, start, true);
     else if (this.head !== void 0) {
       const line = this.head.text + text.slice(this.head.end - this.windowBase, start);
-      cell = this.columnOf(line, 0, line.length);
+      cell = this.columnOf(line, 0, line.length, false);
     }
     if (cell !== void 0) {
       const { table, column } = cell;

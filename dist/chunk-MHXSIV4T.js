@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-RNNQPR4S.js";
+} from "./chunk-UMSAW3PN.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-74PDFCK2.js";
+} from "./chunk-YVB2QYC3.js";
 
 // src/merge.ts
 function parse(file) {
