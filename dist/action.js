@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-UMSAW3PN.js";
+} from "./chunk-G36TNBTQ.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-YVB2QYC3.js";
+} from "./chunk-TD5DAKWN.js";
 
 // ../main/node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-MHXSIV4T.js";
-import "./chunk-UMSAW3PN.js";
-import "./chunk-YVB2QYC3.js";
+} from "./chunk-J5FUUU4K.js";
+import "./chunk-G36TNBTQ.js";
+import "./chunk-TD5DAKWN.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-MHXSIV4T.js";
+} from "./chunk-J5FUUU4K.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-UMSAW3PN.js";
+} from "./chunk-G36TNBTQ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-YVB2QYC3.js";
+} from "./chunk-TD5DAKWN.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

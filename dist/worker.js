@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-YVB2QYC3.js";
+} from "./chunk-TD5DAKWN.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

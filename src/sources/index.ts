@@ -44,11 +44,15 @@ export async function* readSource(file: string, displayPath: string, limits: Sou
  */
 async function* fileChunks(fd: number, size: number): AsyncGenerator<Buffer> {
   // One more byte than the size we were told, so a file that grew is still read to its end.
+  let read = 0;
   for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
     const buf = Buffer.allocUnsafe(want);
     const n = fs.readSync(fd, buf, 0, want, null);
     if (n === 0) return;
+    read += n;
     yield n === want ? buf : buf.subarray(0, n);
+    // A short read past the size is the end: no fresh buffer for a last read of nothing (one per small file).
+    if (n < want && read >= size) return;
   }
 }
 

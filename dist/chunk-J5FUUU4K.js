@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-UMSAW3PN.js";
+} from "./chunk-G36TNBTQ.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-YVB2QYC3.js";
+} from "./chunk-TD5DAKWN.js";
 
 // src/merge.ts
 function parse(file) {

@@ -12805,11 +12805,14 @@ async function* readSource(file, displayPath, limits) {
   }
 }
 async function* fileChunks(fd, size) {
+  let read = 0;
   for (let want = Math.min(READ_CHUNK, size + 1); ; want = READ_CHUNK) {
     const buf = Buffer.allocUnsafe(want);
     const n = fs3.readSync(fd, buf, 0, want, null);
     if (n === 0) return;
+    read += n;
     yield n === want ? buf : buf.subarray(0, n);
+    if (n < want && read >= size) return;
   }
 }
 function readStream(input, displayPath, limits) {

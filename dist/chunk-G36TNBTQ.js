@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-YVB2QYC3.js";
+} from "./chunk-TD5DAKWN.js";
 
 // ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
