@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-J5FUUU4K.js";
+} from "./chunk-SGZO6QHA.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-G36TNBTQ.js";
+} from "./chunk-L54P4YQO.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TD5DAKWN.js";
+} from "./chunk-2QBKTG4W.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-TD5DAKWN.js";
+} from "./chunk-2QBKTG4W.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -818,7 +818,7 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
       for (let k = 0; k < io[2]!; k += 2) {
         const at = hits[k]!;
         if (at < from) continue;
-        for (let r = 0, mask = acceptsAt(hits[k + 1]!); mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r]!.push(at);
+        addEnd(ends, acceptsAt(hits[k + 1]!), at);
       }
       io[2] = 0;
     };
@@ -853,9 +853,14 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
     const last = lanes.at(-1)!;
     const t = last.io[1]! + END;
     if (steps[t]! === NOT_BUILT) build(last.io[1]! / WIDTH, classes);
-    if (steps[t]! < NOT_BUILT) for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) last.ends[r]!.push(window.length);
+    if (steps[t]! < NOT_BUILT) addEnd(last.ends, acceptsAt(t), window.length);
     return count === 1 ? last.ends : lanes[0]!.ends.map((ends, r) => ends.concat(lanes[1]!.ends[r]!, lanes[2]!.ends[r]!, lanes[3]!.ends[r]!));
   };
+}
+
+/** Adds `at` to the ends of each rule in `mask`, visiting set bits only (keywords and needles take the high ones). */
+function addEnd(ends: number[][], mask: number, at: number): void {
+  for (let rest = mask; rest !== 0; rest &= rest - 1) ends[31 - Math.clz32(rest & -rest)]!.push(at);
 }
 
 /** One walk over part of a window: io = [position, state * WIDTH, hit count, end]; hits as `hits` of walk(); ends reported from `from` on. */

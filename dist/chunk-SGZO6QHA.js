@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-G36TNBTQ.js";
+} from "./chunk-L54P4YQO.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-TD5DAKWN.js";
+} from "./chunk-2QBKTG4W.js";
 
 // src/merge.ts
 function parse(file) {

@@ -6205,7 +6205,7 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
       for (let k = 0; k < io[2]; k += 2) {
         const at = hits[k];
         if (at < from2) continue;
-        for (let r = 0, mask = acceptsAt(hits[k + 1]); mask !== 0; r++, mask >>>= 1) if (mask & 1) ends[r].push(at);
+        addEnd(ends, acceptsAt(hits[k + 1]), at);
       }
       io[2] = 0;
     };
@@ -6239,11 +6239,12 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
     const last = lanes.at(-1);
     const t = last.io[1] + END;
     if (steps[t] === NOT_BUILT) build(last.io[1] / WIDTH, classes);
-    if (steps[t] < NOT_BUILT) {
-      for (let r = 0, mask = acceptsAt(t); mask !== 0; r++, mask >>>= 1) if (mask & 1) last.ends[r].push(window.length);
-    }
+    if (steps[t] < NOT_BUILT) addEnd(last.ends, acceptsAt(t), window.length);
     return count === 1 ? last.ends : lanes[0].ends.map((ends, r) => ends.concat(lanes[1].ends[r], lanes[2].ends[r], lanes[3].ends[r]));
   };
+}
+function addEnd(ends, mask, at) {
+  for (let rest = mask; rest !== 0; rest &= rest - 1) ends[31 - Math.clz32(rest & -rest)].push(at);
 }
 function walk(window, io, steps, hits) {
   let i = io[0];

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-TD5DAKWN.js";
+} from "./chunk-2QBKTG4W.js";
 
 // ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
