@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-SGZO6QHA.js";
-import "./chunk-L54P4YQO.js";
-import "./chunk-2QBKTG4W.js";
+} from "./chunk-IXRTEZQB.js";
+import "./chunk-7HWN4ZPA.js";
+import "./chunk-WTXGRRGE.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

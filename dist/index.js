@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-SGZO6QHA.js";
+} from "./chunk-IXRTEZQB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-L54P4YQO.js";
+} from "./chunk-7HWN4ZPA.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-2QBKTG4W.js";
+} from "./chunk-WTXGRRGE.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-2QBKTG4W.js";
+} from "./chunk-WTXGRRGE.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

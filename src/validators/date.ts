@@ -2,38 +2,43 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const OLDEST_YEARS = 120;
 
-interface YMD {
-  y: number;
-  m: number;
-  d: number;
-}
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
+const DAY_FIRST = /^(\d{1,2})\.? ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/;
+const MONTH_FIRST = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/;
 
-/** ISO `1984-03-12`, US `03/12/1984`, European `12.03.1984` / `12/03/1984`, `12 Mar 1984`, `March 12, 1984`. */
-function parse(value: string): YMD[] {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
-  if (m) return [{ y: +m[1]!, m: +m[2]!, d: +m[3]! }];
-  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value);
+const monthOf = (name: string) => MONTHS.indexOf(name.toLowerCase()) + 1;
+
+/**
+ * ISO `1984-03-12`, US `03/12/1984`, European `12.03.1984` / `12/03/1984`, `12 Mar 1984`, `March 12, 1984`.
+ * A dump holds hundreds of thousands of these: no date objects, lists or records per value, and the
+ * clock is read only for a value that is a calendar date.
+ */
+export function birthDateValid(value: string, today?: Date): boolean {
+  let m = ISO.exec(value);
+  if (m) return real(+m[1]!, +m[2]!, +m[3]!, today);
+  m = NUMERIC.exec(value);
   if (m) {
     const a = +m[1]!;
     const b = +m[3]!;
     const y = +m[4]!;
     // Dots are European (day first); slashes and dashes may be either way round.
-    return m[2] === '.' ? [{ y, m: b, d: a }] : [{ y, m: a, d: b }, { y, m: b, d: a }];
+    return m[2] === '.' ? real(y, b, a, today) : real(y, a, b, today) || real(y, b, a, today);
   }
-  m = /^(\d{1,2})\.? ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/.exec(value);
-  if (m) return [{ y: +m[3]!, m: MONTHS.indexOf(m[2]!.toLowerCase()) + 1, d: +m[1]! }];
-  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(value);
-  if (m) return [{ y: +m[3]!, m: MONTHS.indexOf(m[1]!.toLowerCase()) + 1, d: +m[2]! }];
-  return [];
+  m = DAY_FIRST.exec(value);
+  if (m) return real(+m[3]!, monthOf(m[2]!), +m[1]!, today);
+  m = MONTH_FIRST.exec(value);
+  if (m) return real(+m[3]!, monthOf(m[1]!), +m[2]!, today);
+  return false;
 }
 
-function real({ y, m, d }: YMD, today: Date): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return false; // 31 April, 30 February
-  return date <= today && y > today.getUTCFullYear() - OLDEST_YEARS;
+function real(y: number, m: number, d: number, today: Date | undefined): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return false; // 31 April, 30 February
+  const now = today ?? new Date();
+  return Date.UTC(y, m - 1, d) <= now.getTime() && y > now.getUTCFullYear() - OLDEST_YEARS;
 }
 
-export function birthDateValid(value: string, today = new Date()): boolean {
-  return parse(value).some((ymd) => real(ymd, today));
+function daysIn(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }

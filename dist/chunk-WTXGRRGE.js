@@ -4636,7 +4636,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options2) => {
+    var parse3 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -4807,7 +4807,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -5332,7 +5332,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options2) => {
+    parse3.fastpaths = (input, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -5398,7 +5398,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse3;
   }
 });
 
@@ -5408,7 +5408,7 @@ var require_picomatch = __commonJS({
     "use strict";
     var path3 = __require("path");
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -5496,7 +5496,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
     picomatch2.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse4(pattern, { ...options2, fastpaths: false });
+      return parse3(pattern, { ...options2, fastpaths: false });
     };
     picomatch2.scan = (input, options2) => scan(input, options2);
     picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -5522,10 +5522,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options2);
+        parsed.output = parse3.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options2);
+        parsed = parse3(input, options2);
       }
       return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -9644,30 +9644,35 @@ function paymentCardValid(value) {
 // src/validators/date.ts
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 var OLDEST_YEARS = 120;
-function parse2(value) {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
-  if (m) return [{ y: +m[1], m: +m[2], d: +m[3] }];
-  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value);
+var ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+var NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
+var DAY_FIRST = /^(\d{1,2})\.? ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/;
+var MONTH_FIRST = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/;
+var monthOf = (name) => MONTHS.indexOf(name.toLowerCase()) + 1;
+function birthDateValid(value, today) {
+  let m = ISO.exec(value);
+  if (m) return real(+m[1], +m[2], +m[3], today);
+  m = NUMERIC.exec(value);
   if (m) {
     const a = +m[1];
     const b = +m[3];
     const y = +m[4];
-    return m[2] === "." ? [{ y, m: b, d: a }] : [{ y, m: a, d: b }, { y, m: b, d: a }];
+    return m[2] === "." ? real(y, b, a, today) : real(y, a, b, today) || real(y, b, a, today);
   }
-  m = /^(\d{1,2})\.? ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/.exec(value);
-  if (m) return [{ y: +m[3], m: MONTHS.indexOf(m[2].toLowerCase()) + 1, d: +m[1] }];
-  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(value);
-  if (m) return [{ y: +m[3], m: MONTHS.indexOf(m[1].toLowerCase()) + 1, d: +m[2] }];
-  return [];
+  m = DAY_FIRST.exec(value);
+  if (m) return real(+m[3], monthOf(m[2]), +m[1], today);
+  m = MONTH_FIRST.exec(value);
+  if (m) return real(+m[3], monthOf(m[1]), +m[2], today);
+  return false;
 }
-function real({ y, m, d }, today) {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return false;
-  return date <= today && y > today.getUTCFullYear() - OLDEST_YEARS;
+function real(y, m, d, today) {
+  if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return false;
+  const now = today ?? /* @__PURE__ */ new Date();
+  return Date.UTC(y, m - 1, d) <= now.getTime() && y > now.getUTCFullYear() - OLDEST_YEARS;
 }
-function birthDateValid(value, today = /* @__PURE__ */ new Date()) {
-  return parse2(value).some((ymd) => real(ymd, today));
+function daysIn(y, m) {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 // src/validators/email.ts
@@ -9856,9 +9861,9 @@ function ipv6Groups(ip) {
     text = `${text.slice(0, v4.index)}${(n >>> 16).toString(16)}:${(n & 65535).toString(16)}`;
   }
   const [head, tail] = text.split("::");
-  const parse4 = (s) => s === "" ? [] : s.split(":").map((g) => parseInt(g, 16));
-  const left = parse4(head);
-  const right = tail === void 0 ? [] : parse4(tail);
+  const parse3 = (s) => s === "" ? [] : s.split(":").map((g) => parseInt(g, 16));
+  const left = parse3(head);
+  const right = tail === void 0 ? [] : parse3(tail);
   return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
 }
 function publicIpv6(ip) {
@@ -11791,7 +11796,7 @@ var MAX_INPUT_STRING_LENGTH = 250;
 var PHONE_NUMBER_START_PATTERN = new RegExp("[" + PLUS_CHARS + VALID_DIGITS + "]");
 var AFTER_PHONE_NUMBER_END_PATTERN = new RegExp("[^" + VALID_DIGITS + "#]+$");
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE3 = false;
-function parse3(text, options2, metadataJson) {
+function parse2(text, options2, metadataJson) {
   options2 = options2 || {};
   var metadata2 = new Metadata(metadataJson);
   if (options2.defaultCountry && !metadata2.hasCountry(options2.defaultCountry)) {
@@ -12023,7 +12028,7 @@ function _toPrimitive4(t, r) {
   return ("string" === r ? String : Number)(t);
 }
 function parsePhoneNumberWithError(text, options2, metadata2) {
-  return parse3(text, _objectSpread2(_objectSpread2({}, options2), {}, {
+  return parse2(text, _objectSpread2(_objectSpread2({}, options2), {}, {
     v2: true
   }), metadata2);
 }

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-L54P4YQO.js";
+} from "./chunk-7HWN4ZPA.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-2QBKTG4W.js";
+} from "./chunk-WTXGRRGE.js";
 
 // src/merge.ts
 function parse(file) {
