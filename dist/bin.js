@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-IXRTEZQB.js";
-import "./chunk-7HWN4ZPA.js";
-import "./chunk-WTXGRRGE.js";
+} from "./chunk-OKE7EKJ3.js";
+import "./chunk-XSQRE6ZH.js";
+import "./chunk-T2DLJE7A.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

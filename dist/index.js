@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-IXRTEZQB.js";
+} from "./chunk-OKE7EKJ3.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-7HWN4ZPA.js";
+} from "./chunk-XSQRE6ZH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-WTXGRRGE.js";
+} from "./chunk-T2DLJE7A.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

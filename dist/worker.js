@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-WTXGRRGE.js";
+} from "./chunk-T2DLJE7A.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

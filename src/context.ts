@@ -448,12 +448,17 @@ interface CsvHeader {
 const DELIMITERS = [',', ';', '\t', '|'];
 const HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
 
+const headerName = (field: string) => field.trim().replace(/^"(.*)"$/, '$1');
+
 /** A first line of identifier-like names split by one delimiter is a header. */
 function csvHeader(line: string): CsvHeader | undefined {
   let best: CsvHeader | undefined;
   for (const delimiter of DELIMITERS) {
-    const names = line.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
-    if (names.length < 2 || !names.every((n) => HEADER_FIELD.test(n))) continue;
+    // Most first lines (JSON, SQL, logs) fail at their first field: split them no further.
+    const first = line.indexOf(delimiter);
+    if (first === -1 || !HEADER_FIELD.test(headerName(line.slice(0, first)))) continue;
+    const names = line.split(delimiter).map(headerName);
+    if (!names.every((n) => HEADER_FIELD.test(n))) continue;
     if (best === undefined || names.length > best.names.length) best = { delimiter, names };
   }
   return best;

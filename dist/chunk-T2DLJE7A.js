@@ -6614,11 +6614,14 @@ function tableHeaderAt(text, start, streamStart) {
 }
 var DELIMITERS = [",", ";", "	", "|"];
 var HEADER_FIELD = /^[A-Za-z_][\w .()#/-]{0,63}$/;
+var headerName = (field) => field.trim().replace(/^"(.*)"$/, "$1");
 function csvHeader(line) {
   let best;
   for (const delimiter of DELIMITERS) {
-    const names = line.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, "$1"));
-    if (names.length < 2 || !names.every((n) => HEADER_FIELD.test(n))) continue;
+    const first = line.indexOf(delimiter);
+    if (first === -1 || !HEADER_FIELD.test(headerName(line.slice(0, first)))) continue;
+    const names = line.split(delimiter).map(headerName);
+    if (!names.every((n) => HEADER_FIELD.test(n))) continue;
     if (best === void 0 || names.length > best.names.length) best = { delimiter, names };
   }
   return best;

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-7HWN4ZPA.js";
+} from "./chunk-XSQRE6ZH.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-WTXGRRGE.js";
+} from "./chunk-T2DLJE7A.js";
 
 // src/merge.ts
 function parse(file) {
