@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-OKE7EKJ3.js";
-import "./chunk-XSQRE6ZH.js";
-import "./chunk-T2DLJE7A.js";
+} from "./chunk-DR3YBUOZ.js";
+import "./chunk-QS5CVN7G.js";
+import "./chunk-INBXMBVO.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-OKE7EKJ3.js";
+} from "./chunk-DR3YBUOZ.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-XSQRE6ZH.js";
+} from "./chunk-QS5CVN7G.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-T2DLJE7A.js";
+} from "./chunk-INBXMBVO.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-T2DLJE7A.js";
+} from "./chunk-INBXMBVO.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -52,8 +52,14 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
   return span ?? undefined;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
+/** Whether `s` is ASCII (`withoutLf`: and holds no line feed). A loop: values are short, and a regex call per match cost more. */
+function ascii(s: string, withoutLf: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code > 0x7f || (withoutLf && code === 10)) return false;
+  }
+  return true;
+}
 const BARE = /^[A-Za-z0-9]+$/;
 
 /**
@@ -80,7 +86,7 @@ function collect(rule: CompiledRule, text: string, from: number, to: number, bas
     const span = groupSpan(m, rule.group);
     if (span === undefined || span[1] === span[0]) continue;
     const latin1 = rule.group === 0 ? m[0] : text.slice(span[0], span[1]);
-    const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+    const value = ascii(latin1, false) ? latin1 : Buffer.from(latin1, 'latin1').toString('utf8');
     // Most rules list no known values and most configs allowlist none: skip normalising for them.
     const normalized = rule.allow.size > 0 || listedValues !== undefined ? rule.normalize(value) : undefined;
     if (normalized !== undefined && rule.allow.has(normalized)) continue;
@@ -531,7 +537,7 @@ class StreamDetector {
   /** The finding a hit makes, when it is kept (FindingsLimit); `window` holds its end, from absolute offset `base`. */
   private findingOf(hit: RatedHit, start: Position, window: Buffer, base: number): EngineFinding {
     // An ASCII value without a line break ends as many columns to the right as it has bytes.
-    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
+    const end = ascii(hit.value, true) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
     const masked = hit.rule.mask(hit.value);
     let seen = this.occurrences.get(hit.rule);
     if (seen === undefined) this.occurrences.set(hit.rule, (seen = new Map()));

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-T2DLJE7A.js";
+} from "./chunk-INBXMBVO.js";
 
 // ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

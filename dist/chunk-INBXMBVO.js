@@ -7096,16 +7096,19 @@ function isAlnum(ch) {
 }
 var ASCII = /^[\x00-\x7f]*$/;
 var isAsciiAlnum = (code) => code >= 48 && code <= 57 || (code | 32) >= 97 && (code | 32) <= 122;
+var maskCodes = new Uint16Array(256);
 function maskAscii(value) {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total++;
   const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
-  let out = "";
+  const codes = value.length <= maskCodes.length ? maskCodes : new Uint16Array(value.length);
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    out += !isAsciiAlnum(code) || ++seen > total - keep ? value[i] : "*";
+    codes[i] = !isAsciiAlnum(code) || ++seen > total - keep ? code : 42;
   }
+  let out = "";
+  for (let i = 0; i < value.length; i += maskCodes.length) out += String.fromCharCode(...codes.subarray(i, Math.min(value.length, i + maskCodes.length)));
   return out;
 }
 function maskerFor(style) {
@@ -7244,8 +7247,13 @@ function groupSpan(m, group) {
   const span = typeof group === "number" ? indices?.[group] : indices?.groups?.[group];
   return span ?? void 0;
 }
-var NON_ASCII = /[^\x00-\x7f]/;
-var ONE_ASCII_LINE = /^[^\n\x80-\uffff]*$/;
+function ascii(s, withoutLf) {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code > 127 || withoutLf && code === 10) return false;
+  }
+  return true;
+}
 var BARE = /^[A-Za-z0-9]+$/;
 function collect(rule2, text, from, to, base, allowed, out) {
   const re = rule2.regex;
@@ -7264,7 +7272,7 @@ function collect(rule2, text, from, to, base, allowed, out) {
     const span = groupSpan(m, rule2.group);
     if (span === void 0 || span[1] === span[0]) continue;
     const latin1 = rule2.group === 0 ? m[0] : text.slice(span[0], span[1]);
-    const value = NON_ASCII.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+    const value = ascii(latin1, false) ? latin1 : Buffer.from(latin1, "latin1").toString("utf8");
     const normalized = rule2.allow.size > 0 || listedValues !== void 0 ? rule2.normalize(value) : void 0;
     if (normalized !== void 0 && rule2.allow.has(normalized)) continue;
     const needsContext = rule2.requireContext === "always" || rule2.requireContext === "bare" && BARE.test(value);
@@ -7555,7 +7563,7 @@ var StreamDetector = class {
   }
   /** The finding a hit makes, when it is kept (FindingsLimit); `window` holds its end, from absolute offset `base`. */
   findingOf(hit, start, window, base) {
-    const end = ONE_ASCII_LINE.test(hit.value) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
+    const end = ascii(hit.value, true) ? { line: start.line, column: start.column + hit.value.length } : this.tracker.at(window, base, hit.end);
     const masked = hit.rule.mask(hit.value);
     let seen = this.occurrences.get(hit.rule);
     if (seen === void 0) this.occurrences.set(hit.rule, seen = /* @__PURE__ */ new Map());

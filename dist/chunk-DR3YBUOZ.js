@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-XSQRE6ZH.js";
+} from "./chunk-QS5CVN7G.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-T2DLJE7A.js";
+} from "./chunk-INBXMBVO.js";
 
 // src/merge.ts
 function parse(file) {
