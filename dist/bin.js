@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-DR3YBUOZ.js";
-import "./chunk-QS5CVN7G.js";
-import "./chunk-INBXMBVO.js";
+} from "./chunk-VSDL4SUB.js";
+import "./chunk-YGNTT653.js";
+import "./chunk-TY6TYUIJ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-DR3YBUOZ.js";
+} from "./chunk-VSDL4SUB.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-QS5CVN7G.js";
+} from "./chunk-YGNTT653.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-INBXMBVO.js";
+} from "./chunk-TY6TYUIJ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -639,11 +639,13 @@ class StreamContext implements ContextTracker {
   private copy: SqlHeader | undefined;
   // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
   // the INSERT statement it belongs to. A line that began in an earlier window continues that
-  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit.
+  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit, at `lastInsertAt`
+  // of this window (-1: in an earlier one).
   private lineStart = -1;
   private lineEnd = -1;
   private insert: SqlHeader | undefined;
   private lastInsert: SqlHeader | undefined;
+  private lastInsertAt = -1;
   private insertAtWindowStart: SqlHeader | undefined;
   private atStreamStart = true;
   // The start of the line that runs into the next window (absolute `end`), for CSV and COPY fields;
@@ -807,9 +809,13 @@ class StreamContext implements ContextTracker {
       if (header !== undefined) inserts.push({ at, header });
       this.declare(header?.columns);
     }
-    for (const { at, header } of inserts) events.push({ at, apply: () => (this.lastInsert = header) });
+    this.lastInsertAt = -1;
+    for (const { at, header } of inserts) events.push({ at, apply: () => ((this.lastInsert = header), (this.lastInsertAt = at)) });
     const lastLf = lastLineFeed(bytes, to - 1);
     if (lastLf >= from) this.insertAtWindowEnd = this.insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? this.lastInsert);
+    // The statement the window's last line runs on in: the last INSERT on that line, if any.
+    const lastOfLine = inserts.at(-1);
+    if (lastOfLine !== undefined && lastOfLine.at > lastLf) this.insertAtWindowEnd = lastOfLine.header;
     const lastRow = tableHeaderAt(text, lastLf + 1, this.atStreamStart);
     this.markdownForNext = lastRow === 'above' ? this.markdown : lastRow;
     this.declare(this.markdownForNext);
@@ -869,6 +875,8 @@ class StreamContext implements ContextTracker {
     }
     this.applyEventsUpTo(start);
     const lineStart = this.lineStart;
+    // Several statements on one line: a hit after a later INSERT on it belongs to that one.
+    if (this.lastInsertAt > lineStart) this.insert = this.lastInsert;
 
     const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
     if (key !== undefined) {

@@ -117,6 +117,16 @@ describe('structure-aware context', () => {
     expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn"']));
   });
 
+  it('several INSERT statements on one line: each value takes the columns of its own statement', async () => {
+    const line = `INSERT INTO orders (id, order_no) VALUES (1, '${bare}'); INSERT INTO people (id, ssn) VALUES (2, '${bare}'), (3, '${bareOther}'); INSERT INTO orders (id, order_no) VALUES (4, '${bareOther}');`;
+    expect(await rated(`${line}\n`)).toEqual(['us-ssn high column "ssn" [people.ssn]', 'us-ssn high column "ssn" [people.ssn]']);
+    // The second statement's tuples run on over later windows.
+    const tuples = Array.from({ length: 300 }, (_, i) => `(${i}, 'lorem ipsum dolor sit amet', '${bare}')`).join(', ');
+    const found = await rated(`INSERT INTO orders (id, order_no) VALUES (1, '${bareOther}'); INSERT INTO people (id, note, ssn) VALUES ${tuples};\n`);
+    expect(found).toHaveLength(300);
+    expect(new Set(found)).toEqual(new Set(['us-ssn high column "ssn" [people.ssn]']));
+  });
+
   it('INSERT with a column list, one statement per row', async () => {
     const sql = `INSERT INTO people (id, ssn, order_no) VALUES (1, '${bare}', '${bareOther}');\nINSERT INTO orders (id, order_no) VALUES (2, '${bare}');\n`;
     expect(await rated(sql)).toEqual(['us-ssn high column "ssn" [people.ssn]']);

@@ -6735,11 +6735,13 @@ var StreamContext = class {
   copy;
   // The line of the previous hit, in window coordinates (lineEnd -1: it runs past the window), and
   // the INSERT statement it belongs to. A line that began in an earlier window continues that
-  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit.
+  // window's last INSERT. `lastInsert`: the last INSERT header before the current hit, at `lastInsertAt`
+  // of this window (-1: in an earlier one).
   lineStart = -1;
   lineEnd = -1;
   insert;
   lastInsert;
+  lastInsertAt = -1;
   insertAtWindowStart;
   atStreamStart = true;
   // The start of the line that runs into the next window (absolute `end`), for CSV and COPY fields;
@@ -6887,9 +6889,12 @@ var StreamContext = class {
       if (header !== void 0) inserts.push({ at, header });
       this.declare(header?.columns);
     }
-    for (const { at, header } of inserts) events.push({ at, apply: () => this.lastInsert = header });
+    this.lastInsertAt = -1;
+    for (const { at, header } of inserts) events.push({ at, apply: () => (this.lastInsert = header, this.lastInsertAt = at) });
     const lastLf = lastLineFeed(bytes, to - 1);
     if (lastLf >= from) this.insertAtWindowEnd = this.insertOf(text, lastLf + 1, inserts.filter((i) => i.at <= lastLf).at(-1)?.header ?? this.lastInsert);
+    const lastOfLine = inserts.at(-1);
+    if (lastOfLine !== void 0 && lastOfLine.at > lastLf) this.insertAtWindowEnd = lastOfLine.header;
     const lastRow = tableHeaderAt(text, lastLf + 1, this.atStreamStart);
     this.markdownForNext = lastRow === "above" ? this.markdown : lastRow;
     this.declare(this.markdownForNext);
@@ -6941,6 +6946,7 @@ var StreamContext = class {
     }
     this.applyEventsUpTo(start);
     const lineStart = this.lineStart;
+    if (this.lastInsertAt > lineStart) this.insert = this.lastInsert;
     const key = keyBefore(text, Math.max(lineStart, start - KEY_LOOKBACK), start);
     if (key !== void 0) {
       let found = remembered.get(rule2, numeric, "key", key);

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-INBXMBVO.js";
+} from "./chunk-TY6TYUIJ.js";
 
 // ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

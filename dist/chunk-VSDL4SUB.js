@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-QS5CVN7G.js";
+} from "./chunk-YGNTT653.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-INBXMBVO.js";
+} from "./chunk-TY6TYUIJ.js";
 
 // src/merge.ts
 function parse(file) {
