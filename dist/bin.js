@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-VSDL4SUB.js";
-import "./chunk-YGNTT653.js";
-import "./chunk-TY6TYUIJ.js";
+} from "./chunk-KH2KA62D.js";
+import "./chunk-7E77NELJ.js";
+import "./chunk-KZGNCSTP.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

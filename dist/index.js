@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-VSDL4SUB.js";
+} from "./chunk-KH2KA62D.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-YGNTT653.js";
+} from "./chunk-7E77NELJ.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-TY6TYUIJ.js";
+} from "./chunk-KZGNCSTP.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-TY6TYUIJ.js";
+} from "./chunk-KZGNCSTP.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

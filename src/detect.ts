@@ -9,7 +9,7 @@ import { buildAutomaton, type Automaton, type Covered, type PatternSource } from
 import { CONTEXT_LOOKBACK, confidenceRank, contextNeedles, createContextTracker, SQL_KEYWORDS, type ContextTracker, type HitContext, type KeywordStarts } from './context.js';
 import { FindingsLimit } from './findings-cap.js';
 import { withFingerprint } from './redact.js';
-import { findAllowDirectives, type DirectiveMatch } from './inline-allow.js';
+import { ALLOW_MARKER, findAllowDirectives, type DirectiveMatch } from './inline-allow.js';
 import { LineTracker, type Position } from './location.js';
 import type { AllowDirective, CompiledRule, EngineFinding, Finding } from './types.js';
 
@@ -142,6 +142,8 @@ interface WithAutomaton {
   gates: Gate[];
   /** Where SQL_KEYWORDS are in `automaton.covered`, for the context tracker (unless it had no room). */
   keywords: number[] | undefined;
+  /** Where ALLOW_MARKER is in `automaton.covered` (unless it had no room). */
+  marker: number | undefined;
 }
 
 interface Plan {
@@ -188,10 +190,17 @@ function withAutomaton(rules: CompiledRule[]): WithAutomaton {
   const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, 'i') }));
   // Rules first: where the automaton has no room left for all, needles go without their gate, and
   // the context tracker finds the keywords itself.
-  const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles), ...keywords]);
+  const marker = { regex: new RegExp(ALLOW_MARKER) };
+  const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles), ...keywords, marker]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
   const gates = needles.flatMap((gate) => (coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles)! }] : []));
-  return { automaton, steps: stepsFor(rules, coveredAt), gates, keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)!) : undefined };
+  return {
+    automaton,
+    steps: stepsFor(rules, coveredAt),
+    gates,
+    keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)!) : undefined,
+    marker: coveredAt.get(marker),
+  };
 }
 
 /** The steps for `rules`, of which those in `coveredAt` (by their index in the automaton) are covered by it. */
@@ -339,9 +348,18 @@ function patternPass(window: Buffer, from: number, to: number, rules: CompiledRu
 function keywordStarts({ automaton, ends }: Pass, from: number, to: number): KeywordStarts | undefined {
   const at = automaton?.keywords;
   if (ends === undefined || at === undefined) return undefined;
-  const starts = (k: number) => ends[at[k]!]!.map((end) => end - SQL_KEYWORDS[k]!.length).filter((start) => start >= from && start < to);
+  const starts = (k: number) => startsIn(ends[at[k]!]!, SQL_KEYWORDS[k]!.length, from, to);
   return [starts(0), starts(1), starts(2)];
 }
+
+/** Where ALLOW_MARKER starts in [from, to), when the automaton found it: a window without one is not searched again. */
+function markerStarts({ automaton, ends }: Pass, from: number, to: number): number[] | undefined {
+  const at = automaton?.marker;
+  return ends === undefined || at === undefined ? undefined : startsIn(ends[at]!, ALLOW_MARKER.length, from, to);
+}
+
+/** The starts in [from, to) of a literal of `length` bytes that ends at `ends`. */
+const startsIn = (ends: number[], length: number, from: number, to: number) => ends.map((end) => end - length).filter((start) => start >= from && start < to);
 
 /**
  * Matches of every rule (as collect() keeps them) that start in [from, to) of `window` (at absolute
@@ -495,7 +513,7 @@ class StreamDetector {
     context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
     scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, this.allowed, hits);
     // Directives and findings share the forward-only line tracker, so they are visited in offset order.
-    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
+    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0, markerStarts(pass, acceptFrom - base, acceptTo - base));
     let next = 0;
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const rated: RatedHit[] = [];

@@ -1,8 +1,8 @@
 // `piiguard:allow [rule-id…] [-- reason]` comments, found by the engine in the window it already has
-// (a literal search, so files without the marker cost one indexOf per window). The marker counts only
-// right after a comment opener (`#`, `//`, `--`, `/*`, `<!--`, `;`, `%`, or a `*` starting a line), so
-// code and prose that merely mention it are not directives. The reason is for reviewers and is never
-// copied out: it sits on the same line as the value it excuses.
+// (by its automaton in the same pass as the patterns, else one indexOf per window). The marker counts
+// only right after a comment opener (`#`, `//`, `--`, `/*`, `<!--`, `;`, `%`, or a `*` starting a
+// line), so code and prose that merely mention it are not directives. The reason is for reviewers and
+// is never copied out: it sits on the same line as the value it excuses.
 
 export const ALLOW_MARKER = 'piiguard:allow';
 
@@ -24,11 +24,12 @@ const ALONE = new RegExp(`^[ \\t]*(?:${OPENER}|\\*)[ \\t]*$`);
 
 /**
  * Directives starting in [from, to) of the latin1 view `text`. `atStreamStart` says `text[0]` begins the
- * stream, so a line start not found in the window is the stream start.
+ * stream, so a line start not found in the window is the stream start. `markers`: where the marker
+ * starts in [from, to), when the caller knows (the engine's automaton finds it with the patterns).
  */
-export function findAllowDirectives(text: string, from: number, to: number, atStreamStart: boolean): DirectiveMatch[] {
+export function findAllowDirectives(text: string, from: number, to: number, atStreamStart: boolean, markers = markersIn(text, from, to)): DirectiveMatch[] {
   const found: DirectiveMatch[] = [];
-  for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) {
+  for (const i of markers) {
     const end = i + ALLOW_MARKER.length;
     if (end < text.length && WORD_BYTE.test(text[end]!)) continue;
     const lf = text.lastIndexOf('\n', i - 1);
@@ -40,6 +41,12 @@ export function findAllowDirectives(text: string, from: number, to: number, atSt
     found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: wholeLine && ALONE.test(before) });
   }
   return found;
+}
+
+function markersIn(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) starts.push(i);
+  return starts;
 }
 
 /** Rule ids after the marker, up to `--` (the reason), a comment close or the end of the line. */

@@ -50,6 +50,19 @@ describe('detectStream', () => {
     }
   });
 
+  it('finds piiguard:allow comments alike with and without the automaton', async () => {
+    const r = rng(9);
+    const shapes = ['# piiguard:allow', '// piiguard:allow us-ssn', 'x piiguard:allow', '# piiguard:allowed', '-- piiguard:allow email -- ok', '#piiguard:allow'];
+    let text = '';
+    while (text.length < 300_000) text += `${'lorem ipsum '.repeat(Math.floor(r() * 40))}${ssn(text.length)} ${shapes[Math.floor(r() * shapes.length)]}\n`;
+    const buf = Buffer.from(text);
+    const allows = async (size: number) => (await detectStream(chunked(buf, size), await loadRules({ settings: DEFAULT_SETTINGS }), 'x')).allows;
+    // Windows of 4 KiB never build the automaton (fresh rules each time: it is built per rule list).
+    const direct = await allows(4096);
+    expect(direct.length).toBeGreaterThan(500);
+    for (const size of [1 << 16, 100_000, 1 << 20]) expect(await allows(size), `chunk size ${size}`).toEqual(direct);
+  });
+
   it('a value split by a chunk border in a single huge line is still found once', async () => {
     const value = cardNumber(7);
     const big = `${'9 '.repeat(600_000)}card=${value} ${'a'.repeat(300_000)}`;

@@ -129,9 +129,10 @@ describe('inline piiguard:allow', () => {
     for (const out of [stdout, sarif, text]) expect(out).not.toContain('reviewed-by-dana');
   });
 
-  it('works next to the 1 MiB read-chunk border of a large file', () => {
-    // The marker starts just inside the first window's accept region (which ends OVERLAP = 256 bytes
-    // before the border); the value it covers is found in the next window.
+  it('works next to a window border of a large file', () => {
+    // 1 MiB is a multiple of the 64 KiB reads, so a window ends there. The marker starts just inside
+    // that window's accept region (which ends OVERLAP = 256 bytes before the border); the value it
+    // covers is found in the next window.
     const border = 1 << 20;
     const head = `# ${ALLOW} us-ssn`;
     const filler = 'x'.repeat(border - 262 - 1) + '\n';

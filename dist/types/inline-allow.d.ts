@@ -7,6 +7,7 @@ export interface DirectiveMatch {
 }
 /**
  * Directives starting in [from, to) of the latin1 view `text`. `atStreamStart` says `text[0]` begins the
- * stream, so a line start not found in the window is the stream start.
+ * stream, so a line start not found in the window is the stream start. `markers`: where the marker
+ * starts in [from, to), when the caller knows (the engine's automaton finds it with the patterns).
  */
-export declare function findAllowDirectives(text: string, from: number, to: number, atStreamStart: boolean): DirectiveMatch[];
+export declare function findAllowDirectives(text: string, from: number, to: number, atStreamStart: boolean, markers?: number[]): DirectiveMatch[];

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-YGNTT653.js";
+} from "./chunk-7E77NELJ.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-TY6TYUIJ.js";
+} from "./chunk-KZGNCSTP.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-TY6TYUIJ.js";
+} from "./chunk-KZGNCSTP.js";
 
 // ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({

@@ -7139,9 +7139,9 @@ var OPENER = String.raw`(?:#+|//+|--|/\*+|<!--|;+|%+)`;
 var AFTER_OPENER = new RegExp(`${OPENER}[ \\t]*$`);
 var BLOCK_COMMENT_LINE = /^[ \t]*\*[ \t]*$/;
 var ALONE = new RegExp(`^[ \\t]*(?:${OPENER}|\\*)[ \\t]*$`);
-function findAllowDirectives(text, from, to, atStreamStart) {
+function findAllowDirectives(text, from, to, atStreamStart, markers = markersIn(text, from, to)) {
   const found = [];
-  for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) {
+  for (const i of markers) {
     const end = i + ALLOW_MARKER.length;
     if (end < text.length && WORD_BYTE.test(text[end])) continue;
     const lf = text.lastIndexOf("\n", i - 1);
@@ -7151,6 +7151,11 @@ function findAllowDirectives(text, from, to, atStreamStart) {
     found.push({ offset: i, rules: ruleIds(text, end), coversNextLine: wholeLine && ALONE.test(before) });
   }
   return found;
+}
+function markersIn(text, from, to) {
+  const starts = [];
+  for (let i = text.indexOf(ALLOW_MARKER, from); i !== -1 && i < to; i = text.indexOf(ALLOW_MARKER, i + 1)) starts.push(i);
+  return starts;
 }
 function ruleIds(text, from) {
   const eol = text.indexOf("\n", from);
@@ -7309,10 +7314,17 @@ function withAutomaton(rules) {
     return found === void 0 ? [] : [{ rule: rule2, needles: { regex: new RegExp(found.source, "i") }, longest: found.longest, spaced: found.spaced }];
   });
   const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, "i") }));
-  const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles), ...keywords]);
+  const marker = { regex: new RegExp(ALLOW_MARKER) };
+  const automaton = buildAutomaton([...rules, ...needles.map((n) => n.needles), ...keywords, marker]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
   const gates = needles.flatMap((gate) => coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles) }] : []);
-  return { automaton, steps: stepsFor(rules, coveredAt), gates, keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)) : void 0 };
+  return {
+    automaton,
+    steps: stepsFor(rules, coveredAt),
+    gates,
+    keywords: keywords.every((k) => coveredAt.has(k)) ? keywords.map((k) => coveredAt.get(k)) : void 0,
+    marker: coveredAt.get(marker)
+  };
 }
 function stepsFor(rules, coveredAt) {
   const steps = [];
@@ -7411,9 +7423,14 @@ function patternPass(window, from, to, rules) {
 function keywordStarts({ automaton, ends }, from, to) {
   const at = automaton?.keywords;
   if (ends === void 0 || at === void 0) return void 0;
-  const starts = (k) => ends[at[k]].map((end) => end - SQL_KEYWORDS[k].length).filter((start) => start >= from && start < to);
+  const starts = (k) => startsIn(ends[at[k]], SQL_KEYWORDS[k].length, from, to);
   return [starts(0), starts(1), starts(2)];
 }
+function markerStarts({ automaton, ends }, from, to) {
+  const at = automaton?.marker;
+  return ends === void 0 || at === void 0 ? void 0 : startsIn(ends[at], ALLOW_MARKER.length, from, to);
+}
+var startsIn = (ends, length, from, to) => ends.map((end) => end - length).filter((start) => start >= from && start < to);
 function scanWindow({ steps, automaton, ends }, window, text, from, to, base, context, allowed, out) {
   const covered = automaton?.automaton.covered ?? [];
   const closed = automaton !== void 0 && ends !== void 0 ? shut(automaton.gates, ends, text, from, context) : void 0;
@@ -7533,7 +7550,7 @@ var StreamDetector = class {
     const pass = patternPass(window, acceptFrom - base, acceptTo - base, this.rules);
     context.window(text, acceptFrom - base, acceptTo - base, base, window, keywordStarts(pass, acceptFrom - base, acceptTo - base));
     scanWindow(pass, window, text, acceptFrom - base, acceptTo - base, base, context, this.allowed, hits);
-    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0);
+    const directives = findAllowDirectives(text, acceptFrom - base, acceptTo - base, base === 0, markerStarts(pass, acceptFrom - base, acceptTo - base));
     let next = 0;
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const rated = [];
