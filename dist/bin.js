@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-KH2KA62D.js";
-import "./chunk-7E77NELJ.js";
-import "./chunk-KZGNCSTP.js";
+} from "./chunk-V62KSJC5.js";
+import "./chunk-7DEKACF7.js";
+import "./chunk-KYJFNHLF.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-KH2KA62D.js";
+} from "./chunk-V62KSJC5.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-7E77NELJ.js";
+} from "./chunk-7DEKACF7.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KZGNCSTP.js";
+} from "./chunk-KYJFNHLF.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-KZGNCSTP.js";
+} from "./chunk-KYJFNHLF.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

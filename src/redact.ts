@@ -32,23 +32,17 @@ function isAlnum(ch: string): boolean {
 const ASCII = /^[\x00-\x7f]*$/;
 const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
 
-/** The characters of a mask being built: one string made from them, not one per character added. */
-const maskCodes = new Uint16Array(256);
-
 /** maskTrailing for ASCII values, without a Unicode regex per character (it runs once per finding). */
 function maskAscii(value: string): string {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total++;
   const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
-  const codes = value.length <= maskCodes.length ? maskCodes : new Uint16Array(value.length);
+  let out = '';
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    codes[i] = !isAsciiAlnum(code) || ++seen > total - keep ? code : 42; // '*'
+    out += !isAsciiAlnum(code) || ++seen > total - keep ? value[i] : '*';
   }
-  // In pieces: a call takes only so many arguments (a custom rule's match may be long).
-  let out = '';
-  for (let i = 0; i < value.length; i += maskCodes.length) out += String.fromCharCode(...codes.subarray(i, Math.min(value.length, i + maskCodes.length)));
   return out;
 }
 

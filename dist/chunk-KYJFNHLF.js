@@ -7102,19 +7102,16 @@ function isAlnum(ch) {
 }
 var ASCII = /^[\x00-\x7f]*$/;
 var isAsciiAlnum = (code) => code >= 48 && code <= 57 || (code | 32) >= 97 && (code | 32) <= 122;
-var maskCodes = new Uint16Array(256);
 function maskAscii(value) {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total++;
   const keep = total > 2 * KEEP_TRAILING ? KEEP_TRAILING : Math.floor(total / 3);
-  const codes = value.length <= maskCodes.length ? maskCodes : new Uint16Array(value.length);
+  let out = "";
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    codes[i] = !isAsciiAlnum(code) || ++seen > total - keep ? code : 42;
+    out += !isAsciiAlnum(code) || ++seen > total - keep ? value[i] : "*";
   }
-  let out = "";
-  for (let i = 0; i < value.length; i += maskCodes.length) out += String.fromCharCode(...codes.subarray(i, Math.min(value.length, i + maskCodes.length)));
   return out;
 }
 function maskerFor(style) {

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-7E77NELJ.js";
+} from "./chunk-7DEKACF7.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-KZGNCSTP.js";
+} from "./chunk-KYJFNHLF.js";
 
 // src/merge.ts
 function parse(file) {
