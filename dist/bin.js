@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-V62KSJC5.js";
-import "./chunk-7DEKACF7.js";
-import "./chunk-KYJFNHLF.js";
+} from "./chunk-2IY7SLUX.js";
+import "./chunk-5YNP3DDH.js";
+import "./chunk-KGQ3FU3W.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-V62KSJC5.js";
+} from "./chunk-2IY7SLUX.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-7DEKACF7.js";
+} from "./chunk-5YNP3DDH.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KYJFNHLF.js";
+} from "./chunk-KGQ3FU3W.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

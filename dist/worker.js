@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-KYJFNHLF.js";
+} from "./chunk-KGQ3FU3W.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-7DEKACF7.js";
+} from "./chunk-5YNP3DDH.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-KYJFNHLF.js";
+} from "./chunk-KGQ3FU3W.js";
 
 // src/merge.ts
 function parse(file) {
