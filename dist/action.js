@@ -14,7 +14,7 @@ import {
   readBaseline,
   runScan,
   sarifReporter
-} from "./chunk-5YNP3DDH.js";
+} from "./chunk-5WZVFU5A.js";
 import {
   ConfigError,
   UNSCANNED_REASONS,
@@ -23,7 +23,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-KGQ3FU3W.js";
+} from "./chunk-YO6G75LQ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,9 @@
 import { createRequire as __piiguardCreateRequire } from 'node:module'; const require = __piiguardCreateRequire(import.meta.url);
 import {
   run
-} from "./chunk-2IY7SLUX.js";
-import "./chunk-5YNP3DDH.js";
-import "./chunk-KGQ3FU3W.js";
+} from "./chunk-5L22BKS3.js";
+import "./chunk-5WZVFU5A.js";
+import "./chunk-YO6G75LQ.js";
 
 // src/bin.ts
 var code = await run(process.argv.slice(2), {

@@ -2,7 +2,7 @@ import { createRequire as __piiguardCreateRequire } from 'node:module'; const re
 import {
   mergeReports,
   run
-} from "./chunk-2IY7SLUX.js";
+} from "./chunk-5L22BKS3.js";
 import {
   BASELINE_VERSION,
   EXIT,
@@ -18,7 +18,7 @@ import {
   sarifReporter,
   scan,
   textReporter
-} from "./chunk-5YNP3DDH.js";
+} from "./chunk-5WZVFU5A.js";
 import {
   BUILTIN_RULES_DIR,
   ConfigError,
@@ -28,7 +28,7 @@ import {
   loadRules,
   readRuleFile,
   readRuleFolder
-} from "./chunk-KGQ3FU3W.js";
+} from "./chunk-YO6G75LQ.js";
 export {
   BASELINE_VERSION,
   BUILTIN_RULES_DIR,

@@ -3,7 +3,7 @@ import {
   compileRule,
   createSummarizer,
   scanFile
-} from "./chunk-KGQ3FU3W.js";
+} from "./chunk-YO6G75LQ.js";
 
 // src/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

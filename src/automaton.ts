@@ -839,7 +839,10 @@ function makeDfa(nfa: Nfa, starts: number[], ruleCount: number, lifetime: number
       const [a, b, c, d] = lanes as [Lane, Lane, Lane, Lane];
       while (lanes.every((lane) => lane.io[0]! < lane.io[3]!)) {
         walkFour(window, a.io, b.io, c.io, d.io, steps, a.hits, b.hits, c.hits, d.hits);
-        for (const lane of lanes) if (flush(lane), !buildFor(lane)) return undefined;
+        for (const lane of lanes) {
+          flush(lane);
+          if (!buildFor(lane)) return undefined;
+        }
       }
     }
     for (const lane of lanes) {

@@ -40,21 +40,25 @@ export class FindingsLimit {
   private readonly kept: EngineFinding[] = [];
   private readonly counts = new Map<string, number>();
   private readonly aggregates = new Map<string, EngineFinding & { aggregate: { count: number } }>();
+  /** What the last admit() said the next keep() gets: a finding kept whole, or one that starts its rule's aggregate. */
+  private startsAggregate = false;
 
   constructor(private readonly limit: number) {}
 
   admit(ruleId: string): boolean {
     const n = (this.counts.get(ruleId) ?? 0) + 1;
     this.counts.set(ruleId, n);
-    if (this.limit === 0 || n <= this.limit) return true;
+    this.startsAggregate = this.limit !== 0 && n > this.limit;
+    if (!this.startsAggregate) return true;
     const aggregate = this.aggregates.get(ruleId);
     if (aggregate === undefined) return true;
     aggregate.aggregate.count++;
     return false;
   }
 
+  /** The finding admit() just let in. */
   keep(finding: EngineFinding): void {
-    if (this.limit === 0 || this.counts.get(finding.ruleId)! <= this.limit) this.kept.push(finding);
+    if (!this.startsAggregate) this.kept.push(finding);
     else {
       // The finding itself becomes the aggregate: a copy by spread, of findings of every shape (with
       // a table or a listed value, or none), deoptimised the engine's loop it is inlined in each time.

@@ -20,8 +20,11 @@ export declare class FindingsLimit {
     private readonly kept;
     private readonly counts;
     private readonly aggregates;
+    /** What the last admit() said the next keep() gets: a finding kept whole, or one that starts its rule's aggregate. */
+    private startsAggregate;
     constructor(limit: number);
     admit(ruleId: string): boolean;
+    /** The finding admit() just let in. */
     keep(finding: EngineFinding): void;
     findings(): EngineFinding[];
 }

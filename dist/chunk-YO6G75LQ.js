@@ -6225,7 +6225,10 @@ function makeDfa(nfa, starts, ruleCount, lifetime) {
       const [a, b, c, d] = lanes;
       while (lanes.every((lane) => lane.io[0] < lane.io[3])) {
         walkFour(window, a.io, b.io, c.io, d.io, steps, a.hits, b.hits, c.hits, d.hits);
-        for (const lane of lanes) if (flush(lane), !buildFor(lane)) return void 0;
+        for (const lane of lanes) {
+          flush(lane);
+          if (!buildFor(lane)) return void 0;
+        }
       }
     }
     for (const lane of lanes) {
@@ -6987,17 +6990,21 @@ var FindingsLimit = class {
   kept = [];
   counts = /* @__PURE__ */ new Map();
   aggregates = /* @__PURE__ */ new Map();
+  /** What the last admit() said the next keep() gets: a finding kept whole, or one that starts its rule's aggregate. */
+  startsAggregate = false;
   admit(ruleId) {
     const n = (this.counts.get(ruleId) ?? 0) + 1;
     this.counts.set(ruleId, n);
-    if (this.limit === 0 || n <= this.limit) return true;
+    this.startsAggregate = this.limit !== 0 && n > this.limit;
+    if (!this.startsAggregate) return true;
     const aggregate = this.aggregates.get(ruleId);
     if (aggregate === void 0) return true;
     aggregate.aggregate.count++;
     return false;
   }
+  /** The finding admit() just let in. */
   keep(finding) {
-    if (this.limit === 0 || this.counts.get(finding.ruleId) <= this.limit) this.kept.push(finding);
+    if (!this.startsAggregate) this.kept.push(finding);
     else {
       const first = finding;
       first.aggregate = { count: 1 };

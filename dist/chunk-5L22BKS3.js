@@ -24,13 +24,13 @@ import {
   runScan,
   stagedSettings,
   summaryLine
-} from "./chunk-5YNP3DDH.js";
+} from "./chunk-5WZVFU5A.js";
 import {
   ConfigError,
   UsageError,
   compareFindings,
   loadRules
-} from "./chunk-KGQ3FU3W.js";
+} from "./chunk-YO6G75LQ.js";
 
 // src/merge.ts
 function parse(file) {

@@ -33,7 +33,7 @@ import {
   scanStream,
   schemaValidator,
   tooLarge
-} from "./chunk-KGQ3FU3W.js";
+} from "./chunk-YO6G75LQ.js";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
