@@ -188,9 +188,9 @@ function withAutomaton(rules: CompiledRule[]): WithAutomaton {
     return found === undefined ? [] : [{ rule, needles: { regex: new RegExp(found.source, 'i') }, longest: found.longest, spaced: found.spaced }];
   });
   const keywords = SQL_KEYWORDS.map((keyword) => ({ regex: new RegExp(keyword, 'i') }));
-  // Rules first: where the automaton has no room left for all, needles go without their gate, and
-  // the context tracker finds the keywords itself.
   const marker = { regex: new RegExp(ALLOW_MARKER) };
+  // Rules first: where the automaton has no room left for all, needles go without their gate, the
+  // context tracker finds the keywords itself, and each window is searched for the marker.
   const automaton = buildAutomaton<PatternSource>([...rules, ...needles.map((n) => n.needles), ...keywords, marker]);
   const coveredAt = new Map(automaton.covered.map((c, k) => [c.rule, k]));
   const gates = needles.flatMap((gate) => (coveredAt.has(gate.needles) ? [{ ...gate, covered: coveredAt.get(gate.needles)! }] : []));
